@@ -1,0 +1,47 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from 'selfsigned';
+
+export interface DevCertificate {
+  key: string;
+  cert: string;
+}
+
+const certDir = join(dirname(fileURLToPath(import.meta.url)), 'certs');
+const keyPath = join(certDir, 'localhost.key');
+const certPath = join(certDir, 'localhost.crt');
+
+/**
+ * One self-signed certificate for localhost, shared by the provider, the cluster and the app.
+ * All three must be HTTPS: Chromium drops the provider's session cookie inside the hidden
+ * renewal iframe when the embedding page is plain http. Generated once, git-ignored.
+ */
+export async function ensureDevCertificate(): Promise<DevCertificate> {
+  if (existsSync(keyPath) && existsSync(certPath)) {
+    return { key: await readFile(keyPath, 'utf8'), cert: await readFile(certPath, 'utf8') };
+  }
+  const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
+    keySize: 2048,
+    algorithm: 'sha256',
+    notAfterDate: new Date(Date.now() + 825 * 24 * 3600 * 1000),
+    extensions: [
+      { name: 'basicConstraints', cA: false },
+      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+      { name: 'extKeyUsage', serverAuth: true },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 2, value: 'localhost' },
+          { type: 7, ip: '127.0.0.1' },
+          { type: 7, ip: '::1' },
+        ],
+      },
+    ],
+  });
+  await mkdir(certDir, { recursive: true });
+  await writeFile(keyPath, pems.private, { mode: 0o600 });
+  await writeFile(certPath, pems.cert);
+  return { key: pems.private, cert: pems.cert };
+}

@@ -1,0 +1,61 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importPlugin from 'eslint-plugin-import';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'dev/certs/**', '.local/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { import: importPlugin },
+    settings: {
+      'import/resolver': { typescript: { project: ['tsconfig.json', 'tsconfig.node.json'], noWarnOnMultipleProjects: true }, node: true },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'import/no-cycle': 'error',
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      // Imports flow app → features → shared (kusto, lib, config). src/kusto is the protocol as a
+      // small library: no React, no DOM, nothing from the app. Nothing in src reaches into dev/.
+      'import/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './src/kusto', from: './src/features', message: 'src/kusto is pure: it imports no feature code.' },
+            { target: './src/kusto', from: './src/app', message: 'src/kusto is pure: it imports no app code.' },
+            { target: './src/features', from: './src/app', message: 'features do not import the app shell.' },
+            { target: './src/lib', from: './src/features', message: 'lib is shared: it imports no feature code.' },
+            { target: './src/config', from: './src/features', message: 'config is shared: it imports no feature code.' },
+            { target: './src', from: './dev', message: 'the product never depends on the local stack.' },
+          ],
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['react', 'react-dom', 'react/*'], message: 'not in src/kusto', importNamesPattern: '.*' }] },
+      ],
+    },
+  },
+  {
+    // Only src/kusto forbids React; everywhere else in src it is the UI framework.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/kusto/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['dev/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', '*.config.{ts,js}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

@@ -1,0 +1,25 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { readFileSync, existsSync } from 'node:fs';
+import { APP_PORT } from './dev/stack';
+
+// The app is served over HTTPS with the local stack's certificate: MSAL's hidden-iframe renewal
+// needs the provider's cookie, which Chromium blocks in a third-party iframe of an http page.
+function devHttps() {
+  const key = 'dev/certs/localhost.key';
+  const cert = 'dev/certs/localhost.crt';
+  return existsSync(key) && existsSync(cert)
+    ? { key: readFileSync(key), cert: readFileSync(cert) }
+    : undefined;
+}
+
+export default defineConfig(() => {
+  const https = devHttps();
+  return {
+    plugins: [react()],
+    server: { port: APP_PORT, strictPort: true, https },
+    preview: { port: APP_PORT, strictPort: true, https },
+    build: { sourcemap: true, target: 'es2022' },
+    worker: { format: 'es' as const },
+  };
+});
