@@ -207,7 +207,8 @@ function appBase(appOrigin: string): string {
 }
 
 function clustersPath(clusterUrl: string, database: string | null): string {
-  const cluster = `/clusters/${encodeURIComponent(toClusterSegment(clusterUrl))}`;
+  // A host, with `:port`, is safe in a path segment as it stands; ADX writes it unescaped too.
+  const cluster = `/clusters/${toClusterSegment(clusterUrl)}`;
   return database ? `${cluster}/databases/${encodeURIComponent(database)}` : cluster;
 }
 
