@@ -1,4 +1,5 @@
 // @vitest-environment node
+/// <reference types="node" />
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { selectionOrStatement, statementAtCursor, statementToDocumentPosition } from './statement-at-cursor';

@@ -1,0 +1,89 @@
+/**
+ * The one MSAL instance. It is created after the runtime config is loaded (the tenant comes from
+ * config.json), initialized, and the redirect response handled BEFORE anything renders: a token
+ * request made first would race the code exchange, and an error from the provider must be shown.
+ *
+ * MsalProvider calls handleRedirectPromise() again when it mounts; msal-browser memoizes the
+ * promise per hash argument (StandardController.redirectResponse, key "" for no argument), so
+ * calling it here without an argument makes the provider's call reuse this one: it runs once.
+ */
+
+import {
+  EventType,
+  PublicClientApplication,
+  type AuthenticationResult,
+  type Configuration,
+  type EventMessage,
+} from '@azure/msal-browser';
+import type { AuthConfig } from '../../../config/runtime-config';
+
+export interface StartedAuth {
+  msal: PublicClientApplication;
+  /** What the provider sent back instead of a token (e.g. access_denied), shown on the sign-in screen. */
+  redirectError: unknown;
+}
+
+/** Interactive sign-in returns to the app itself. */
+export function interactiveRedirectUri(origin: string): string {
+  return `${origin}/`;
+}
+
+/**
+ * Silent renewal loads this blank page in a hidden iframe; MSAL v4 reads the response from the
+ * iframe's URL (same origin). It must not be the app: the app would boot MSAL in the iframe and
+ * consume the hash (MSAL "block_iframe_reload" / monitor_window_timeout).
+ */
+export function silentRedirectUri(origin: string): string {
+  return `${origin}/redirect.html`;
+}
+
+export function msalConfiguration(auth: AuthConfig, origin: string): Configuration {
+  return {
+    auth: {
+      clientId: auth.clientId,
+      authority: auth.authority,
+      knownAuthorities: auth.knownAuthorities,
+      protocolMode: auth.protocolMode,
+      redirectUri: interactiveRedirectUri(origin),
+      postLogoutRedirectUri: interactiveRedirectUri(origin),
+      navigateToLoginRequestUrl: true,
+    },
+    // sessionStorage: tokens die with the tab and are not shared across tabs (Microsoft's SPA guidance).
+    cache: { cacheLocation: 'sessionStorage' },
+  };
+}
+
+function isAuthenticationResult(payload: EventMessage['payload']): payload is AuthenticationResult {
+  return typeof payload === 'object' && payload !== null && 'account' in payload && 'accessToken' in payload;
+}
+
+export async function startAuth(auth: AuthConfig, origin: string): Promise<StartedAuth> {
+  const msal = new PublicClientApplication(msalConfiguration(auth, origin));
+  await msal.initialize();
+  msal.addEventCallback((event) => {
+    if ((event.eventType === EventType.LOGIN_SUCCESS || event.eventType === EventType.ACQUIRE_TOKEN_SUCCESS) && isAuthenticationResult(event.payload)) {
+      msal.setActiveAccount(event.payload.account);
+    }
+  });
+  let redirectError: unknown = null;
+  try {
+    const result = await msal.handleRedirectPromise();
+    if (result) msal.setActiveAccount(result.account);
+  } catch (e) {
+    redirectError = e;
+  }
+  if (!msal.getActiveAccount()) {
+    const [first] = msal.getAllAccounts();
+    if (first) msal.setActiveAccount(first);
+  }
+  return { msal, redirectError };
+}
+
+/** A readable line for an MSAL or provider error. */
+export function describeAuthError(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { errorCode?: unknown }).errorCode;
+    return typeof code === 'string' && code && !error.message.startsWith(code) ? `${code}: ${error.message}` : error.message;
+  }
+  return String(error);
+}

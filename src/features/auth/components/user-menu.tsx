@@ -1,0 +1,25 @@
+import { useMsal } from '@azure/msal-react';
+import { selectors } from '../../../testing/selectors';
+
+export function UserMenu() {
+  const { instance } = useMsal();
+  const account = instance.getActiveAccount() ?? instance.getAllAccounts()[0] ?? null;
+  if (!account) return null;
+  const name = account.name || account.username;
+
+  function signOut() {
+    // Without id_token_hint the provider ignores post_logout_redirect_uri and strands the user.
+    void instance.logoutRedirect({
+      account,
+      idTokenHint: account?.idToken,
+      postLogoutRedirectUri: `${window.location.origin}/`,
+    });
+  }
+
+  return (
+    <div className="user-menu">
+      <span className="user-name" title={account.username}>{name}</span>
+      <button type="button" onClick={signOut}>{selectors.header.signOut.name}</button>
+    </div>
+  );
+}

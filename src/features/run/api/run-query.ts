@@ -1,0 +1,103 @@
+/**
+ * One query run: token → POST /v2/rest/query → decoded columnar data set. Rejects with a
+ * KustoError value; partial failures resolve, with the rows and `partial` set.
+ */
+
+import { useMutation, type UseMutationOptions } from '@tanstack/react-query';
+import { decodeV2Frames } from '../../../kusto/decode-v2';
+import { errorFromHttpResponse, isKustoError, kustoError, type KustoError } from '../../../kusto/errors';
+import { buildQueryRequest, newClientRequestId, type ClientRequestProperties } from '../../../kusto/request';
+import type { DataSet, TokenProvider } from '../../../kusto/types';
+
+export interface RunQueryInput {
+  clusterUrl: string;
+  database: string;
+  query: string;
+  properties?: ClientRequestProperties;
+  signal?: AbortSignal;
+}
+
+export interface QueryRun {
+  clientRequestId: string;
+  dataSet: DataSet;
+  /** The query failed part way (or was cancelled): rows above are what arrived. */
+  partial: KustoError | null;
+  durationMs: number;
+}
+
+export interface RunQueryDeps {
+  tokenProvider: TokenProvider;
+  fetch?: typeof fetch;
+  /** navigator.userAgent, for x-ms-client-version. */
+  runtime?: string;
+  newUuid?: () => string;
+  /** Client-side limit; the SDKs use 4m30s, 30 s past the service's default 4 min. */
+  timeoutMs?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 270_000;
+
+async function post(deps: RunQueryDeps, input: RunQueryInput, clientRequestId: string, token: string, signal: AbortSignal): Promise<Response> {
+  const request = buildQueryRequest({
+    clusterUrl: input.clusterUrl, database: input.database, query: input.query, properties: input.properties,
+    clientRequestId, token, runtime: deps.runtime ?? (typeof navigator === 'undefined' ? 'unknown' : navigator.userAgent),
+  });
+  // redirect: 'error' — the service never redirects a query, and following one would resend the body elsewhere.
+  return (deps.fetch ?? fetch)(request.url, { method: request.method, headers: request.headers, body: request.body, signal, redirect: 'error' });
+}
+
+export async function runQuery(deps: RunQueryDeps, input: RunQueryInput): Promise<QueryRun> {
+  const clientRequestId = newClientRequestId((deps.newUuid ?? (() => crypto.randomUUID()))());
+  const started = performance.now();
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, deps.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const onAbort = () => controller.abort();
+  input.signal?.addEventListener('abort', onAbort);
+  if (input.signal?.aborted) controller.abort();
+
+  try {
+    let token = await deps.tokenProvider.getToken(input.clusterUrl);
+    let response = await post(deps, input, clientRequestId, token, controller.signal);
+    if (response.status === 401) {
+      // The cached token may have been revoked or the cluster's clock disagrees: renew once.
+      token = await deps.tokenProvider.getToken(input.clusterUrl, { forceRefresh: true });
+      response = await post(deps, input, clientRequestId, token, controller.signal);
+      if (response.status === 401) {
+        await deps.tokenProvider.interact(input.clusterUrl);
+        throw errorFromHttpResponse(401, '');
+      }
+    }
+    const text = await response.text();
+    if (response.status !== 200) throw errorFromHttpResponse(response.status, text, response.headers.get('Retry-After'));
+    const decoded = decodeV2Frames(text);
+    if (!decoded.ok) throw decoded.error;
+    return { clientRequestId, dataSet: decoded.dataSet, partial: decoded.partial, durationMs: performance.now() - started };
+  } catch (e) {
+    if (isKustoError(e)) throw e;
+    if (controller.signal.aborted) {
+      throw timedOut
+        ? kustoError('timeout', `The query did not finish within ${Math.round((deps.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s.`)
+        : kustoError('cancelled', 'The query was cancelled.');
+    }
+    // fetch rejects with a bare TypeError for DNS, TLS, CORS and connection failures alike.
+    throw kustoError('network', `Could not reach ${input.clusterUrl}: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    clearTimeout(timer);
+    input.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+export function runQueryMutationOptions(deps: RunQueryDeps): UseMutationOptions<QueryRun, KustoError, RunQueryInput> {
+  return {
+    mutationKey: ['run-query'],
+    mutationFn: (input) => runQuery(deps, input),
+  };
+}
+
+export function useRunQuery(deps: RunQueryDeps) {
+  return useMutation(runQueryMutationOptions(deps));
+}
