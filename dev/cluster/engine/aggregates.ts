@@ -1,0 +1,109 @@
+/** summarize aggregates → DuckDB aggregates. Each returns one SQL expression per output column. */
+import { unsupportedFunction } from './errors';
+import { type KNode, referencedSymbol } from './kusto-language';
+import { quoteIdent } from './kusto-types';
+import { ScalarTranslator, toJsonValue, typeOf } from './scalar';
+
+export interface AggregateContext {
+  translator: ScalarTranslator;
+  /** Input columns, for arg_max(x, *). */
+  inputColumns: string[];
+  /** Columns produced by `by` (excluded from arg_max's `*`, as Kusto does). */
+  byColumns: string[];
+}
+
+function filter(t: ScalarTranslator, predicate: KNode | undefined): string {
+  return predicate ? ` FILTER (WHERE ${t.translate(predicate)})` : '';
+}
+
+function need(args: KNode[], i: number, call: KNode, name: string): KNode {
+  const a = args[i];
+  if (!a) throw unsupportedFunction(name, call, 'This argument count is not implemented.');
+  return a;
+}
+
+/** Returns the SQL for each column the aggregate produces (arg_max/percentiles produce several). */
+export function aggregateSql(call: KNode, ctx: AggregateContext): string[] {
+  const t = ctx.translator;
+  const name = (referencedSymbol(call)?.Name ?? '').toLowerCase();
+  const args = t.args(call);
+  const a0 = () => t.translate(need(args, 0, call, name));
+  switch (name) {
+    case 'count':
+      if (args.length > 0) throw unsupportedFunction('count', call, 'count() with an argument is not implemented.');
+      return ['count(*)'];
+    case 'countif':
+      return [`count(*)${filter(t, need(args, 0, call, name))}`];
+    case 'sum':
+      return [`sum(${a0()})`];
+    case 'sumif':
+      return [`sum(${a0()})${filter(t, need(args, 1, call, name))}`];
+    case 'avg':
+      return [`avg(${a0()})`];
+    case 'avgif':
+      return [`avg(${a0()})${filter(t, need(args, 1, call, name))}`];
+    case 'min':
+      return [`min(${a0()})`];
+    case 'max':
+      return [`max(${a0()})`];
+    case 'minif':
+      return [`min(${a0()})${filter(t, need(args, 1, call, name))}`];
+    case 'maxif':
+      return [`max(${a0()})${filter(t, need(args, 1, call, name))}`];
+    // Exact distinct counts: Kusto's dcount is an HLL estimate, within ~1% of this.
+    case 'dcount':
+      return [`count(DISTINCT ${a0()})`];
+    case 'dcountif':
+      return [`count(DISTINCT ${a0()})${filter(t, need(args, 1, call, name))}`];
+    case 'stdev':
+      return [`stddev_samp(${a0()})`];
+    case 'stdevp':
+      return [`stddev_pop(${a0()})`];
+    case 'variance':
+      return [`var_samp(${a0()})`];
+    case 'variancep':
+      return [`var_pop(${a0()})`];
+    case 'any':
+    case 'take_any':
+      if (args.length !== 1) throw unsupportedFunction(name, call, 'Only one argument is implemented.');
+      return [`any_value(${a0()})`];
+    // Nearest-rank percentiles (an element of the input), as Kusto's are; Kusto estimates with T-Digest.
+    case 'percentile':
+    case 'percentiles': {
+      const x = a0();
+      const ps = args.slice(1);
+      if (ps.length === 0) throw unsupportedFunction(name, call, 'A percentile is required.');
+      return ps.map((p) => `quantile_disc(${x}, ${t.translate(p)} / 100.0)`);
+    }
+    case 'make_list':
+    case 'make_set': {
+      const x = need(args, 0, call, name);
+      const v = toJsonValue(t.translate(x), typeOf(x));
+      const limit = args[1] ? `[1:${t.translate(args[1])}]` : '';
+      const distinct = name === 'make_set' ? 'DISTINCT ' : '';
+      return [`to_json(coalesce(list(${distinct}${v}) FILTER (WHERE ${v} IS NOT NULL), [])${limit})`];
+    }
+    case 'arg_max':
+    case 'arg_min': {
+      const by = need(args, 0, call, name);
+      const byName = referencedSymbol(by)?.Name;
+      const bySql = t.translate(by);
+      const f = name === 'arg_max' ? 'arg_max' : 'arg_min';
+      const picked: string[] = [];
+      for (const a of args.slice(1)) {
+        if (a.ToString(0).trim() === '*') {
+          for (const c of ctx.inputColumns) {
+            if (c === byName || ctx.byColumns.includes(c)) continue;
+            picked.push(quoteIdent(c));
+          }
+        } else picked.push(t.translate(a));
+      }
+      // One struct per group so every column comes from the same row even when values tie.
+      const row = `${f}({${picked.map((p, i) => `'c${i}': ${p}`).join(', ')}}, ${bySql})`;
+      const outputs = [`${name === 'arg_max' ? 'max' : 'min'}(${bySql})`, ...picked.map((_, i) => `(${row}).c${i}`)];
+      return outputs;
+    }
+    default:
+      throw unsupportedFunction(name, call);
+  }
+}

@@ -1,0 +1,292 @@
+/**
+ * The local cluster's KQL engine: Kusto.Language parses and analyzes, tabular.ts/scalar.ts
+ * translate to SQL, DuckDB runs it, encode.ts writes v2 values. See DESIGN.md "Local cluster".
+ */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { Analyzer } from './analyzer';
+import { Catalog, loadStormEvents, sqlTableName } from './catalog';
+import { loadContosoSales, registerBigTelemetry } from './sample-data';
+import { encodeValue } from './encode';
+import { Unsupported, toEngineError, unsupportedSyntax } from './errors';
+import { type KNode, node, nodeType, syntaxListElements, tokenText } from './kusto-language';
+import { kustoType, quoteIdent } from './kusto-types';
+import { literalSql } from './literals';
+import { ScalarTranslator, simpleName } from './scalar';
+import { QueryBuilder, type Relation, TabularTranslator } from './tabular';
+import {
+  type EngineQuery,
+  type EngineTable,
+  type ExecuteOptions,
+  type KustoColumn,
+  type KustoEngine,
+  KustoEngineError,
+  type EncodedRow,
+  type Visualization,
+} from './types';
+
+export interface EngineOptions {
+  /** DuckDB memory_limit, e.g. "2GB". DuckDB's limit is per instance, shared by all queries. */
+  memoryLimit?: string;
+}
+
+interface PlannedTable {
+  sql: string;
+  columns: KustoColumn[];
+  visualization: Visualization | null;
+  tablesRead: Set<string>;
+}
+
+export async function createEngine(options: EngineOptions = {}): Promise<KustoEngine> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const admin = await instance.connect();
+  await admin.run(`SET TimeZone='UTC'`);
+  if (options.memoryLimit) await admin.run(`SET memory_limit='${options.memoryLimit.replace(/'/g, '')}'`);
+  const catalog = new Catalog(admin);
+  await loadStormEvents(catalog, admin);
+  await loadContosoSales(catalog, admin);
+  await registerBigTelemetry(catalog, admin);
+  const analyzer = new Analyzer(catalog);
+  analyzer.warm();
+
+  const plan = (database: string, csl: string, parameters: Record<string, unknown>): PlannedTable[] => {
+    const code = analyzer.analyze(database, csl);
+    try {
+      return translateQuery(code.Syntax, database, catalog, parameters);
+    } catch (e) {
+      if (e instanceof Unsupported) throw toEngineError(e, csl);
+      throw e;
+    }
+  };
+
+  const rowCount = async (conn: DuckDBConnection, database: string, tables: Set<string>) => {
+    let total = 0;
+    for (const t of tables) {
+      const entry = catalog.database(database).tables.get(t);
+      if (!entry) continue;
+      await entry.materialize?.();
+      const r = await conn.run(`SELECT count(*) FROM ${sqlTableName(catalog.database(database).name, t)}`);
+      total += Number((await r.getRows())[0]?.[0] ?? 0);
+    }
+    return total;
+  };
+
+  const engine: KustoEngine = {
+    async execute(database, csl, execOptions: ExecuteOptions = {}): Promise<EngineQuery> {
+      const planned = plan(database, csl, execOptions.parameters ?? {});
+      const stats = { rowsScanned: 0, rowsTotal: 0 };
+      const tables: EngineTable[] = planned.map((p) => ({
+        tableKind: 'PrimaryResult',
+        tableName: 'PrimaryResult',
+        columns: p.columns,
+        visualization: p.visualization,
+        chunks: (signal?: AbortSignal) => runChunks(instance, p, signal ?? execOptions.signal, async (conn) => {
+          const n = await rowCount(conn, database, p.tablesRead);
+          stats.rowsScanned += n;
+          stats.rowsTotal += n;
+        }),
+      }));
+      return { tables, stats: () => ({ ...stats }) };
+    },
+    databases: () => catalog.schemas(),
+    async createTable(database, table, columns) {
+      await catalog.createTable(database, { name: table, columns });
+    },
+    async dropTable(database, table) {
+      await catalog.dropTable(database, table);
+    },
+    async ingestInlineCsv(database, table, csv) {
+      const t = catalog.table(database, table);
+      const conn = await instance.connect();
+      try {
+        await conn.run(`SET TimeZone='UTC'`);
+        const rows = parseCsv(csv);
+        const cols = t.columns.map((c) => quoteIdent(c.ColumnName)).join(', ');
+        let appended = 0;
+        for (const row of rows) {
+          const values = t.columns.map((c, i) => csvValueSql(row[i] ?? '', c));
+          await conn.run(`INSERT INTO ${sqlTableName(catalog.database(database).name, t.name)} (${cols}) VALUES (${values.join(', ')})`);
+          appended++;
+        }
+        return appended;
+      } finally {
+        conn.closeSync();
+      }
+    },
+    async setOrAppend(database, table, csl) {
+      const [p] = plan(database, csl, {});
+      if (!p) throw new KustoEngineError('semantic', 'General_BadRequest', 'The query returned no table.');
+      const db = catalog.database(database);
+      if (!db.tables.has(table)) await catalog.createTable(db.name, { name: table, columns: p.columns });
+      const target = catalog.table(db.name, table);
+      if (target.columns.length !== p.columns.length) {
+        throw new KustoEngineError('semantic', 'General_BadRequest', `The query's schema does not match table '${table}'.`);
+      }
+      const conn = await instance.connect();
+      try {
+        await conn.run(`SET TimeZone='UTC'`);
+        const r = await conn.run(`INSERT INTO ${sqlTableName(db.name, table)} ${p.sql}`);
+        return Number(r.rowsChanged);
+      } finally {
+        conn.closeSync();
+      }
+    },
+    async close() {
+      admin.closeSync();
+      instance.closeSync();
+    },
+  };
+  return engine;
+}
+
+async function* runChunks(
+  instance: DuckDBInstance,
+  p: PlannedTable,
+  signal: AbortSignal | undefined,
+  onStart: (conn: DuckDBConnection) => Promise<void>,
+): AsyncIterable<EncodedRow[]> {
+  if (signal?.aborted) throw new KustoEngineError('cancelled', 'QueryCancelled', 'The query was cancelled.');
+  const conn = await instance.connect();
+  const abort = () => conn.interrupt();
+  signal?.addEventListener('abort', abort);
+  try {
+    await conn.run(`SET TimeZone='UTC'`);
+    await onStart(conn);
+    const result = await conn.stream(p.sql);
+    const types = p.columns.map((c) => c.ColumnType);
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) break;
+      const columns = chunk.getColumns();
+      const rows: EncodedRow[] = [];
+      for (let r = 0; r < chunk.rowCount; r++) {
+        rows.push(types.map((t, c) => encodeValue(t, columns[c]?.[r] ?? null)));
+      }
+      yield rows;
+    }
+  } catch (e) {
+    if (e instanceof KustoEngineError) throw e;
+    if (signal?.aborted) throw new KustoEngineError('cancelled', 'QueryCancelled', 'The query was cancelled.');
+    throw new KustoEngineError('runtime', 'General_InternalServerError', `Query execution failed: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    signal?.removeEventListener('abort', abort);
+    conn.closeSync();
+  }
+}
+
+function translateQuery(root: KNode, database: string, catalog: Catalog, parameters: Record<string, unknown>): PlannedTable[] {
+  const values = new Map<string, string>();
+  const lets = new Map<string, Relation>();
+  const planned: PlannedTable[] = [];
+  const db = catalog.database(database);
+  // Tabular lets are replayed into each statement's own WITH clause.
+  const letStatements: KNode[] = [];
+  for (const statement of syntaxListElements(node(root, 'Statements'))) {
+    const kind = nodeType(statement);
+    if (kind === 'LetStatement') {
+      const expr = node(statement, 'Expression');
+      const name = simpleName(node(statement, 'Name'));
+      if (!expr) throw unsupportedSyntax('this let statement', statement);
+      if (nodeType(expr) === 'FunctionDeclaration') throw unsupportedSyntax(`user-defined functions (let ${name} = (...) {...})`, statement);
+      const t = (expr as unknown as { ResultType?: { IsScalar?: boolean } }).ResultType;
+      if (t?.IsScalar) values.set(name, new ScalarTranslator({ values }).translate(expr));
+      else letStatements.push(statement);
+      continue;
+    }
+    if (kind === 'QueryParametersStatement') {
+      for (const p of syntaxListElements(node(statement, 'Parameters'))) declareParameter(p, parameters, values);
+      continue;
+    }
+    if (kind === 'SetOptionStatement') continue;
+    if (kind !== 'ExpressionStatement') throw unsupportedSyntax(`the statement '${tokenText(statement).trim().slice(0, 40)}'`, statement);
+    const qb = new QueryBuilder();
+    lets.clear();
+    const tables = {
+      table: (name: string) => (db.tables.has(name) ? sqlTableName(db.name, name) : null),
+    };
+    const translator = new TabularTranslator(qb, tables, { values }, lets);
+    for (const l of letStatements) {
+      const expr = node(l, 'Expression');
+      if (expr) lets.set(simpleName(node(l, 'Name')), translator.translate(expr));
+    }
+    const expr = node(statement, 'Expression');
+    if (!expr) continue;
+    const rel = translator.translate(expr);
+    planned.push({ sql: qb.select(rel), columns: rel.columns, visualization: qb.visualization, tablesRead: qb.tablesRead });
+  }
+  return planned;
+}
+
+/** `declare query_parameters(name:type = default)` with the value from the request's Parameters. */
+function declareParameter(p: KNode, parameters: Record<string, unknown>, values: Map<string, string>): void {
+  const nameAndType = node(p, 'NameAndType');
+  const name = simpleName(node(nameAndType, 'Name'));
+  const type = kustoType(tokenText(node(nameAndType, 'Type')).trim());
+  if (!type) throw unsupportedSyntax(`the parameter type of '${name}'`, p);
+  const given = parameters[name];
+  if (given === undefined) {
+    const dflt = node(node(p, 'DefaultValue'), 'Expression');
+    if (!dflt) throw new KustoEngineError('semantic', 'General_BadRequest', `The query parameter '${name}' has no value.`);
+    values.set(name, new ScalarTranslator({ values }).translate(dflt));
+    return;
+  }
+  let text = typeof given === 'string' ? given : JSON.stringify(given);
+  if (type === 'string' && !/^(["'@]|[hH]["'])/.test(text)) text = JSON.stringify(text);
+  if (type === 'datetime' && !/^datetime\(/i.test(text)) text = `datetime(${text})`;
+  values.set(name, literalSql(text, type, p));
+}
+
+function parseCsv(csv: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const ch = csv[i];
+    if (quoted) {
+      if (ch === '"' && csv[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && csv[i + 1] === '\n') i++;
+      row.push(field);
+      if (row.length > 1 || row[0] !== '') rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  row.push(field);
+  if (row.length > 1 || row[0] !== '') rows.push(row);
+  return rows;
+}
+
+function csvValueSql(raw: string, c: KustoColumn): string {
+  if (c.ColumnType === 'string') return `'${raw.replace(/'/g, "''")}'`;
+  if (raw === '') return 'NULL';
+  const escaped = `'${raw.replace(/'/g, "''")}'`;
+  switch (c.ColumnType) {
+    case 'dynamic':
+      return `CASE WHEN json_valid(${escaped}) THEN CAST(${escaped} AS JSON) ELSE to_json(${escaped}) END`;
+    case 'datetime':
+      return `CAST(replace(${escaped}, 'Z', '') AS TIMESTAMP)`;
+    case 'bool':
+      return `CAST(${escaped} AS BOOLEAN)`;
+    case 'int':
+      return `CAST(${escaped} AS INTEGER)`;
+    case 'long':
+      return `CAST(${escaped} AS BIGINT)`;
+    case 'real':
+      return `CAST(${escaped} AS DOUBLE)`;
+    case 'decimal':
+      return `CAST(${escaped} AS DECIMAL(38,10))`;
+    case 'guid':
+      return `CAST(${escaped} AS UUID)`;
+    case 'timespan':
+      return literalSql(`time(${raw})`, 'timespan', null);
+  }
+}

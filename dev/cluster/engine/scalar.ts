@@ -1,0 +1,597 @@
+/** Scalar KQL expressions → DuckDB SQL expressions, typed by the analyzer's ResultType. */
+import { unsupportedFunction, unsupportedSyntax } from './errors';
+import { literalSql, parseStringLiteral } from './literals';
+import {
+  type KNode,
+  member,
+  node,
+  nodeType,
+  referencedSymbol,
+  resultType,
+  syntaxListElements,
+  tokenText,
+} from './kusto-language';
+import { duckType, kustoType, quoteIdent, quoteString } from './kusto-types';
+import type { KustoType } from './types';
+
+export interface ScalarScope {
+  /** Let-bound scalars and query parameters: name → SQL. */
+  values: Map<string, string>;
+  /** Column reference → SQL (joins qualify columns); defaults to the quoted name. */
+  column?: (name: string, at: KNode) => string;
+}
+
+export function typeOf(n: KNode): KustoType {
+  const t = resultType(n);
+  const k = t ? kustoType(t.Name) : null;
+  if (!k) throw unsupportedSyntax(`expressions of type '${t?.Name ?? 'unknown'}'`, n);
+  return k;
+}
+
+function symbolName(n: KNode): string {
+  return referencedSymbol(n)?.Name ?? '';
+}
+
+export function simpleName(n: KNode | null): string {
+  return member<string>(n, 'SimpleName') ?? '';
+}
+
+function isNumeric(t: KustoType): boolean {
+  return t === 'int' || t === 'long' || t === 'real' || t === 'decimal';
+}
+
+/** Kusto's tostring(): datetimes in ISO with 7 digits, dynamic strings unquoted, bools as "true". */
+export function toKustoString(sql: string, t: KustoType): string {
+  switch (t) {
+    case 'string':
+      return sql;
+    case 'datetime':
+      return `(strftime(${sql}, '%Y-%m-%dT%H:%M:%S.%f') || '0Z')`;
+    case 'dynamic':
+      return `(${sql} ->> '$')`;
+    case 'bool':
+      return `CASE WHEN ${sql} THEN 'true' WHEN NOT ${sql} THEN 'false' END`;
+    case 'real':
+      return `CAST(${sql} AS VARCHAR)`;
+    case 'timespan':
+      throw unsupportedFunction('tostring', null, 'tostring() of a timespan is not implemented.');
+    default:
+      return `CAST(${sql} AS VARCHAR)`;
+  }
+}
+
+/** A value placed inside a dynamic (pack, make_list): datetimes become Kusto's ISO strings. */
+export function toJsonValue(sql: string, t: KustoType): string {
+  if (t === 'datetime') return toKustoString(sql, t);
+  if (t === 'timespan') throw unsupportedFunction('pack', null, 'timespans inside dynamic values are not implemented.');
+  if (t === 'guid' || t === 'decimal') return `CAST(${sql} AS VARCHAR)`;
+  return sql;
+}
+
+/** Converts a dynamic (JSON) value for comparison/arithmetic with a scalar of type `t`. */
+function fromDynamic(sql: string, t: KustoType): string {
+  switch (t) {
+    case 'string':
+      return `(${sql} ->> '$')`;
+    case 'dynamic':
+      return sql;
+    default:
+      return `TRY_CAST(${sql} ->> '$' AS ${duckType(t)})`;
+  }
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export class ScalarTranslator {
+  constructor(private readonly scope: ScalarScope) {}
+
+  translate(n: KNode): string {
+    const kind = nodeType(n);
+    switch (kind) {
+      case 'LiteralExpression':
+        return literalSql(tokenText(node(n, 'Token')), typeOf(n), n);
+      case 'CompoundStringLiteralExpression':
+        return quoteString(
+          syntaxListElements(node(n, 'Tokens'))
+            .map((t) => parseStringLiteral(tokenText(t), n))
+            .join(''),
+        );
+      case 'DynamicExpression':
+        return this.dynamicLiteral(n);
+      case 'NameReference':
+        return this.nameReference(n);
+      case 'ParenthesizedExpression':
+        return `(${this.translate(this.req(n, 'Expression'))})`;
+      case 'BinaryExpression':
+        return this.binary(n);
+      case 'PrefixUnaryExpression': {
+        const op = tokenText(node(n, 'Operator'));
+        const e = this.translate(this.req(n, 'Expression'));
+        if (op === '-') return `(-${e})`;
+        if (op === '+') return e;
+        throw unsupportedSyntax(`the unary operator '${op}'`, n);
+      }
+      case 'InExpression':
+        return this.inExpression(n);
+      case 'BetweenExpression':
+        return this.between(n);
+      case 'FunctionCallExpression':
+        return this.call(n);
+      case 'PathExpression': {
+        const target = this.req(n, 'Expression');
+        const selector = this.req(n, 'Selector');
+        const key = nodeType(selector) === 'BracketedName' ? parseStringLiteral(tokenText(node(selector, 'Name')), n) : simpleName(selector);
+        this.requireDynamic(target);
+        return `json_extract(${this.translate(target)}, ${quoteString(`$."${key.replace(/"/g, '\\"')}"`)})`;
+      }
+      case 'ElementExpression': {
+        const target = this.req(n, 'Expression');
+        const index = this.req(this.req(n, 'Selector'), 'Expression');
+        this.requireDynamic(target);
+        const it = typeOf(index);
+        const t = this.translate(target);
+        if (it === 'string') return `json_extract(${t}, '$."' || replace(${this.translate(index)}, '"', '\\"') || '"')`;
+        if (it === 'int' || it === 'long') {
+          const i = this.translate(index);
+          return `json_extract(${t}, CASE WHEN ${i} < 0 THEN '$[#' || CAST(${i} AS VARCHAR) || ']' ELSE '$[' || CAST(${i} AS VARCHAR) || ']' END)`;
+        }
+        throw unsupportedSyntax('this element access', n);
+      }
+      default:
+        throw unsupportedSyntax(`the expression '${tokenText(n).slice(0, 60)}' (${kind})`, n);
+    }
+  }
+
+  private req(n: KNode, name: string): KNode {
+    const c = node(n, name);
+    if (!c) throw unsupportedSyntax(`a ${nodeType(n)} without ${name}`, n);
+    return c;
+  }
+
+  private requireDynamic(target: KNode): void {
+    if (typeOf(target) !== 'dynamic') throw unsupportedSyntax('member access on a non-dynamic value', target);
+  }
+
+  private dynamicLiteral(n: KNode): string {
+    const inner = node(n, 'Expression');
+    const text = inner ? tokenText(inner) : 'null';
+    try {
+      JSON.parse(text);
+    } catch {
+      throw unsupportedSyntax(`the dynamic literal ${text.slice(0, 60)} (only JSON is implemented)`, n);
+    }
+    return `CAST(${quoteString(text)} AS JSON)`;
+  }
+
+  private nameReference(n: KNode): string {
+    const sym = referencedSymbol(n);
+    const name = simpleName(n);
+    const symKind = sym ? nodeType(sym) : '';
+    if (symKind === 'ColumnSymbol') return this.scope.column ? this.scope.column(name, n) : quoteIdent(name);
+    const bound = this.scope.values.get(name);
+    if (bound !== undefined && symKind !== 'TableSymbol') return `(${bound})`;
+    throw unsupportedSyntax(`the name '${name}' here`, n);
+  }
+
+  /** Operand `n` converted to `t` when one side of a comparison is dynamic. */
+  private operand(n: KNode, other: KNode): string {
+    const t = typeOf(n);
+    const o = typeOf(other);
+    const sql = this.translate(n);
+    if (t === 'dynamic' && o !== 'dynamic') return fromDynamic(sql, o);
+    return sql;
+  }
+
+  private binary(n: KNode): string {
+    const leftNode = this.req(n, 'Left');
+    const rightNode = this.req(n, 'Right');
+    const op = symbolName(n);
+    const lt = typeOf(leftNode);
+    const rt = typeOf(rightNode);
+    const l = this.operand(leftNode, rightNode);
+    const r = this.operand(rightNode, leftNode);
+    const out = typeOf(n);
+    const ci = (f: string, neg: boolean) => `(${neg ? 'NOT ' : ''}${f}(lower(${l}), lower(${r})))`;
+    const cs = (f: string, neg: boolean) => `(${neg ? 'NOT ' : ''}${f}(${l}, ${r}))`;
+    switch (op) {
+      case 'And':
+        return `(${l} AND ${r})`;
+      case 'Or':
+        return `(${l} OR ${r})`;
+      case 'Equal':
+        return `(${l} = ${r})`;
+      case 'NotEqual':
+        return `(${l} <> ${r})`;
+      case 'LessThan':
+        return `(${l} < ${r})`;
+      case 'LessThanOrEqual':
+        return `(${l} <= ${r})`;
+      case 'GreaterThan':
+        return `(${l} > ${r})`;
+      case 'GreaterThanOrEqual':
+        return `(${l} >= ${r})`;
+      case 'EqualTilde':
+        return `(lower(${l}) = lower(${r}))`;
+      case 'BangTilde':
+        return `(lower(${l}) <> lower(${r}))`;
+      case 'Contains':
+        return ci('contains', false);
+      case 'NotContains':
+        return ci('contains', true);
+      case 'ContainsCs':
+        return cs('contains', false);
+      case 'NotContainsCs':
+        return cs('contains', true);
+      case 'StartsWith':
+        return ci('starts_with', false);
+      case 'NotStartsWith':
+        return ci('starts_with', true);
+      case 'StartsWithCs':
+        return cs('starts_with', false);
+      case 'NotStartsWithCs':
+        return cs('starts_with', true);
+      case 'EndsWith':
+        return ci('ends_with', false);
+      case 'NotEndsWith':
+        return ci('ends_with', true);
+      case 'EndsWithCs':
+        return cs('ends_with', false);
+      case 'NotEndsWithCs':
+        return cs('ends_with', true);
+      case 'Has':
+      case 'NotHas':
+      case 'HasCs':
+      case 'NotHasCs':
+        return this.has(n, l, rightNode, op);
+      case 'MatchRegex':
+        return `regexp_matches(${l}, ${r})`;
+      case 'Add':
+      case 'Subtract':
+      case 'Multiply':
+      case 'Divide':
+      case 'Modulo':
+        return this.arithmetic(n, op, l, lt, r, rt, out);
+      default:
+        throw unsupportedSyntax(`the operator '${tokenText(node(n, 'Operator'))}'`, n);
+    }
+  }
+
+  // Kusto `has` matches whole terms: runs of ASCII letters/digits (docs: "datatypes-string-operators").
+  private has(n: KNode, l: string, needleNode: KNode, op: string): string {
+    if (nodeType(needleNode) !== 'LiteralExpression' || typeOf(needleNode) !== 'string') {
+      throw unsupportedSyntax(`'${tokenText(node(n, 'Operator'))}' with a non-literal right side`, n);
+    }
+    const needle = parseStringLiteral(tokenText(node(needleNode, 'Token')), n);
+    if (needle === '') return op.startsWith('Not') ? 'FALSE' : 'TRUE';
+    if (!/^[A-Za-z0-9].*[A-Za-z0-9]$|^[A-Za-z0-9]$/.test(needle)) {
+      throw unsupportedSyntax(`'has' with a term that starts or ends with punctuation`, n);
+    }
+    const flags = op.endsWith('Cs') ? '' : 'i';
+    const re = `(^|[^A-Za-z0-9])${escapeRegex(needle)}([^A-Za-z0-9]|$)`;
+    const test = `regexp_matches(${l}, ${quoteString(re)}${flags ? `, '${flags}'` : ''})`;
+    return op.startsWith('Not') ? `(NOT ${test})` : test;
+  }
+
+  private arithmetic(n: KNode, op: string, l: string, lt: KustoType, r: string, rt: KustoType, out: KustoType): string {
+    const sym = { Add: '+', Subtract: '-', Multiply: '*', Divide: '/', Modulo: '%' }[op] ?? '+';
+    if (out === 'int' || out === 'long') {
+      if (op === 'Divide') return `CAST((${l} // ${r}) AS ${duckType(out)})`;
+      if (op === 'Modulo') return `CAST((${l} % ${r}) AS ${duckType(out)})`;
+      return `CAST((CAST(${l} AS BIGINT) ${sym} ${r}) AS ${duckType(out)})`;
+    }
+    if (out === 'real') {
+      if (lt === 'timespan' && rt === 'timespan' && op === 'Divide') return `(epoch(${l}) / epoch(${r}))`;
+      return `(CAST(${l} AS DOUBLE) ${sym} ${r})`;
+    }
+    if (out === 'datetime' && (op === 'Add' || op === 'Subtract')) return `(${l} ${sym} ${r})`;
+    if (out === 'timespan') {
+      if ((op === 'Add' || op === 'Subtract') && (lt === 'timespan' || lt === 'datetime')) return `(${l} ${sym} ${r})`;
+      if (op === 'Multiply' && isNumeric(rt)) return `to_microseconds(CAST(round(epoch_us(${l}) * ${r}) AS BIGINT))`;
+      if (op === 'Multiply' && isNumeric(lt)) return `to_microseconds(CAST(round(epoch_us(${r}) * ${l}) AS BIGINT))`;
+      if (op === 'Divide' && isNumeric(rt)) return `to_microseconds(CAST(round(epoch_us(${l}) / ${r}) AS BIGINT))`;
+    }
+    if (out === 'decimal') return `(${l} ${sym} ${r})`;
+    throw unsupportedSyntax(`'${sym}' between ${lt} and ${rt}`, n);
+  }
+
+  private inExpression(n: KNode): string {
+    const op = symbolName(n);
+    const leftNode = this.req(n, 'Left');
+    const list = this.req(n, 'Right');
+    const items = syntaxListElements(node(list, 'Expressions'));
+    if (items.some((i) => typeOf(i) === 'dynamic' || !resultType(i)?.IsScalar)) {
+      throw unsupportedSyntax(`'${tokenText(node(n, 'Operator'))}' with a dynamic array or a subquery`, n);
+    }
+    const l = this.translate(leftNode);
+    const values = items.map((i) => this.translate(i));
+    switch (op) {
+      case 'In':
+        return `(${l} IN (${values.join(', ')}))`;
+      case 'NotIn':
+        return `(${l} NOT IN (${values.join(', ')}))`;
+      case 'InCs':
+        return `(lower(${l}) IN (${values.map((v) => `lower(${v})`).join(', ')}))`;
+      case 'NotInCs':
+        return `(lower(${l}) NOT IN (${values.map((v) => `lower(${v})`).join(', ')}))`;
+      default:
+        throw unsupportedSyntax(`the operator '${tokenText(node(n, 'Operator'))}'`, n);
+    }
+  }
+
+  private between(n: KNode): string {
+    const couple = this.req(n, 'Right');
+    const leftNode = this.req(n, 'Left');
+    const first = this.req(couple, 'First');
+    const second = this.req(couple, 'Second');
+    const l = this.translate(leftNode);
+    const a = this.translate(first);
+    let b = this.translate(second);
+    if (typeOf(leftNode) === 'datetime' && typeOf(second) === 'timespan') b = `(${a} + ${b})`;
+    const neg = symbolName(n) === 'NotBetween';
+    return `(${l} ${neg ? 'NOT ' : ''}BETWEEN ${a} AND ${b})`;
+  }
+
+  args(n: KNode): KNode[] {
+    return syntaxListElements(node(node(n, 'ArgumentList'), 'Expressions'));
+  }
+
+  private call(n: KNode): string {
+    const name = symbolName(n).toLowerCase();
+    const argNodes = this.args(n);
+    const fn = SCALAR_FUNCTIONS[name];
+    if (!fn) throw unsupportedFunction(name || tokenText(node(n, 'Name')), n);
+    return fn(this, argNodes, n);
+  }
+
+  /** Translates a function argument that must be a literal string (a regex, a format). */
+  literalString(n: KNode | undefined, at: KNode): string {
+    if (!n) throw unsupportedSyntax('a missing argument', at);
+    if (nodeType(n) === 'LiteralExpression' && typeOf(n) === 'string') return parseStringLiteral(tokenText(node(n, 'Token')), at);
+    if (nodeType(n) === 'CompoundStringLiteralExpression') {
+      return syntaxListElements(node(n, 'Tokens'))
+        .map((t) => parseStringLiteral(tokenText(t), at))
+        .join('');
+    }
+    throw unsupportedSyntax('a non-literal argument here', n);
+  }
+}
+
+type ScalarFunction = (t: ScalarTranslator, args: KNode[], call: KNode) => string;
+
+function arg(args: KNode[], i: number, call: KNode): KNode {
+  const a = args[i];
+  if (!a) throw unsupportedSyntax(`a call without argument ${i + 1}`, call);
+  return a;
+}
+
+function nArgs(name: string, min: number, max: number, f: ScalarFunction): ScalarFunction {
+  return (t, args, call) => {
+    if (args.length < min || args.length > max) throw unsupportedFunction(name, call, `This argument count is not implemented.`);
+    return f(t, args, call);
+  };
+}
+
+const simple =
+  (sqlName: string, count: number): ScalarFunction =>
+  (t, args, call) =>
+    nArgs(sqlName, count, count, () => `${sqlName}(${args.map((a) => t.translate(a)).join(', ')})`)(t, args, call);
+
+const cast =
+  (target: KustoType): ScalarFunction =>
+  (t, args, call) => {
+    const a = arg(args, 0, call);
+    const at = typeOf(a);
+    const v = t.translate(a);
+    if (target === 'string') return toKustoString(v, at);
+    if (at === 'dynamic') return fromDynamic(v, target);
+    if ((target === 'int' || target === 'long') && (at === 'real' || at === 'decimal')) return `TRY_CAST(trunc(${v}) AS ${duckType(target)})`;
+    if ((target === 'int' || target === 'long' || target === 'real') && at === 'string') return `TRY_CAST(trim(${v}) AS ${duckType(target)})`;
+    if (target === 'datetime' && at === 'string') return `TRY_CAST(replace(trim(${v}), 'Z', '') AS TIMESTAMP)`;
+    if (target === 'bool' && at === 'string') return `CASE lower(trim(${v})) WHEN 'true' THEN TRUE WHEN 'false' THEN FALSE END`;
+    if (target === 'timespan' && at === 'timespan') return v;
+    if (target === 'timespan') throw unsupportedFunction('totimespan', call, 'Only timespan arguments are implemented.');
+    return `TRY_CAST(${v} AS ${duckType(target)})`;
+  };
+
+const datePart =
+  (part: string): ScalarFunction =>
+  (t, args, call) =>
+    `CAST(${part}(${t.translate(arg(args, 0, call))}) AS INTEGER)`;
+
+// .NET custom date/time format specifiers (Kusto format_datetime) → strftime pieces.
+const DOTNET_FORMAT: [RegExp, string][] = [
+  [/^yyyy/, '%Y'], [/^yy/, '%y'], [/^MM/, '%m'], [/^M/, '%-m'], [/^dd/, '%d'], [/^d/, '%-d'],
+  [/^HH/, '%H'], [/^H/, '%-H'], [/^hh/, '%I'], [/^h/, '%-I'], [/^mm/, '%M'], [/^m/, '%-M'],
+  [/^ss/, '%S'], [/^s/, '%-S'], [/^tt/, '%p'],
+];
+
+function formatDatetime(t: ScalarTranslator, args: KNode[], call: KNode): string {
+  const value = t.translate(arg(args, 0, call));
+  let fmt = t.literalString(args[1], call);
+  const pieces: string[] = [];
+  while (fmt.length > 0) {
+    const frac = /^f{1,7}/.exec(fmt);
+    if (frac) {
+      const digits = frac[0].length;
+      pieces.push(`substr(strftime(${value}, '%f') || '0', 1, ${digits})`);
+      fmt = fmt.slice(digits);
+      continue;
+    }
+    const spec = DOTNET_FORMAT.find(([re]) => re.test(fmt));
+    if (spec) {
+      pieces.push(`strftime(${value}, '${spec[1]}')`);
+      fmt = fmt.replace(spec[0], '');
+      continue;
+    }
+    const ch = fmt[0] ?? '';
+    if (/[A-Za-z]/.test(ch)) throw unsupportedFunction('format_datetime', call, `The format specifier '${ch}' is not implemented.`);
+    pieces.push(quoteString(ch));
+    fmt = fmt.slice(1);
+  }
+  return `CASE WHEN ${value} IS NULL THEN '' ELSE (${pieces.join(' || ') || "''"}) END`;
+}
+
+const DATETIME_PARTS: Record<string, string> = {
+  year: 'year', quarter: 'quarter', month: 'month', day: 'day', hour: 'hour', minute: 'minute',
+  second: 'second', millisecond: 'millisecond', microsecond: 'microsecond',
+};
+
+function datetimePart(t: ScalarTranslator, n: KNode | undefined, call: KNode, fn: string): string {
+  const part = t.literalString(n, call).toLowerCase();
+  const p = DATETIME_PARTS[part];
+  if (!p) throw unsupportedFunction(fn, call, `The part '${part}' is not implemented.`);
+  return p;
+}
+
+export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
+  not: (t, a, c) => `(NOT ${t.translate(arg(a, 0, c))})`,
+  strlen: (t, a, c) => `CAST(length(${t.translate(arg(a, 0, c))}) AS BIGINT)`,
+  tolower: simple('lower', 1),
+  toupper: simple('upper', 1),
+  substring: nArgs('substring', 2, 3, (t, a, c) => {
+    const s = t.translate(arg(a, 0, c));
+    const start = `greatest(${t.translate(arg(a, 1, c))}, 0) + 1`;
+    return a[2] ? `substr(${s}, ${start}, greatest(${t.translate(a[2])}, 0))` : `substr(${s}, ${start})`;
+  }),
+  strcat: (t, a) => `concat(${a.map((x) => `coalesce(${toKustoString(t.translate(x), typeOf(x))}, '')`).join(', ')})`,
+  split: nArgs('split', 2, 2, (t, a, c) => `to_json(string_split(${t.translate(arg(a, 0, c))}, ${t.translate(arg(a, 1, c))}))`),
+  replace_string: simple('replace', 3),
+  trim: nArgs('trim', 2, 2, (t, a, c) => {
+    const re = t.literalString(a[0], c);
+    const s = t.translate(arg(a, 1, c));
+    return `regexp_replace(regexp_replace(${s}, ${quoteString(`^(?:${re})+`)}, ''), ${quoteString(`(?:${re})+$`)}, '')`;
+  }),
+  extract: nArgs('extract', 3, 3, (t, a, c) => {
+    const re = t.literalString(a[0], c);
+    const group = t.translate(arg(a, 1, c));
+    const s = t.translate(arg(a, 2, c));
+    return `CASE WHEN regexp_matches(${s}, ${quoteString(re)}) THEN regexp_extract(${s}, ${quoteString(re)}, ${group}) ELSE '' END`;
+  }),
+  indexof: nArgs('indexof', 2, 2, (t, a, c) => `CAST(instr(${t.translate(arg(a, 0, c))}, ${t.translate(arg(a, 1, c))}) - 1 AS BIGINT)`),
+  isempty: (t, a, c) => {
+    const x = arg(a, 0, c);
+    const v = t.translate(x);
+    return typeOf(x) === 'string' ? `(${v} IS NULL OR ${v} = '')` : `(${v} IS NULL)`;
+  },
+  isnotempty: (t, a, c) => {
+    const x = arg(a, 0, c);
+    const v = t.translate(x);
+    return typeOf(x) === 'string' ? `(${v} IS NOT NULL AND ${v} <> '')` : `(${v} IS NOT NULL)`;
+  },
+  isnull: (t, a, c) => {
+    const x = arg(a, 0, c);
+    return typeOf(x) === 'string' ? 'FALSE' : `(${t.translate(x)} IS NULL)`;
+  },
+  isnotnull: (t, a, c) => {
+    const x = arg(a, 0, c);
+    return typeOf(x) === 'string' ? 'TRUE' : `(${t.translate(x)} IS NOT NULL)`;
+  },
+  coalesce: (t, a, c) => {
+    const isString = typeOf(c) === 'string';
+    const vs = a.map((x) => (isString ? `nullif(${t.translate(x)}, '')` : t.translate(x)));
+    return isString ? `coalesce(${vs.join(', ')}, '')` : `coalesce(${vs.join(', ')})`;
+  },
+  iff: nArgs('iff', 3, 3, (t, a, c) => `CASE WHEN ${t.translate(arg(a, 0, c))} THEN ${t.translate(arg(a, 1, c))} ELSE ${t.translate(arg(a, 2, c))} END`),
+  iif: nArgs('iif', 3, 3, (t, a, c) => `CASE WHEN ${t.translate(arg(a, 0, c))} THEN ${t.translate(arg(a, 1, c))} ELSE ${t.translate(arg(a, 2, c))} END`),
+  case: (t, a, c) => {
+    if (a.length % 2 === 0) throw unsupportedSyntax('case() without an else value', c);
+    const parts: string[] = [];
+    for (let i = 0; i + 1 < a.length; i += 2) parts.push(`WHEN ${t.translate(arg(a, i, c))} THEN ${t.translate(arg(a, i + 1, c))}`);
+    return `CASE ${parts.join(' ')} ELSE ${t.translate(arg(a, a.length - 1, c))} END`;
+  },
+  tostring: cast('string'),
+  toint: cast('int'),
+  tolong: cast('long'),
+  todouble: cast('real'),
+  toreal: cast('real'),
+  tobool: cast('bool'),
+  toboolean: cast('bool'),
+  todatetime: cast('datetime'),
+  totimespan: cast('timespan'),
+  parse_json: (t, a, c) => {
+    const x = arg(a, 0, c);
+    const v = t.translate(x);
+    if (typeOf(x) === 'dynamic') return v;
+    if (typeOf(x) !== 'string') throw unsupportedFunction('parse_json', c, 'Only string arguments are implemented.');
+    return `CASE WHEN json_valid(${v}) THEN CAST(${v} AS JSON) ELSE to_json(${v}) END`;
+  },
+  array_length: (t, a, c) => {
+    const v = t.translate(arg(a, 0, c));
+    return `CASE WHEN json_type(${v}) = 'ARRAY' THEN CAST(json_array_length(${v}) AS BIGINT) END`;
+  },
+  bag_keys: (t, a, c) => {
+    const v = t.translate(arg(a, 0, c));
+    return `CASE WHEN json_type(${v}) = 'OBJECT' THEN to_json(json_keys(${v})) END`;
+  },
+  pack_array: (t, a) => `json_array(${a.map((x) => toJsonValue(t.translate(x), typeOf(x))).join(', ')})`,
+  now: nArgs('now', 0, 0, () => 'CAST(get_current_timestamp() AS TIMESTAMP)'),
+  ago: nArgs('ago', 1, 1, (t, a, c) => `(CAST(get_current_timestamp() AS TIMESTAMP) - ${t.translate(arg(a, 0, c))})`),
+  startofday: nArgs('startofday', 1, 1, (t, a, c) => `date_trunc('day', ${t.translate(arg(a, 0, c))})`),
+  startofmonth: nArgs('startofmonth', 1, 1, (t, a, c) => `date_trunc('month', ${t.translate(arg(a, 0, c))})`),
+  startofyear: nArgs('startofyear', 1, 1, (t, a, c) => `date_trunc('year', ${t.translate(arg(a, 0, c))})`),
+  // Kusto weeks start on Sunday; DuckDB's date_trunc('week') is ISO (Monday).
+  startofweek: nArgs('startofweek', 1, 1, (t, a, c) => {
+    const v = t.translate(arg(a, 0, c));
+    return `(date_trunc('day', ${v}) - to_days(CAST(dayofweek(${v}) AS INTEGER)))`;
+  }),
+  datetime_diff: (t, a, c) => {
+    const part = datetimePart(t, a[0], c, 'datetime_diff');
+    return `CAST(date_diff('${part}', ${t.translate(arg(a, 2, c))}, ${t.translate(arg(a, 1, c))}) AS BIGINT)`;
+  },
+  datetime_add: (t, a, c) => {
+    const part = datetimePart(t, a[0], c, 'datetime_add');
+    return `(${t.translate(arg(a, 2, c))} + (${t.translate(arg(a, 1, c))} * INTERVAL 1 ${part}))`;
+  },
+  dayofweek: (t, a, c) => `to_days(CAST(dayofweek(${t.translate(arg(a, 0, c))}) AS INTEGER))`,
+  dayofmonth: datePart('day'),
+  dayofyear: datePart('dayofyear'),
+  getmonth: datePart('month'),
+  monthofyear: datePart('month'),
+  getyear: datePart('year'),
+  hourofday: datePart('hour'),
+  format_datetime: formatDatetime,
+  round: nArgs('round', 1, 2, (t, a, c) => `round(${t.translate(arg(a, 0, c))}${a[1] ? `, ${t.translate(a[1])}` : ''})`),
+  abs: simple('abs', 1),
+  log: simple('ln', 1),
+  log10: simple('log10', 1),
+  log2: simple('log2', 1),
+  exp: simple('exp', 1),
+  pow: nArgs('pow', 2, 2, (t, a, c) => `pow(CAST(${t.translate(arg(a, 0, c))} AS DOUBLE), ${t.translate(arg(a, 1, c))})`),
+  sqrt: simple('sqrt', 1),
+  bin: binFunction,
+  floor: binFunction,
+};
+
+function binFunction(t: ScalarTranslator, a: KNode[], c: KNode): string {
+  const valueNode = arg(a, 0, c);
+  const sizeNode = arg(a, 1, c);
+  const v = t.translate(valueNode);
+  const size = t.translate(sizeNode);
+  const vt = typeOf(valueNode);
+  if (vt === 'datetime' && typeOf(sizeNode) === 'timespan') {
+    // Kusto bins datetimes on ticks since 0001-01-01 (a Monday); DuckDB's default origin differs.
+    return `time_bucket(${size}, ${v}, TIMESTAMP '0001-01-01 00:00:00')`;
+  }
+  if (isNumeric(vt)) {
+    const out = typeOf(c);
+    return `CAST(floor(CAST(${v} AS DOUBLE) / ${size}) * ${size} AS ${duckType(out)})`;
+  }
+  throw unsupportedFunction('bin', c, `bin() of a ${vt} is not implemented.`);
+}
+
+/** bag_pack/pack(key, value, ...) → JSON object; keys must be string literals or strings. */
+const bagPack: ScalarFunction = (t, a, c) => {
+  if (a.length % 2 !== 0) throw unsupportedSyntax('bag_pack with an odd number of arguments', c);
+  const parts: string[] = [];
+  for (let i = 0; i < a.length; i += 2) {
+    const k = arg(a, i, c);
+    const v = arg(a, i + 1, c);
+    parts.push(`${t.translate(k)}, ${toJsonValue(t.translate(v), typeOf(v))}`);
+  }
+  return `json_object(${parts.join(', ')})`;
+};
+SCALAR_FUNCTIONS.bag_pack = bagPack;
+SCALAR_FUNCTIONS.pack = bagPack;
+SCALAR_FUNCTIONS.todynamic = SCALAR_FUNCTIONS.parse_json as ScalarFunction;

@@ -1,0 +1,458 @@
+/**
+ * Tabular KQL → one SQL CTE per pipe operator. Output column names and types always come from
+ * the analyzer's result type for the operator, so they are Kusto's exactly (count_, Column1, …).
+ */
+import { aggregateSql } from './aggregates';
+import { unsupportedOperator, unsupportedSyntax } from './errors';
+import {
+  type KNode,
+  type KTableSymbol,
+  isTableSymbol,
+  listItems,
+  node,
+  nodeType,
+  referencedSymbol,
+  resultType,
+  syntaxListElements,
+  tokenText,
+} from './kusto-language';
+import { duckType, kustoType, quoteIdent, quoteString } from './kusto-types';
+import { type ScalarScope, ScalarTranslator, simpleName, typeOf } from './scalar';
+import type { KustoColumn, Visualization } from './types';
+
+export interface Relation {
+  cte: string;
+  columns: KustoColumn[];
+}
+
+export interface TableResolver {
+  /** SQL for a base table, or null when the name is not a stored table. */
+  table(name: string): string | null;
+}
+
+export class QueryBuilder {
+  readonly ctes: string[] = [];
+  readonly tablesRead = new Set<string>();
+  visualization: Visualization | null = null;
+
+  add(sql: string, columns: KustoColumn[]): Relation {
+    const cte = `q${this.ctes.length}`;
+    this.ctes.push(`${cte} AS (${sql})`);
+    return { cte, columns };
+  }
+
+  /** The final statement, casting every column to its Kusto storage type. */
+  select(rel: Relation): string {
+    const cols = rel.columns.map((c) => `CAST(${quoteIdent(c.ColumnName)} AS ${duckType(c.ColumnType)}) AS ${quoteIdent(c.ColumnName)}`);
+    return `WITH ${this.ctes.join(',\n')}\nSELECT ${cols.join(', ') || '*'} FROM ${rel.cte}`;
+  }
+}
+
+export function columnsOf(n: KNode): KustoColumn[] {
+  const t = resultType(n);
+  if (!isTableSymbol(t)) throw unsupportedSyntax(`a non-tabular expression here`, n);
+  return tableColumns(t, n);
+}
+
+export function tableColumns(t: KTableSymbol, at: KNode | null): KustoColumn[] {
+  return listItems(t.Columns).map((c) => {
+    const k = kustoType(c.Type.Name);
+    if (!k) throw unsupportedSyntax(`columns of type '${c.Type.Name}'`, at);
+    return { ColumnName: c.Name, ColumnType: k };
+  });
+}
+
+const VISUALIZATION_KEYS = ['Title', 'XColumn', 'Series', 'YColumns', 'AnomalyColumns', 'XTitle', 'YTitle', 'XAxis', 'YAxis', 'Legend', 'YSplit'];
+
+export function visualizationOf(render: KNode, scope: ScalarScope): Visualization {
+  const v: Visualization = { Visualization: tokenText(node(render, 'ChartType')) };
+  for (const k of VISUALIZATION_KEYS) v[k] = null;
+  Object.assign(v, { Accumulate: false, IsQuerySorted: false, Kind: null, Ymin: 'NaN', Ymax: 'NaN', Xmin: null, Xmax: null });
+  const props = syntaxListElements(node(node(render, 'WithClause'), 'Properties'));
+  const translator = new ScalarTranslator(scope);
+  for (const p of props) {
+    const key = simpleName(node(p, 'Name')).toLowerCase() || tokenText(node(p, 'Name')).toLowerCase();
+    const expr = node(p, 'Expression');
+    const text = expr ? tokenText(expr).trim() : '';
+    const canonical = [...VISUALIZATION_KEYS, 'Accumulate', 'Kind', 'Ymin', 'Ymax', 'Xmin', 'Xmax'].find((k) => k.toLowerCase() === key);
+    if (!canonical) continue;
+    if (canonical === 'Title' || canonical === 'XTitle' || canonical === 'YTitle') v[canonical] = expr ? translator.literalString(expr, p) : null;
+    else if (canonical === 'YColumns' || canonical === 'Series' || canonical === 'AnomalyColumns') v[canonical] = text.split(',').map((s) => s.trim());
+    else if (canonical === 'Accumulate') v[canonical] = text.toLowerCase() === 'true';
+    else if (canonical === 'Ymin' || canonical === 'Ymax') v[canonical] = Number(text);
+    else v[canonical] = text;
+  }
+  return v;
+}
+
+export class TabularTranslator {
+  constructor(
+    private readonly qb: QueryBuilder,
+    private readonly tables: TableResolver,
+    private readonly scope: ScalarScope,
+    /** Let-bound tabular expressions: name → relation. */
+    private readonly lets: Map<string, Relation>,
+  ) {}
+
+  private scalar(): ScalarTranslator {
+    return new ScalarTranslator(this.scope);
+  }
+
+  translate(n: KNode): Relation {
+    const kind = nodeType(n);
+    switch (kind) {
+      case 'PipeExpression': {
+        const input = this.translate(this.req(n, 'Expression'));
+        return this.operator(this.req(n, 'Operator'), input);
+      }
+      case 'ParenthesizedExpression':
+        return this.translate(this.req(n, 'Expression'));
+      case 'NameReference':
+        return this.nameReference(n);
+      case 'PrintOperator':
+        return this.print(n);
+      case 'RangeOperator':
+        return this.range(n);
+      case 'DataTableExpression':
+        return this.datatable(n);
+      case 'UnionOperator':
+        return this.union(n, null);
+      default:
+        throw unsupportedSyntax(`the tabular expression ${kind}`, n);
+    }
+  }
+
+  private req(n: KNode, name: string): KNode {
+    const c = node(n, name);
+    if (!c) throw unsupportedSyntax(`a ${nodeType(n)} without ${name}`, n);
+    return c;
+  }
+
+  private nameReference(n: KNode): Relation {
+    const name = simpleName(n);
+    const bound = this.lets.get(name);
+    if (bound && nodeType(referencedSymbol(n)) !== 'TableSymbol') return bound;
+    if (bound) return bound;
+    const table = this.tables.table(name);
+    if (!table) throw unsupportedSyntax(`the table reference '${name}'`, n);
+    this.qb.tablesRead.add(name);
+    return this.qb.add(`SELECT * FROM ${table}`, columnsOf(n));
+  }
+
+  private rejectParameters(op: KNode, name: string): void {
+    const params = syntaxListElements(node(op, 'Parameters'));
+    if (params.length > 0) throw unsupportedOperator(name, op, `Its parameter '${tokenText(params[0] ?? null).trim()}' is not implemented.`);
+  }
+
+  private operator(op: KNode, input: Relation): Relation {
+    const kind = nodeType(op);
+    const out = () => columnsOf(op);
+    const t = this.scalar();
+    switch (kind) {
+      case 'FilterOperator':
+        this.rejectParameters(op, 'where');
+        return this.qb.add(`SELECT * FROM ${input.cte} WHERE ${t.translate(this.req(op, 'Condition'))}`, out());
+      case 'TakeOperator':
+        this.rejectParameters(op, 'take');
+        return this.qb.add(`SELECT * FROM ${input.cte} LIMIT ${t.translate(this.req(op, 'Expression'))}`, out());
+      case 'CountOperator': {
+        const cols = out();
+        return this.qb.add(`SELECT count(*) AS ${quoteIdent(cols[0]?.ColumnName ?? 'Count')} FROM ${input.cte}`, cols);
+      }
+      case 'ProjectOperator':
+        return this.project(op, input);
+      case 'ExtendOperator':
+        return this.extend(op, input);
+      case 'ProjectAwayOperator':
+      case 'ProjectKeepOperator':
+      case 'ProjectReorderOperator': {
+        const cols = out();
+        return this.qb.add(`SELECT ${cols.map((c) => quoteIdent(c.ColumnName)).join(', ')} FROM ${input.cte}`, cols);
+      }
+      case 'ProjectRenameOperator':
+        return this.rename(op, input);
+      case 'SummarizeOperator':
+        return this.summarize(op, input);
+      case 'SortOperator':
+        this.rejectParameters(op, 'sort');
+        return this.qb.add(`SELECT * FROM ${input.cte} ORDER BY ${this.ordering(syntaxListElements(node(op, 'Expressions')))}`, out());
+      case 'TopOperator': {
+        this.rejectParameters(op, 'top');
+        const by = this.req(op, 'ByExpression');
+        return this.qb.add(
+          `SELECT * FROM ${input.cte} ORDER BY ${this.ordering([by])} LIMIT ${t.translate(this.req(op, 'Expression'))}`,
+          out(),
+        );
+      }
+      case 'DistinctOperator': {
+        this.rejectParameters(op, 'distinct');
+        const exprs = syntaxListElements(node(op, 'Expressions'));
+        const cols = out();
+        if (exprs.length === 1 && tokenText(exprs[0] ?? null).trim() === '*') return this.qb.add(`SELECT DISTINCT * FROM ${input.cte}`, cols);
+        const sel = exprs.map((e, i) => `${t.translate(e)} AS ${quoteIdent(cols[i]?.ColumnName ?? '')}`);
+        if (exprs.length !== cols.length) throw unsupportedOperator('distinct', op);
+        return this.qb.add(`SELECT DISTINCT ${sel.join(', ')} FROM ${input.cte}`, cols);
+      }
+      case 'RenderOperator':
+        this.qb.visualization = visualizationOf(op, this.scope);
+        return input;
+      case 'AsOperator':
+        return input;
+      case 'JoinOperator':
+        return this.join(op, input);
+      case 'UnionOperator':
+        return this.union(op, input);
+      default:
+        throw unsupportedOperator(operatorName(op), op);
+    }
+  }
+
+  private ordering(items: KNode[]): string {
+    const t = this.scalar();
+    return items
+      .map((item) => {
+        const expr = nodeType(item) === 'OrderedExpression' ? this.req(item, 'Expression') : item;
+        const ordering = node(item, 'Ordering');
+        const dir = tokenText(node(ordering, 'AscOrDescKeyword')).toLowerCase() || 'desc';
+        const nullsWord = tokenText(node(node(ordering, 'NullsClause'), 'FirstOrLastKeyword')).toLowerCase();
+        // Kusto: ascending puts nulls first, descending puts them last, unless told otherwise.
+        const nulls = nullsWord || (dir === 'asc' ? 'first' : 'last');
+        return `${t.translate(expr)} ${dir.toUpperCase()} NULLS ${nulls.toUpperCase()}`;
+      })
+      .join(', ');
+  }
+
+  private project(op: KNode, input: Relation): Relation {
+    const cols = columnsOf(op);
+    const exprs = syntaxListElements(node(op, 'Expressions'));
+    if (exprs.length !== cols.length) throw unsupportedOperator('project', op, 'Projections that expand to several columns are not implemented.');
+    const t = this.scalar();
+    const sel = exprs.map((e, i) => {
+      const value = nodeType(e) === 'SimpleNamedExpression' ? this.req(e, 'Expression') : e;
+      if (nodeType(e) === 'CompoundNamedExpression') throw unsupportedSyntax('tuple assignment', e);
+      return `${t.translate(value)} AS ${quoteIdent(cols[i]?.ColumnName ?? '')}`;
+    });
+    return this.qb.add(`SELECT ${sel.join(', ')} FROM ${input.cte}`, cols);
+  }
+
+  private extend(op: KNode, input: Relation): Relation {
+    const finalCols = columnsOf(op);
+    const exprs = syntaxListElements(node(op, 'Expressions'));
+    const inputNames = new Set(input.columns.map((c) => c.ColumnName));
+    const explicit = new Set(exprs.filter((e) => nodeType(e) === 'SimpleNamedExpression').map((e) => simpleName(node(e, 'Name'))));
+    const derived = finalCols.map((c) => c.ColumnName).filter((n) => !inputNames.has(n) && !explicit.has(n));
+    let rel = input;
+    const t = this.scalar();
+    for (const e of exprs) {
+      if (nodeType(e) === 'CompoundNamedExpression') throw unsupportedSyntax('tuple assignment', e);
+      const named = nodeType(e) === 'SimpleNamedExpression';
+      const name = named ? simpleName(node(e, 'Name')) : derived.shift();
+      if (!name) throw unsupportedOperator('extend', e, 'Could not name an unnamed expression.');
+      const value = named ? this.req(e, 'Expression') : e;
+      const col: KustoColumn = { ColumnName: name, ColumnType: typeOf(value) };
+      const sql = t.translate(value);
+      const exists = rel.columns.some((c) => c.ColumnName === name);
+      const columns = exists ? rel.columns.map((c) => (c.ColumnName === name ? col : c)) : [...rel.columns, col];
+      rel = this.qb.add(
+        exists
+          ? `SELECT * REPLACE (${sql} AS ${quoteIdent(name)}) FROM ${rel.cte}`
+          : `SELECT *, ${sql} AS ${quoteIdent(name)} FROM ${rel.cte}`,
+        columns,
+      );
+    }
+    const names = rel.columns.map((c) => c.ColumnName).join('\u0000');
+    if (names !== finalCols.map((c) => c.ColumnName).join('\u0000')) throw unsupportedOperator('extend', op, 'Its column layout is not implemented.');
+    return { cte: rel.cte, columns: finalCols };
+  }
+
+  private rename(op: KNode, input: Relation): Relation {
+    const cols = columnsOf(op);
+    const renames = new Map<string, string>();
+    for (const e of syntaxListElements(node(op, 'Expressions'))) {
+      renames.set(simpleName(node(e, 'Name')), simpleName(node(e, 'Expression')));
+    }
+    const sel = cols.map((c) => `${quoteIdent(renames.get(c.ColumnName) ?? c.ColumnName)} AS ${quoteIdent(c.ColumnName)}`);
+    return this.qb.add(`SELECT ${sel.join(', ')} FROM ${input.cte}`, cols);
+  }
+
+  private summarize(op: KNode, input: Relation): Relation {
+    this.rejectParameters(op, 'summarize');
+    const cols = columnsOf(op);
+    const t = this.scalar();
+    const byClause = node(op, 'ByClause');
+    if (node(byClause, 'BinClause')) throw unsupportedOperator('summarize', op, "'bin =' is not implemented.");
+    const byExprs = syntaxListElements(node(byClause, 'Expressions'));
+    const aggs = syntaxListElements(node(op, 'Aggregates'));
+    const byNames = cols.slice(0, byExprs.length).map((c) => c.ColumnName);
+    const unwrap = (e: KNode) => (nodeType(e) === 'SimpleNamedExpression' ? this.req(e, 'Expression') : e);
+    const bySql = byExprs.map((e) => t.translate(unwrap(e)));
+    const aggSql: string[] = [];
+    for (const a of aggs) {
+      if (nodeType(a) === 'CompoundNamedExpression') throw unsupportedSyntax('tuple assignment in summarize', a);
+      const call = unwrap(a);
+      if (nodeType(call) !== 'FunctionCallExpression') throw unsupportedOperator('summarize', a, 'Only aggregate function calls are implemented.');
+      aggSql.push(...aggregateSql(call, { translator: t, inputColumns: input.columns.map((c) => c.ColumnName), byColumns: byNames }));
+    }
+    const all = [...bySql, ...aggSql];
+    if (all.length !== cols.length) throw unsupportedOperator('summarize', op, 'Its column layout is not implemented.');
+    const sel = all.map((s, i) => `${s} AS ${quoteIdent(cols[i]?.ColumnName ?? '')}`);
+    const group = bySql.length ? ` GROUP BY ${bySql.map((_, i) => String(i + 1)).join(', ')}` : '';
+    return this.qb.add(`SELECT ${sel.join(', ')} FROM ${input.cte}${group}`, cols);
+  }
+
+  private join(op: KNode, left: Relation): Relation {
+    let kind = 'innerunique';
+    for (const p of syntaxListElements(node(op, 'Parameters'))) {
+      const name = simpleName(node(p, 'Name')).toLowerCase() || tokenText(node(p, 'Name')).toLowerCase();
+      const value = tokenText(node(p, 'Expression')).trim().toLowerCase();
+      if (name === 'kind') kind = value;
+      else if (!name.startsWith('hint.')) throw unsupportedOperator('join', p, `The parameter '${name}' is not implemented.`);
+    }
+    const right = this.translate(this.req(op, 'Expression'));
+    const cond = this.req(op, 'ConditionClause');
+    if (nodeType(cond) !== 'JoinOnClause') throw unsupportedOperator('join', cond, "Only 'on' conditions are implemented.");
+    const pairs: [string, string][] = [];
+    for (const e of syntaxListElements(node(cond, 'Expressions'))) {
+      if (nodeType(e) === 'NameReference') {
+        const n = simpleName(e);
+        pairs.push([n, n]);
+        continue;
+      }
+      if (nodeType(e) === 'BinaryExpression' && tokenText(node(e, 'Operator')) === '==') {
+        const side = (x: KNode | null): [string, string] => {
+          const target = simpleName(node(x, 'Expression'));
+          return [target, simpleName(node(x, 'Selector'))];
+        };
+        const [s1, c1] = side(node(e, 'Left'));
+        const [s2, c2] = side(node(e, 'Right'));
+        if (s1 === '$left' && s2 === '$right') pairs.push([c1, c2]);
+        else if (s1 === '$right' && s2 === '$left') pairs.push([c2, c1]);
+        else throw unsupportedOperator('join', e, 'Only $left.x == $right.y conditions are implemented.');
+        continue;
+      }
+      throw unsupportedOperator('join', e, 'This join condition is not implemented.');
+    }
+    const on = pairs.map(([l, r]) => `l.${quoteIdent(l)} = r.${quoteIdent(r)}`).join(' AND ');
+    const cols = columnsOf(op);
+    const sides = (lc: KustoColumn[], rc: KustoColumn[]) => {
+      if (lc.length + rc.length !== cols.length) throw unsupportedOperator('join', op, 'Its column layout is not implemented.');
+      return [
+        ...lc.map((c, i) => `l.${quoteIdent(c.ColumnName)} AS ${quoteIdent(cols[i]?.ColumnName ?? '')}`),
+        ...rc.map((c, i) => `r.${quoteIdent(c.ColumnName)} AS ${quoteIdent(cols[lc.length + i]?.ColumnName ?? '')}`),
+      ].join(', ');
+    };
+    const onlyLeft = () => {
+      if (left.columns.length !== cols.length) throw unsupportedOperator('join', op, 'Its column layout is not implemented.');
+      return left.columns.map((c) => `l.${quoteIdent(c.ColumnName)}`).join(', ');
+    };
+    const onlyRight = () => {
+      if (right.columns.length !== cols.length) throw unsupportedOperator('join', op, 'Its column layout is not implemented.');
+      return right.columns.map((c) => `r.${quoteIdent(c.ColumnName)}`).join(', ');
+    };
+    const from = `${left.cte} AS l`;
+    switch (kind) {
+      case 'innerunique': {
+        // innerunique keeps one (arbitrary) left row per key before joining (Kusto join docs).
+        const keys = pairs.map(([l]) => quoteIdent(l)).join(', ');
+        const dedup = this.qb.add(`SELECT * FROM ${left.cte} QUALIFY row_number() OVER (PARTITION BY ${keys}) = 1`, left.columns);
+        return this.qb.add(`SELECT ${sides(left.columns, right.columns)} FROM ${dedup.cte} AS l JOIN ${right.cte} AS r ON ${on}`, cols);
+      }
+      case 'inner':
+        return this.qb.add(`SELECT ${sides(left.columns, right.columns)} FROM ${from} JOIN ${right.cte} AS r ON ${on}`, cols);
+      case 'leftouter':
+        return this.qb.add(`SELECT ${sides(left.columns, right.columns)} FROM ${from} LEFT JOIN ${right.cte} AS r ON ${on}`, cols);
+      case 'rightouter':
+        return this.qb.add(`SELECT ${sides(left.columns, right.columns)} FROM ${from} RIGHT JOIN ${right.cte} AS r ON ${on}`, cols);
+      case 'fullouter':
+        return this.qb.add(`SELECT ${sides(left.columns, right.columns)} FROM ${from} FULL JOIN ${right.cte} AS r ON ${on}`, cols);
+      case 'leftanti':
+      case 'anti':
+      case 'leftantisemi':
+        return this.qb.add(`SELECT ${onlyLeft()} FROM ${from} ANTI JOIN ${right.cte} AS r ON ${on}`, cols);
+      case 'leftsemi':
+        return this.qb.add(`SELECT ${onlyLeft()} FROM ${from} SEMI JOIN ${right.cte} AS r ON ${on}`, cols);
+      case 'rightanti':
+      case 'rightantisemi':
+        return this.qb.add(`SELECT ${onlyRight()} FROM ${right.cte} AS r ANTI JOIN ${left.cte} AS l ON ${on}`, cols);
+      case 'rightsemi':
+        return this.qb.add(`SELECT ${onlyRight()} FROM ${right.cte} AS r SEMI JOIN ${left.cte} AS l ON ${on}`, cols);
+      default:
+        throw unsupportedOperator('join', op, `The kind '${kind}' is not implemented.`);
+    }
+  }
+
+  private union(op: KNode, input: Relation | null): Relation {
+    let source: string | null = null;
+    for (const p of syntaxListElements(node(op, 'Parameters'))) {
+      const name = tokenText(node(p, 'Name')).trim().toLowerCase();
+      if (name === 'withsource') source = tokenText(node(p, 'Expression')).trim();
+      else throw unsupportedOperator('union', p, `The parameter '${name}' is not implemented.`);
+    }
+    const cols = columnsOf(op);
+    const parts: { rel: Relation; label: string }[] = [];
+    if (input) parts.push({ rel: input, label: '' });
+    for (const e of syntaxListElements(node(op, 'Expressions'))) {
+      parts.push({ rel: this.translate(e), label: nodeType(e) === 'NameReference' ? simpleName(e) : '' });
+    }
+    if (source !== null && parts.some((p) => p.label === '')) throw unsupportedOperator('union', op, 'withsource over non-table inputs is not implemented.');
+    const selects = parts.map(({ rel, label }) => {
+      const sel = cols.map((c) => {
+        if (source !== null && c.ColumnName === source) return `${quoteString(label)} AS ${quoteIdent(c.ColumnName)}`;
+        const match = rel.columns.find((x) => x.ColumnName === c.ColumnName && x.ColumnType === c.ColumnType);
+        return match ? quoteIdent(c.ColumnName) : `CAST(NULL AS ${duckType(c.ColumnType)}) AS ${quoteIdent(c.ColumnName)}`;
+      });
+      return `SELECT ${sel.join(', ')} FROM ${rel.cte}`;
+    });
+    for (const c of cols) {
+      if (c.ColumnName === source) continue;
+      if (!parts.some(({ rel }) => rel.columns.some((x) => x.ColumnName === c.ColumnName && x.ColumnType === c.ColumnType))) {
+        throw unsupportedOperator('union', op, `Its column '${c.ColumnName}' (columns of mixed types) is not implemented.`);
+      }
+    }
+    return this.qb.add(selects.join(' UNION ALL '), cols);
+  }
+
+  private print(op: KNode): Relation {
+    const cols = columnsOf(op);
+    const exprs = syntaxListElements(node(op, 'Expressions'));
+    const t = this.scalar();
+    const sel = exprs.map((e, i) => {
+      const value = nodeType(e) === 'SimpleNamedExpression' ? this.req(e, 'Expression') : e;
+      return `${t.translate(value)} AS ${quoteIdent(cols[i]?.ColumnName ?? '')}`;
+    });
+    if (sel.length !== cols.length) throw unsupportedOperator('print', op);
+    return this.qb.add(`SELECT ${sel.join(', ')}`, cols);
+  }
+
+  private range(op: KNode): Relation {
+    const cols = columnsOf(op);
+    const t = this.scalar();
+    const name = quoteIdent(cols[0]?.ColumnName ?? 'value');
+    const from = t.translate(this.req(op, 'From'));
+    const to = t.translate(this.req(op, 'To'));
+    const step = t.translate(this.req(op, 'Step'));
+    return this.qb.add(`SELECT unnest(generate_series(${from}, ${to}, ${step})) AS ${name}`, cols);
+  }
+
+  private datatable(op: KNode): Relation {
+    const cols = columnsOf(op);
+    const values = syntaxListElements(node(op, 'Values'));
+    const t = this.scalar();
+    if (cols.length === 0 || values.length % cols.length !== 0) throw unsupportedOperator('datatable', op);
+    const rows: string[] = [];
+    for (let i = 0; i < values.length; i += cols.length) {
+      rows.push(`(${cols.map((c, j) => `CAST(${t.translate(values[i + j] as KNode)} AS ${duckType(c.ColumnType)})`).join(', ')})`);
+    }
+    const names = cols.map((c) => quoteIdent(c.ColumnName)).join(', ');
+    if (rows.length === 0) {
+      return this.qb.add(`SELECT ${cols.map((c) => `CAST(NULL AS ${duckType(c.ColumnType)}) AS ${quoteIdent(c.ColumnName)}`).join(', ')} WHERE FALSE`, cols);
+    }
+    return this.qb.add(`SELECT * FROM (VALUES ${rows.join(', ')}) AS v(${names})`, cols);
+  }
+}
+
+function operatorName(op: KNode): string {
+  const first = op.GetChild(0);
+  const text = first ? tokenText(first).trim() : nodeType(op);
+  return text || nodeType(op);
+}
