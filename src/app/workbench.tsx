@@ -35,12 +35,11 @@ export function Workbench() {
         <span className="app-title">KQL Workbench</span>
         <div role="group" aria-label={selectors.header.cluster.name} className="connection">
           <span className="cluster-url" title="Cluster">{cluster.url}</span>
-          <label>
-            {selectors.header.database.name}{' '}
-            <select value={database} onChange={(e) => setDatabase(e.target.value)}>
-              {cluster.databases.map((db) => <option key={db} value={db}>{db}</option>)}
-            </select>
-          </label>
+          {/* A wrapping label would put the selected option into the accessible name. */}
+          <label htmlFor="database-select">{selectors.header.database.name}</label>
+          <select id="database-select" value={database} onChange={(e) => setDatabase(e.target.value)}>
+            {cluster.databases.map((db) => <option key={db} value={db}>{db}</option>)}
+          </select>
         </div>
         <UserMenu />
       </header>

@@ -11,7 +11,8 @@ export const BIG_INTEGER_MARK = '\u0000int:';
 // A JSON string (skipped as a whole, so digits inside strings are never touched) or an integer
 // token of 16+ digits in a value position. 15 digits always fit a double exactly.
 const TOKENS = /"(?:[^"\\]|\\.)*"|(?<=[[,:\s])(-?\d{16,})(?![\d.eE])/g;
-const MAYBE_BIG = /\d{16}/;
+// Cheap pre-check: a 16+ digit token right after a JSON delimiter. Digits in prose rarely follow one.
+const MAYBE_BIG = /[[,:]\s*-?\d{16}/;
 
 export interface LosslessParse {
   value: unknown;

@@ -9,11 +9,10 @@ export function UserMenu() {
 
   function signOut() {
     // Without id_token_hint the provider ignores post_logout_redirect_uri and strands the user.
-    void instance.logoutRedirect({
-      account,
-      idTokenHint: account?.idToken,
-      postLogoutRedirectUri: `${window.location.origin}/`,
-    });
+    instance
+      .logoutRedirect({ account, idTokenHint: account?.idToken, postLogoutRedirectUri: `${window.location.origin}/` })
+      // interaction_in_progress: a sign-in or renewal redirect is already leaving the page.
+      .catch(() => undefined);
   }
 
   return (
