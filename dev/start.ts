@@ -43,7 +43,11 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const tls = await ensureDevCertificate();
 
-  const identity = await startIdentityProvider({ testSwitches });
+  // With the test switches, the provider also serves a second API, whose tokens the cluster must refuse.
+  const identity = await startIdentityProvider({
+    testSwitches,
+    resources: testSwitches ? [CLUSTER_URL, 'https://localhost:8444'] : [CLUSTER_URL],
+  });
   started.push({ name: 'identity', stop: () => identity.close() });
 
   const engine = await createEngine();

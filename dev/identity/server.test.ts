@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
+import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDevCertificate } from '../certs';
 import {
@@ -420,11 +420,33 @@ describe('SPA: authorization code + PKCE like MSAL', () => {
 });
 
 describe('test switches', () => {
-  it('exposes no revoke endpoint unless testSwitches is on', async () => {
+  const shortLived = {
+    grant_type: 'client_credentials',
+    client_id: AUTOMATION_CLIENT_ID,
+    client_secret: AUTOMATION_CLIENT_SECRET,
+    scope: `${CLUSTER_URL}/.default`,
+    test_ttl_seconds: '2',
+  };
+
+  it('issues a client-credentials token with the lifetime a test asks for', async () => {
+    const { json } = await token(shortLived, null);
+    const claims = await verify(str(json.access_token), CLUSTER_URL);
+    expect(claims.exp! - claims.iat!).toBe(2);
+  });
+
+  it('exposes no revoke endpoint and ignores test_ttl_seconds unless testSwitches is on', async () => {
     const plain = await startIdentityProvider({ port: 0 });
     try {
       const res = await httpsRequest(`${plain.url}/__test__/revoke-all`, { ca, method: 'POST' });
       expect(res.status).toBe(404);
+      const issued = await httpsRequest(`${plain.url}/token`, {
+        ca,
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(shortLived).toString(),
+      });
+      const claims = decodeJwt(str((JSON.parse(issued.text) as Record<string, unknown>).access_token));
+      expect(claims.exp! - claims.iat!).toBe(3600);
     } finally {
       await plain.close();
     }

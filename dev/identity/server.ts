@@ -167,6 +167,12 @@ export async function startIdentityProvider(options: IdentityProviderOptions = {
     redirect_uris: [],
   };
 
+  // Test-only: a token request may ask for a short lifetime, so specs can watch a real token expire.
+  const testTokenTtl = (requested: unknown): number | undefined => {
+    const seconds = typeof requested === 'string' ? Number(requested) : NaN;
+    return testSwitches && Number.isInteger(seconds) && seconds > 0 ? seconds : undefined;
+  };
+
   const configuration: Configuration = {
     adapter: store.adapterFor,
     clients: [spaClient, automationClient],
@@ -281,7 +287,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions = {
     },
     ttl: {
       AccessToken: accessTokenTtl,
-      ClientCredentials: accessTokenTtl,
+      ClientCredentials: (ctx) => testTokenTtl(ctx.oidc.body?.test_ttl_seconds) ?? accessTokenTtl,
       IdToken: 3600,
       AuthorizationCode: 60,
       Interaction: 3600,
