@@ -224,7 +224,7 @@ function declareParameter(p: KNode, parameters: Record<string, unknown>, values:
   if (!type) throw unsupportedSyntax(`the parameter type of '${name}'`, p);
   const given = parameters[name];
   if (given === undefined) {
-    const dflt = node(node(p, 'DefaultValue'), 'Expression');
+    const dflt = node(node(p, 'DefaultValue'), 'Value');
     if (!dflt) throw new KustoEngineError('semantic', 'General_BadRequest', `The query parameter '${name}' has no value.`);
     values.set(name, new ScalarTranslator({ values }).translate(dflt));
     return;

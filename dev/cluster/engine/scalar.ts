@@ -465,7 +465,7 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   }),
   extract: nArgs('extract', 3, 3, (t, a, c) => {
     const re = t.literalString(a[0], c);
-    const group = t.translate(arg(a, 1, c));
+    const group = `CAST(${t.translate(arg(a, 1, c))} AS INTEGER)`;
     const s = t.translate(arg(a, 2, c));
     return `CASE WHEN regexp_matches(${s}, ${quoteString(re)}) THEN regexp_extract(${s}, ${quoteString(re)}, ${group}) ELSE '' END`;
   }),
@@ -552,7 +552,7 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   getyear: datePart('year'),
   hourofday: datePart('hour'),
   format_datetime: formatDatetime,
-  round: nArgs('round', 1, 2, (t, a, c) => `round(${t.translate(arg(a, 0, c))}${a[1] ? `, ${t.translate(a[1])}` : ''})`),
+  round: nArgs('round', 1, 2, (t, a, c) => `round(${t.translate(arg(a, 0, c))}${a[1] ? `, CAST(${t.translate(a[1])} AS INTEGER)` : ''})`),
   abs: simple('abs', 1),
   log: simple('ln', 1),
   log10: simple('log10', 1),
