@@ -2,13 +2,13 @@
 // and monaco-kusto (~1 MB gz) and starts the kusto language worker.
 import { forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState } from 'react';
 import { getKustoWorker, monaco, themeNames } from './monaco-kusto';
-import { markerRange } from './marker-range';
+import { escapeMarkdown, markerRange } from './marker-range';
 import { selectionOrStatement, type Statement } from './statement-at-cursor';
 import type { KqlEditorHandle, KqlEditorProps } from './types';
+import './kql-editor.css';
 
 type Editor = monaco.editor.IStandaloneCodeEditor;
 
-const MARKER_OWNER = 'kql-workbench';
 
 function themeName(theme: KqlEditorProps['theme']): string {
   return theme === 'dark' ? themeNames.dark : themeNames.light;
@@ -28,6 +28,7 @@ const KqlEditor = forwardRef<KqlEditorHandle, KqlEditorProps>(function KqlEditor
   const { value, theme, readOnly = false, markers, schema, className } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const [editor, setEditor] = useState<Editor | null>(null);
+  const serviceErrors = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const [schemaState, setSchemaState] = useState<'none' | 'loading' | 'loaded' | 'failed'>('none');
 
   // Callbacks are read at event time, so a parent passing new closures never rebuilds the editor.
@@ -49,7 +50,8 @@ const KqlEditor = forwardRef<KqlEditorHandle, KqlEditorProps>(function KqlEditor
       theme: themeName(initial.theme),
       readOnly: initial.readOnly ?? false,
       ariaLabel: 'Query',
-      // monaco-kusto colours through semantic tokens; without this only plain text shows (monaco-kusto#490).
+      // monaco-kusto 10 colours through decorations (its ColorizationAdapter); from 11 on it uses
+      // semantic tokens, which need this option and monaco's semanticTokens contributions (monaco-kusto#490).
       'semanticHighlighting.enabled': true,
       automaticLayout: true,
       minimap: { enabled: false },
@@ -78,10 +80,12 @@ const KqlEditor = forwardRef<KqlEditorHandle, KqlEditorProps>(function KqlEditor
       if (statement.text.trim() !== '') latest.current.onRun(statement.text, statement);
     });
 
+    serviceErrors.current = created.createDecorationsCollection();
     setEditor(created);
     latest.current.onReady?.();
 
     return () => {
+      serviceErrors.current = null;
       keyListener.dispose();
       contentListener.dispose();
       created.dispose();
@@ -114,16 +118,25 @@ const KqlEditor = forwardRef<KqlEditorHandle, KqlEditorProps>(function KqlEditor
 
   useEffect(() => {
     const model = editor?.getModel();
-    if (!model) return;
+    const collection = serviceErrors.current;
+    if (!model || !collection) return;
     const lines = model.getLinesContent();
-    monaco.editor.setModelMarkers(
-      model,
-      MARKER_OWNER,
-      (markers ?? []).map((marker) => ({
-        ...markerRange(marker, lines),
-        message: marker.message,
-        severity: marker.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Error,
-      })),
+    collection.set(
+      (markers ?? []).map((marker) => {
+        const warning = marker.severity === 'warning';
+        return {
+          range: markerRange(marker, lines),
+          options: {
+            inlineClassName: warning ? 'kql-service-warning' : 'kql-service-error',
+            hoverMessage: { value: escapeMarkdown(marker.message) },
+            stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
+            overviewRuler: {
+              color: warning ? '#bf8803' : '#e51400',
+              position: monaco.editor.OverviewRulerLane.Right,
+            },
+          },
+        };
+      }),
     );
   }, [editor, markers]);
 

@@ -31,3 +31,8 @@ export function markerRange(marker: EditorMarker, lines: readonly string[]): Mar
   if (endColumn <= column) return { startLineNumber: line, startColumn: Math.max(column - 1, 1), endLineNumber: line, endColumn: column };
   return { startLineNumber: line, startColumn: column, endLineNumber: line, endColumn };
 }
+
+/** Hover text for a service message: monaco renders hover messages as Markdown. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
+}

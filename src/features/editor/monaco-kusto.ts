@@ -19,9 +19,6 @@ import 'monaco-editor/esm/vs/editor/contrib/linesOperations/browser/linesOperati
 import 'monaco-editor/esm/vs/editor/contrib/multicursor/browser/multicursor';
 import 'monaco-editor/esm/vs/editor/contrib/parameterHints/browser/parameterHints';
 import 'monaco-editor/esm/vs/editor/contrib/readOnlyMessage/browser/contribution';
-// monaco-kusto colours keywords, tables and columns through semantic tokens (monaco-kusto#490).
-import 'monaco-editor/esm/vs/editor/contrib/semanticTokens/browser/documentSemanticTokens';
-import 'monaco-editor/esm/vs/editor/contrib/semanticTokens/browser/viewportSemanticTokens';
 import 'monaco-editor/esm/vs/editor/contrib/smartSelect/browser/smartSelect';
 import 'monaco-editor/esm/vs/editor/contrib/snippet/browser/snippetController2';
 import 'monaco-editor/esm/vs/editor/contrib/suggest/browser/suggestController';
