@@ -44,7 +44,7 @@ export default tseslint.config(
       ],
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['react', 'react-dom', 'react/*'], message: 'not in src/kusto', importNamesPattern: '.*' }] },
+        { patterns: [{ group: ['react', 'react-dom', 'react/*'], message: 'not in src/kusto' }] },
       ],
     },
   },

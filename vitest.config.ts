@@ -6,7 +6,6 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       {
-        extends: false,
         test: {
           name: 'web',
           include: ['src/**/*.test.{ts,tsx}'],

@@ -1,6 +1,7 @@
 import { expect, test, type Page, type Request } from '@playwright/test';
 import { CLUSTER_URL, IDENTITY_URL } from '../dev/stack';
-import { analyst, runQuery, signIn, submitLoginForm } from './support/session';
+import { recordsText } from '../src/testing/selectors';
+import { analyst, queryEditor, resultStatus, runButton, runQuery, signIn, signOutButton, submitLoginForm } from './support/session';
 import { apiContext } from './support/cluster-api';
 
 /** Bearer tokens the page sent to the cluster's query endpoint, in order. */
@@ -33,12 +34,12 @@ test('an expired access token is renewed silently on the next run', async ({ pag
   const tokens = recordClusterTokens(page);
   await signIn(page);
   await runQuery(page, 'StormEvents | take 2');
-  await expect(page.getByRole('status')).toContainText('2 records');
+  await expect(resultStatus(page)).toHaveText(recordsText(2));
 
   const providerVisits = recordProviderNavigations(page);
   await page.clock.fastForward('02:00:00');
   await runQuery(page, 'StormEvents | take 4');
-  await expect(page.getByRole('status')).toContainText('4 records');
+  await expect(resultStatus(page)).toHaveText(recordsText(4));
 
   expect(tokens).toHaveLength(2);
   expect(tokens[1]).not.toEqual(tokens[0]);
@@ -49,7 +50,7 @@ test('when silent renewal is impossible the app sends the user to sign in, then 
   await signIn(page);
   const query = 'StormEvents | where State == "KANSAS" | take 3';
   await runQuery(page, query);
-  await expect(page.getByRole('status')).toContainText('3 records');
+  await expect(resultStatus(page)).toHaveText(recordsText(3));
 
   // The provider forgets every session, grant and refresh token; the browser's token expires.
   const api = await apiContext();
@@ -58,10 +59,10 @@ test('when silent renewal is impossible the app sends the user to sign in, then 
   await api.dispose();
   await page.clock.fastForward('02:00:00');
 
-  await page.getByRole('button', { name: 'Run' }).click();
+  await runButton(page).click();
   await submitLoginForm(page, analyst);
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-  await expect(page.getByRole('textbox', { name: 'Query' })).toHaveValue(query);
-  await page.getByRole('button', { name: 'Run' }).click();
-  await expect(page.getByRole('status')).toContainText('3 records');
+  await expect(signOutButton(page)).toBeVisible();
+  await expect(queryEditor(page)).toHaveValue(query);
+  await runButton(page).click();
+  await expect(resultStatus(page)).toHaveText(recordsText(3));
 });
