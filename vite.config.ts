@@ -13,13 +13,21 @@ function devHttps() {
     : undefined;
 }
 
+// `KQL_EDITOR_HARNESS=1 npx vite build` also builds the editor's dev harness
+// (dev/harness/editor.html) to inspect the editor's chunks; the product build never includes it.
+function editorHarnessInput() {
+  return process.env['KQL_EDITOR_HARNESS'] === '1'
+    ? { rolldownOptions: { input: { main: 'index.html', 'editor-harness': 'dev/harness/editor.html' } } }
+    : {};
+}
+
 export default defineConfig(() => {
   const https = devHttps();
   return {
     plugins: [react()],
     server: { port: APP_PORT, strictPort: true, https },
     preview: { port: APP_PORT, strictPort: true, https },
-    build: { sourcemap: true, target: 'es2022' },
+    build: { sourcemap: true, target: 'es2022', ...editorHarnessInput() },
     worker: { format: 'es' as const },
   };
 });

@@ -3,12 +3,15 @@
  * (and stops by PID): schema IntelliSense, colouring, Shift+Enter / Ctrl+Shift+Enter, markers,
  * insertAtCursor and the accessible name. Run: `npx tsx dev/harness/check-editor.ts`
  * (HARNESS_PORT, default 5180; SCREENSHOT, default /tmp/editor.png).
+ * Against the production bundle instead of the dev server:
+ *   KQL_EDITOR_HARNESS=1 npx vite build --outDir /tmp/kql-harness && HARNESS_DIST=/tmp/kql-harness npx tsx dev/harness/check-editor.ts
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chromium, type Page } from 'playwright-core';
 
 const PORT = Number(process.env['HARNESS_PORT'] ?? 5180);
 const SCREENSHOT = process.env['SCREENSHOT'] ?? '/tmp/editor.png';
+const DIST = process.env['HARNESS_DIST'];
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -20,7 +23,8 @@ const CHROMIUM_ARGS = [
 ];
 
 function startVite(): Promise<{ server: ChildProcess; origin: string }> {
-  const server = spawn('node_modules/.bin/vite', ['--port', String(PORT), '--strictPort'], {
+  const args = DIST ? ['preview', '--outDir', DIST] : [];
+  const server = spawn('node_modules/.bin/vite', [...args, '--port', String(PORT), '--strictPort'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {

@@ -1,16 +1,9 @@
 // Dev-only page that mounts KqlEditor with a StormEvents schema; dev/harness/check-editor.ts drives it.
-// dev/ is typechecked by tsconfig.node.json (no JSX, no vite/client types), so this file builds
-// elements with createElement and loads the editor by the URL the dev server serves it at, which
-// TypeScript does not follow into src/.
-import { createElement as h, useCallback, useMemo, useRef, useState, type ComponentType, type RefAttributes } from 'react';
+// dev/ is typechecked by tsconfig.node.json (no JSX flag), so elements are built with createElement.
+import { createElement as h, useCallback, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { EditorMarker, EditorSchema, KqlEditorHandle, KqlEditorProps } from '../../src/features/editor/types';
-
-interface LazyEditorModule {
-  KqlEditor: ComponentType<KqlEditorProps & RefAttributes<KqlEditorHandle>>;
-}
-
-const LAZY_EDITOR_URL = '/src/features/editor/lazy-kql-editor.tsx';
+import type { EditorMarker, EditorSchema, KqlEditorHandle } from '../../src/features/editor/types';
+import { KqlEditor } from './load-editor';
 
 const mountedAt = performance.now();
 
@@ -61,7 +54,7 @@ interface Timings {
   schemaLoaded?: number;
 }
 
-function Harness({ module }: { module: LazyEditorModule }) {
+function Harness() {
   const editorRef = useRef<KqlEditorHandle>(null);
   const [value, setValue] = useState('');
   const [lastRun, setLastRun] = useState('');
@@ -84,7 +77,7 @@ function Harness({ module }: { module: LazyEditorModule }) {
     'main',
     null,
     h('div', { id: 'editor' },
-      h(module.KqlEditor, {
+      h(KqlEditor, {
         ref: editorRef,
         value,
         onChange: setValue,
@@ -112,11 +105,6 @@ function Harness({ module }: { module: LazyEditorModule }) {
   );
 }
 
-async function main(): Promise<void> {
-  const root = document.getElementById('root');
-  if (!root) throw new Error('harness page has no #root');
-  const module = (await import(/* @vite-ignore */ LAZY_EDITOR_URL)) as LazyEditorModule;
-  createRoot(root).render(h(Harness, { module }));
-}
-
-void main();
+const root = document.getElementById('root');
+if (!root) throw new Error('harness page has no #root');
+createRoot(root).render(h(Harness));
