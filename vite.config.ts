@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { readFileSync, existsSync } from 'node:fs';
-import { APP_PORT } from './dev/stack';
+import { APP_PORT } from './dev/stack.ts';
 
 // The app is served over HTTPS with the local stack's certificate: MSAL's hidden-iframe renewal
 // needs the provider's cookie, which Chromium blocks in a third-party iframe of an http page.
