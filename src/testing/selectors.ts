@@ -32,6 +32,44 @@ export const selectors = {
     /** role=status; its whole text is `recordsText(n)`, n in plain digits. */
     status: { role: 'status', name: 'Result status' },
   },
+  charts: {
+    /** The drawn chart (a canvas inside role=img); its name is the chart's title or "Chart". */
+    chart: { role: 'img', name: 'Chart' },
+    toggle: { role: 'radiogroup', name: 'Show result as' },
+    showChart: { role: 'radio', name: 'Chart' },
+    showTable: { role: 'radio', name: 'Table' },
+    downloadPng: { role: 'button', name: 'Download PNG' },
+    /** `render card`: role=figure named by the card's label. */
+    card: { role: 'figure' },
+    /** Why a chart is not drawn or what was left out: role=note. */
+    note: { role: 'note' },
+  },
+  share: {
+    copyLink: { role: 'button', name: 'Copy link' },
+    openInAdx: { role: 'button', name: 'Open in Azure Data Explorer' },
+    copyWithResults: { role: 'button', name: 'Copy query, link and results' },
+    openLink: { role: 'button', name: 'Open link' },
+    dialog: { role: 'dialog', name: 'Open link' },
+    linkInput: { role: 'textbox', name: 'Link' },
+    openButton: { role: 'button', name: 'Open' },
+    /** Outcome of the last share action ("Link copied.", a refusal, …). */
+    status: { role: 'status', name: 'Share status' },
+    /** Why a query opened from a link did not run. */
+    linkNotice: { role: 'status', name: 'Link notice' },
+  },
+  history: {
+    panel: { role: 'region', name: 'History' },
+    search: { role: 'searchbox', name: 'Search history' },
+    list: { role: 'list', name: 'Past runs' },
+    reopen: { role: 'button', name: 'Reopen' },
+    showResult: { role: 'button', name: 'Show result' },
+    clear: { role: 'button', name: 'Clear history' },
+  },
+  parameters: {
+    form: { role: 'group', name: 'Query parameters' },
+    /** One textbox per declared parameter, named by the parameter (`getByRole('textbox', { name: 'state' })`). */
+    input: { role: 'textbox' },
+  },
   /** Errors from sign-in, the cluster, or the response: role=alert with Kusto's message. */
   error: { role: 'alert' },
 } as const;

@@ -1,0 +1,63 @@
+/**
+ * The only file that imports ECharts' runtime. It registers just the charts, components and the
+ * canvas renderer that chart-options.ts produces (`echarts/core` + `use`), so the lazy chunk holds
+ * a fraction of the full bundle; chart-view.tsx loads it with React.lazy when a chart is shown.
+ */
+import { BarChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
+import { GridComponent, LegendScrollComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import { init, use, type ECharts, type EChartsCoreOption } from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+
+use([LineChart, BarChart, PieChart, ScatterChart, GridComponent, LegendScrollComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+
+export interface EChartsRendererHandle {
+  /** PNG of the chart as drawn, on an opaque background (a transparent PNG is unreadable in dark viewers). */
+  toPngDataUrl(background: string): string | null;
+}
+
+export interface EChartsRendererProps {
+  option: EChartsCoreOption;
+  /** Called after ECharts has drawn the option (its `finished` event). */
+  onRendered?: () => void;
+  className?: string;
+  ariaLabel: string;
+}
+
+const EChartsRenderer = forwardRef<EChartsRendererHandle, EChartsRendererProps>(function EChartsRenderer(
+  { option, onRendered, className, ariaLabel },
+  ref,
+) {
+  const host = useRef<HTMLDivElement>(null);
+  const chart = useRef<ECharts | null>(null);
+  const rendered = useRef(onRendered);
+  rendered.current = onRendered;
+
+  useEffect(() => {
+    const element = host.current;
+    if (!element) return;
+    const instance = init(element, null, { renderer: 'canvas' });
+    chart.current = instance;
+    instance.on('finished', () => rendered.current?.());
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    // notMerge: a new plan (other theme, other table) replaces every series instead of merging into the old ones.
+    chart.current?.setOption(option, { notMerge: true, lazyUpdate: false });
+  }, [option]);
+
+  useImperativeHandle(ref, () => ({
+    toPngDataUrl: (background) => chart.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: background }) ?? null,
+  }));
+
+  return <div ref={host} role="img" aria-label={ariaLabel} className={className} />;
+});
+
+export default EChartsRenderer;
