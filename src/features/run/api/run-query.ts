@@ -15,6 +15,8 @@ export interface RunQueryInput {
   query: string;
   properties?: ClientRequestProperties;
   signal?: AbortSignal;
+  /** Chosen by the caller when it may need to `.cancel query` this run before it settles. */
+  clientRequestId?: string;
 }
 
 export interface QueryRun {
@@ -47,7 +49,7 @@ async function post(deps: RunQueryDeps, input: RunQueryInput, clientRequestId: s
 }
 
 export async function runQuery(deps: RunQueryDeps, input: RunQueryInput): Promise<QueryRun> {
-  const clientRequestId = newClientRequestId((deps.newUuid ?? (() => crypto.randomUUID()))());
+  const clientRequestId = input.clientRequestId ?? newClientRequestId((deps.newUuid ?? (() => crypto.randomUUID()))());
   const started = performance.now();
   const controller = new AbortController();
   let timedOut = false;

@@ -1,0 +1,110 @@
+/**
+ * Decodes a v1 response (`{"Tables":[{TableName, Columns, Rows}]}`, kusto-protocol.md §1.9) into
+ * columnar tables. `/v1/rest/mgmt` always answers in this shape.
+ *
+ * Tables are kept in order and never looked up by `Table_0`: the service stopped naming mgmt
+ * results that way for some commands (grafana/azure-data-explorer-datasource#1563).
+ */
+
+import { buildColumn, type WireColumn } from './columnar';
+import { kustoError, type KustoError } from './errors';
+import { parseJsonLossless } from './lossless-json';
+import type { ColumnarColumn, ColumnarTable } from './types';
+
+export type DecodeV1Result =
+  | { ok: true; tables: ColumnarTable[]; /** Errors a table reported in its `Exceptions` (a partial failure). */ exceptions: string[] }
+  | { ok: false; error: KustoError };
+
+// v1 columns name their type twice: `ColumnType` (Kusto) and `DataType` (.NET). Older services
+// and some commands send only DataType.
+const DOTNET_TYPES: Record<string, string> = {
+  boolean: 'bool', sbyte: 'bool', int32: 'int', int64: 'long', double: 'real', single: 'real',
+  decimal: 'decimal', sqldecimal: 'decimal', datetime: 'datetime', timespan: 'timespan', guid: 'guid',
+  string: 'string', object: 'dynamic',
+};
+
+class Malformed extends Error {}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function readColumn(value: unknown, where: string): WireColumn {
+  if (!isRecord(value) || typeof value['ColumnName'] !== 'string') throw new Malformed(`${where}: a column has no ColumnName`);
+  const columnType = value['ColumnType'];
+  const dataType = value['DataType'];
+  let type: string | undefined;
+  if (typeof columnType === 'string' && columnType !== '') type = columnType;
+  else if (typeof dataType === 'string') type = DOTNET_TYPES[dataType.replace(/^System\./, '').toLowerCase()] ?? 'dynamic';
+  if (type === undefined) throw new Malformed(`${where}: column ${value['ColumnName']} has no type`);
+  return { ColumnName: value['ColumnName'], ColumnType: type };
+}
+
+function readTable(value: unknown, index: number, hasBigIntegers: boolean, exceptions: string[]): ColumnarTable {
+  const where = `table ${index}`;
+  if (!isRecord(value)) throw new Malformed(`${where} is not an object`);
+  const name = typeof value['TableName'] === 'string' ? value['TableName'] : `Table_${index}`;
+  const rawColumns = value['Columns'];
+  const rawRows = value['Rows'];
+  if (!Array.isArray(rawColumns)) throw new Malformed(`${where} has no Columns`);
+  if (!Array.isArray(rawRows)) throw new Malformed(`${where} has no Rows`);
+  const columns = rawColumns.map((c) => readColumn(c, where));
+  const rows: unknown[][] = [];
+  for (const row of rawRows) {
+    // An error in the middle of a v1 result is written as a row that is an object, not an array.
+    if (isRecord(row) && 'Exceptions' in row) {
+      const list = row['Exceptions'];
+      if (Array.isArray(list)) exceptions.push(...list.map(String));
+      continue;
+    }
+    if (!Array.isArray(row)) throw new Malformed(`${where} has a row that is not an array`);
+    if (row.length !== columns.length) throw new Malformed(`${where} has a row of ${row.length} values for ${columns.length} columns`);
+    rows.push(row);
+  }
+  const tableExceptions = value['Exceptions'];
+  if (Array.isArray(tableExceptions)) exceptions.push(...tableExceptions.map(String));
+  return {
+    tableId: index,
+    tableKind: 'Unknown',
+    tableName: name,
+    rowCount: rows.length,
+    columns: columns.map((c, i) => buildColumn(c, i, rows, hasBigIntegers)),
+  };
+}
+
+export function decodeV1Tables(text: string): DecodeV1Result {
+  let parsed;
+  try {
+    parsed = parseJsonLossless(text);
+  } catch {
+    return { ok: false, error: kustoError('malformed-response', 'The cluster sent a response that is not complete JSON (it may have been cut off).') };
+  }
+  if (!isRecord(parsed.value) || !Array.isArray(parsed.value['Tables'])) {
+    return { ok: false, error: kustoError('malformed-response', 'The cluster sent a response without the v1 "Tables" list.') };
+  }
+  const exceptions: string[] = [];
+  try {
+    const tables = parsed.value['Tables'].map((t, i) => readTable(t, i, parsed.hasBigIntegers, exceptions));
+    return { ok: true, tables, exceptions };
+  } catch (e) {
+    if (e instanceof Malformed) return { ok: false, error: kustoError('malformed-response', `The cluster sent a malformed v1 response: ${e.message}.`) };
+    throw e;
+  }
+}
+
+/** Case-insensitive column lookup: mgmt results are read by column name, never by position. */
+export function findColumn(table: ColumnarTable, name: string): ColumnarColumn | undefined {
+  const lower = name.toLowerCase();
+  return table.columns.find((c) => c.name === name) ?? table.columns.find((c) => c.name.toLowerCase() === lower);
+}
+
+/** The text of a string/guid/dynamic column, row by row ('' for null). */
+export function columnText(column: ColumnarColumn): string[] {
+  switch (column.type) {
+    case 'string': return column.values;
+    case 'guid':
+    case 'decimal': return column.values.map((v) => v ?? '');
+    case 'dynamic': return column.values.map((v) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : JSON.stringify(v)));
+    default: return [];
+  }
+}

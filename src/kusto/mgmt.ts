@@ -1,0 +1,203 @@
+/**
+ * Management commands (`/v1/rest/mgmt`, kusto-protocol.md §1.1): the request, and readers for
+ * the results the workbench uses — `.show databases`, `.show databases schema as json`,
+ * `.cancel query`. Pure, except `sendMgmtCommand`, which takes its fetch as a parameter.
+ */
+
+import { decodeV1Tables, findColumn, columnText } from './decode-v1';
+import { errorFromHttpResponse, isKustoError, kustoError, type KustoError } from './errors';
+import { APP_NAME, clientVersionHeader, type QueryRequest } from './request';
+import type { ColumnarTable } from './types';
+
+export interface MgmtRequestInput {
+  clusterUrl: string;
+  /** Commands like `.show databases` need none; the service still accepts an empty db. */
+  database: string | null;
+  command: string;
+  clientRequestId: string;
+  token: string;
+  runtime: string;
+}
+
+export function newMgmtClientRequestId(uuid: string): string {
+  return `KQLW.Mgmt;${uuid}`;
+}
+
+export function buildMgmtRequest(input: MgmtRequestInput): QueryRequest {
+  const body: { csl: string; db?: string } = { csl: input.command };
+  if (input.database) body.db = input.database;
+  return {
+    url: `${input.clusterUrl.replace(/\/+$/, '')}/v1/rest/mgmt`,
+    method: 'POST',
+    headers: {
+      Accept: 'application/json',
+      'Content-Type': 'application/json; charset=utf-8',
+      Authorization: `Bearer ${input.token}`,
+      'x-ms-app': APP_NAME,
+      'x-ms-client-request-id': input.clientRequestId.replace(/[^\x20-\x7e]/g, '?'),
+      'x-ms-client-version': clientVersionHeader(input.runtime),
+    },
+    body: JSON.stringify(body),
+  };
+}
+
+/** A KQL string literal: backslash and double quote are the escapes inside "…". */
+export function kqlStringLiteral(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r/g, '\\r').replace(/\n/g, '\\n')}"`;
+}
+
+/** `.cancel query "<ClientActivityId>"`: the id is the x-ms-client-request-id the query was sent with (§1.11). */
+export function cancelQueryCommand(clientRequestId: string, reason?: string): string {
+  const withReason = reason ? ` with (reason = ${kqlStringLiteral(reason)})` : '';
+  return `.cancel query ${kqlStringLiteral(clientRequestId)}${withReason}`;
+}
+
+/** `['db']`-quoted when the name is not a plain identifier. */
+export function kqlEntityName(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `['${name.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`;
+}
+
+export function showDatabaseSchemaCommand(database: string): string {
+  return `.show databases (${kqlEntityName(database)}) schema as json`;
+}
+
+export const SHOW_DATABASES = '.show databases';
+
+/**
+ * POSTs one command and decodes the v1 answer. Rejects with a KustoError value (network,
+ * HTTP status, malformed body, cancelled).
+ */
+export async function sendMgmtCommand(request: QueryRequest, fetchImpl: typeof fetch, signal?: AbortSignal): Promise<ColumnarTable[]> {
+  let response: Response;
+  try {
+    // redirect: 'error' — a redirect would resend the bearer token to wherever it points.
+    response = await fetchImpl(request.url, { method: request.method, headers: request.headers, body: request.body, signal, redirect: 'error' });
+  } catch (e) {
+    if (signal?.aborted) throw kustoError('cancelled', 'The command was cancelled.');
+    throw kustoError('network', `Could not reach ${new URL(request.url).origin}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const text = await response.text();
+  if (response.status !== 200) throw errorFromHttpResponse(response.status, text, response.headers.get('Retry-After'));
+  const decoded = decodeV1Tables(text);
+  if (!decoded.ok) throw decoded.error;
+  return decoded.tables;
+}
+
+export function asKustoError(e: unknown): KustoError {
+  return isKustoError(e) ? e : kustoError('network', e instanceof Error ? e.message : String(e));
+}
+
+/** Database names of `.show databases`, sorted the way the web UI lists them. */
+export function readDatabaseNames(tables: readonly ColumnarTable[]): string[] {
+  const table = tables[0];
+  const column = table ? findColumn(table, 'DatabaseName') : undefined;
+  if (!column) throw kustoError('malformed-response', '`.show databases` returned no DatabaseName column.');
+  return [...columnText(column)].filter((n) => n !== '').sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
+}
+
+export interface SchemaColumn {
+  name: string;
+  /** Kusto's type name, e.g. "datetime", "string". */
+  type: string;
+}
+
+export interface SchemaTable {
+  name: string;
+  folder: string;
+  docString: string;
+  columns: SchemaColumn[];
+}
+
+export interface SchemaFunction {
+  name: string;
+  /** `(a:string, b:long)`. */
+  parameters: string;
+  body: string;
+  folder: string;
+  docString: string;
+}
+
+export interface DatabaseSchema {
+  name: string;
+  tables: SchemaTable[];
+  functions: SchemaFunction[];
+}
+
+export interface ShowSchemaResult {
+  /** The parsed JSON document as sent: monaco-kusto's setSchemaFromShowSchema reads this. */
+  showSchemaJson: unknown;
+  databases: DatabaseSchema[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function byName<T extends { name: string }>(a: T, b: T): number {
+  return a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
+}
+
+// CslType is Kusto's name ("datetime"); Type is .NET's ("System.DateTime"). Some entries carry only one.
+function columnType(column: Record<string, unknown>): string {
+  const csl = str(column['CslType']);
+  if (csl) return csl;
+  const dotnet = str(column['Type']).replace(/^System\./, '').toLowerCase();
+  return ({ boolean: 'bool', sbyte: 'bool', int32: 'int', int64: 'long', double: 'real', object: 'dynamic', sqldecimal: 'decimal' } as Record<string, string>)[dotnet] ?? dotnet;
+}
+
+function readParameters(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (!Array.isArray(value)) return '()';
+  const parts = value.filter(isRecord).map((p) => `${str(p['Name'])}:${str(p['CslType']) || str(p['Type']) || 'dynamic'}`);
+  return `(${parts.join(', ')})`;
+}
+
+/** Reads `.show databases schema as json` (one row, one string column holding the document). */
+export function readShowSchema(tables: readonly ColumnarTable[]): ShowSchemaResult {
+  const column = tables[0]?.columns[0];
+  const text = column ? columnText(column)[0] : undefined;
+  if (text === undefined) throw kustoError('malformed-response', 'The schema command returned no rows.');
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    throw kustoError('malformed-response', 'The schema command returned text that is not JSON.');
+  }
+  if (!isRecord(doc) || !isRecord(doc['Databases'])) throw kustoError('malformed-response', 'The schema document has no "Databases".');
+  const databases: DatabaseSchema[] = Object.values(doc['Databases']).filter(isRecord).map((db) => ({
+    name: str(db['Name']),
+    tables: Object.values(isRecord(db['Tables']) ? db['Tables'] : {}).filter(isRecord).map((t) => ({
+      name: str(t['Name']),
+      folder: str(t['Folder']),
+      docString: str(t['DocString']),
+      columns: (Array.isArray(t['OrderedColumns']) ? t['OrderedColumns'] : []).filter(isRecord).map((c) => ({ name: str(c['Name']), type: columnType(c) })),
+    })).sort(byName),
+    functions: Object.values(isRecord(db['Functions']) ? db['Functions'] : {}).filter(isRecord).map((f) => ({
+      name: str(f['Name']),
+      parameters: readParameters(f['InputParameters']),
+      body: str(f['Body']),
+      folder: str(f['Folder']),
+      docString: str(f['DocString']),
+    })).sort(byName),
+  }));
+  return { showSchemaJson: doc, databases };
+}
+
+export interface CancelOutcome {
+  /** The service found the query and stopped it. */
+  cancelled: boolean;
+  reason: string;
+}
+
+export function readCancelResult(tables: readonly ColumnarTable[]): CancelOutcome {
+  const table = tables[0];
+  const flag = table ? findColumn(table, 'RunningQueryCanceled') : undefined;
+  const reasonColumn = table ? findColumn(table, 'ReasonPhrase') : undefined;
+  const cancelled = flag?.type === 'bool' && table !== undefined && table.rowCount > 0 && flag.values[0] === 1;
+  const reason = reasonColumn ? columnText(reasonColumn)[0] ?? '' : '';
+  return { cancelled, reason };
+}
