@@ -5,11 +5,11 @@
  */
 import { BarChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendScrollComponent, TitleComponent, TooltipComponent } from 'echarts/components';
-import { init, use, type ECharts, type EChartsCoreOption } from 'echarts/core';
+import { init, use as registerECharts, type ECharts, type EChartsCoreOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 
-use([LineChart, BarChart, PieChart, ScatterChart, GridComponent, LegendScrollComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+registerECharts([LineChart, BarChart, PieChart, ScatterChart, GridComponent, LegendScrollComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
 export interface EChartsRendererHandle {
   /** PNG of the chart as drawn, on an opaque background (a transparent PNG is unreadable in dark viewers). */

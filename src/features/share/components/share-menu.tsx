@@ -1,0 +1,96 @@
+/**
+ * Share actions for the active tab: copy our link (Shift+Alt+L), open it in Azure Data Explorer,
+ * copy query + link + results for chat or e-mail. Outcomes, refusals included, go to one live
+ * status line so a screen reader hears them too.
+ */
+import { useEffect, useState } from 'react';
+import { checkLinkLength, toAdxLink, toShareLink, type Result } from '../../../kusto/deep-link';
+import type { ColumnarTable } from '../../../kusto/types';
+import { selectors } from '../../../testing/selectors';
+import { browserClipboard, composeShareClip, type ShareClipboard } from '../clipboard-export';
+import { useCopyLinkShortcut } from '../hooks/use-copy-link-shortcut';
+import { appBaseUrl } from '../share-url';
+import '../share.css';
+
+export interface ShareMenuProps {
+  clusterUrl: string;
+  database: string;
+  query: string;
+  /** Parameter values as typed in the form; our links carry them (`p.<name>=`), ADX links don't. */
+  parameters?: Readonly<Record<string, string>>;
+  /** The result on screen, for "Copy query, link and results". */
+  table?: ColumnarTable | null;
+  clipboard?: ShareClipboard;
+  openWindow?: (url: string) => void;
+  /** Where links hang; defaults to this page's origin and base path. */
+  appBase?: string;
+  /** Bind Shift+Alt+L to "Copy link" (one ShareMenu per page should). */
+  shortcut?: boolean;
+}
+
+type Status = { tone: 'info' | 'warn' | 'error'; text: string } | null;
+
+function describe(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function ShareMenu({ clusterUrl, database, query, parameters, table = null, clipboard = browserClipboard, openWindow, appBase, shortcut = true }: ShareMenuProps) {
+  const [status, setStatus] = useState<Status>(null);
+  const [adx, setAdx] = useState<Result<string> | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void toAdxLink({ clusterUrl, database, query }).then((r) => live && setAdx(r));
+    return () => {
+      live = false;
+    };
+  }, [clusterUrl, database, query]);
+
+  const link = () => toShareLink(appBase ?? appBaseUrl(), { clusterUrl, database, query, parameters });
+
+  const copyLink = async () => {
+    try {
+      const url = await link();
+      const check = checkLinkLength(url);
+      if (check.level === 'refuse') {
+        setStatus({ tone: 'error', text: check.message });
+        return;
+      }
+      await clipboard.writeText(url);
+      setStatus(check.level === 'warn' ? { tone: 'warn', text: `Link copied. ${check.message}` } : { tone: 'info', text: 'Link copied.' });
+    } catch (e) {
+      setStatus({ tone: 'error', text: `Could not copy the link: ${describe(e)}` });
+    }
+  };
+  useCopyLinkShortcut(() => void copyLink(), shortcut);
+
+  const copyWithResults = async () => {
+    try {
+      const url = await link();
+      const refused = checkLinkLength(url).level === 'refuse';
+      await clipboard.writeRich(composeShareClip({ query, clusterUrl, database, link: refused ? null : url, table }));
+      setStatus({ tone: refused ? 'warn' : 'info', text: refused ? 'Copied the query and results; the link is too long to include.' : 'Copied the query, link and results.' });
+    } catch (e) {
+      setStatus({ tone: 'error', text: `Could not copy: ${describe(e)}` });
+    }
+  };
+
+  const openAdx = () => {
+    if (!adx?.ok) return;
+    if (openWindow) openWindow(adx.value);
+    else window.open(adx.value, '_blank', 'noopener,noreferrer');
+  };
+  const adxReason = adx && !adx.ok ? adx.reason : null;
+
+  return (
+    <div className="share-menu" role="group" aria-label="Share">
+      <button type="button" onClick={() => void copyLink()} title="Shift+Alt+L">{selectors.share.copyLink.name}</button>
+      <button type="button" onClick={openAdx} disabled={!adx?.ok} aria-describedby={adxReason ? 'share-adx-reason' : undefined}>
+        {selectors.share.openInAdx.name}
+      </button>
+      <button type="button" onClick={() => void copyWithResults()}>{selectors.share.copyWithResults.name}</button>
+      {adxReason ? <span id="share-adx-reason" className="share-reason">{adxReason}</span> : null}
+      <p role="status" aria-label={selectors.share.status.name} className={`share-status share-${status?.tone ?? 'info'}`}>{status?.text ?? ''}</p>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { useEffect, useState } from 'react';
+import { decideLinkRun, type LinkRunDecision } from '../link-run-policy';
+import { readStartLink } from '../share-url';
+
+export type ShareLinkState =
+  | { status: 'reading' }
+  /** The page was not opened with a link. */
+  | { status: 'none' }
+  | { status: 'invalid'; reason: string }
+  | {
+      status: 'ready';
+      clusterUrl: string;
+      database: string | null;
+      query: string | null;
+      parameters: Record<string, string>;
+      autorun: boolean;
+      /** Run it now (with its request properties), or the reason shown instead. */
+      decision: LinkRunDecision;
+    };
+
+/**
+ * The link the page was opened with, read once at start (decoding is async: gzip via
+ * DecompressionStream). Call it only once signed in: before that the URL must stay as it is,
+ * because MSAL's loginRedirect returns to `window.location.href` (navigateToLoginRequestUrl).
+ */
+export function useShareLinkState(): ShareLinkState {
+  const [state, setState] = useState<ShareLinkState>({ status: 'reading' });
+  useEffect(() => {
+    let live = true;
+    void readStartLink().then((start) => {
+      if (!live) return;
+      if (start.kind === 'none') setState({ status: 'none' });
+      else if (start.kind === 'invalid') setState({ status: 'invalid', reason: start.reason });
+      else {
+        const { clusterUrl, database, query, parameters, autorun } = start.link;
+        setState({ status: 'ready', clusterUrl, database, query, parameters, autorun, decision: decideLinkRun({ query, autorun, reloaded: start.reloaded }) });
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return state;
+}

@@ -1,0 +1,31 @@
+/**
+ * Whether a query opened from a link runs by itself. ADX never runs management commands from a link
+ * ("UI tools do not automatically execute management commands", DOCS kusto/api/rest/deeplink.md)
+ * and honours `autorun=false`. A link-started run also carries `request_readonly` (DOCS
+ * kusto/api/rest/request-properties.md: the service refuses any write under it), a second guard
+ * that does not depend on this text check being right.
+ */
+import { isManagementCommand } from '../../kusto/deep-link';
+import type { ClientRequestProperties } from '../../kusto/request';
+
+export interface LinkRunInput {
+  query: string | null;
+  /** From the link (`autorun=false` → false). */
+  autorun: boolean;
+  /** The page is a reload of a URL the app wrote itself (its own tab state), not a link someone opened. */
+  reloaded?: boolean;
+}
+
+export type LinkRunDecision =
+  | { run: true; properties: ClientRequestProperties & { Options: { request_readonly: true } } }
+  | { run: false; reason: string };
+
+export function decideLinkRun({ query, autorun, reloaded = false }: LinkRunInput): LinkRunDecision {
+  if (query === null || query.trim() === '') return { run: false, reason: 'The link holds no query.' };
+  if (isManagementCommand(query)) {
+    return { run: false, reason: 'Management commands (text starting with ".") never run from a link. Read it, then press Run if you mean it.' };
+  }
+  if (!autorun) return { run: false, reason: 'The link asks not to run the query (autorun=false). Press Run when ready.' };
+  if (reloaded) return { run: false, reason: 'The page was reloaded; the query was not run again. Press Run to run it.' };
+  return { run: true, properties: { Options: { request_readonly: true } } };
+}
