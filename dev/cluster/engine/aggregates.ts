@@ -22,6 +22,10 @@ function need(args: KNode[], i: number, call: KNode, name: string): KNode {
   return a;
 }
 
+function emptyZero(f: string, x: string): string {
+  return `CASE WHEN count(${x}) = 0 THEN 0 ELSE ${f}(${x}) END`;
+}
+
 /** Returns the SQL for each column the aggregate produces (arg_max/percentiles produce several). */
 export function aggregateSql(call: KNode, ctx: AggregateContext): string[] {
   const t = ctx.translator;
@@ -34,10 +38,12 @@ export function aggregateSql(call: KNode, ctx: AggregateContext): string[] {
       return ['count(*)'];
     case 'countif':
       return [`count(*)${filter(t, need(args, 0, call, name))}`];
+    // Kusto's "default values of aggregations" (summarize operator docs): sum, sumif, variance and
+    // stdev of no (non-null) values are 0, not null.
     case 'sum':
-      return [`sum(${a0()})`];
+      return [`coalesce(sum(${a0()}), 0)`];
     case 'sumif':
-      return [`sum(${a0()})${filter(t, need(args, 1, call, name))}`];
+      return [`coalesce(sum(${a0()})${filter(t, need(args, 1, call, name))}, 0)`];
     case 'avg':
       return [`avg(${a0()})`];
     case 'avgif':
@@ -56,13 +62,13 @@ export function aggregateSql(call: KNode, ctx: AggregateContext): string[] {
     case 'dcountif':
       return [`count(DISTINCT ${a0()})${filter(t, need(args, 1, call, name))}`];
     case 'stdev':
-      return [`stddev_samp(${a0()})`];
+      return [emptyZero('stddev_samp', a0())];
     case 'stdevp':
-      return [`stddev_pop(${a0()})`];
+      return [emptyZero('stddev_pop', a0())];
     case 'variance':
-      return [`var_samp(${a0()})`];
+      return [emptyZero('var_samp', a0())];
     case 'variancep':
-      return [`var_pop(${a0()})`];
+      return [emptyZero('var_pop', a0())];
     case 'any':
     case 'take_any':
       if (args.length !== 1) throw unsupportedFunction(name, call, 'Only one argument is implemented.');

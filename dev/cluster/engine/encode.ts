@@ -7,11 +7,16 @@ import type { EncodedValue, KustoType } from './types';
 const MICROS_PER_DAY = 86_400_000_000n;
 
 export function formatDatetime(micros: bigint): string {
-  const ms = micros / 1000n;
-  const subMs = Number(((micros % 1000n) + 1000n) % 1000n);
-  const floorMs = micros < 0n && subMs !== 0 ? ms - 1n : ms;
+  return formatDatetimeTicks(micros * 10n);
+}
+
+/** Kusto datetimes are 100 ns ticks: 7 fraction digits. */
+export function formatDatetimeTicks(ticks: bigint): string {
+  const ms = ticks / 10_000n;
+  const subMs = Number(((ticks % 10_000n) + 10_000n) % 10_000n);
+  const floorMs = ticks < 0n && subMs !== 0 ? ms - 1n : ms;
   const iso = new Date(Number(floorMs)).toISOString(); // yyyy-mm-ddThh:mm:ss.mmmZ
-  return `${iso.slice(0, 23)}${String(subMs).padStart(3, '0')}0Z`;
+  return `${iso.slice(0, 23)}${String(subMs).padStart(4, '0')}Z`;
 }
 
 export function formatTimespan(totalMicros: bigint): string {
@@ -68,6 +73,9 @@ export function encodeValue(type: KustoType, v: unknown): EncodedValue {
     case 'guid':
       return String(v);
     case 'datetime': {
+      // The final SELECT casts datetimes to TIMESTAMP_NS (endofday() needs the last tick).
+      const nanos = bigintField(v, 'nanos');
+      if (nanos !== null) return formatDatetimeTicks(nanos / 100n);
       const micros = bigintField(v, 'micros');
       return micros === null ? null : formatDatetime(micros);
     }

@@ -25,8 +25,15 @@ import {
 } from './types';
 
 export interface EngineOptions {
-  /** DuckDB memory_limit, e.g. "2GB". DuckDB's limit is per instance, shared by all queries. */
+  /**
+   * DuckDB memory_limit (default "4GB", or KQL_LOCAL_MEMORY_LIMIT). DuckDB has no per-query or
+   * per-connection memory limit: this one bounds all queries of the instance together, which
+   * with the server's bound on concurrent queries is the per-query bound we can offer. A query
+   * that hits it fails with E_LOW_MEMORY_CONDITION instead of taking the machine down.
+   */
   memoryLimit?: string;
+  /** DuckDB worker threads (default 2, or KQL_LOCAL_THREADS): the dev machine has 2 cores. */
+  threads?: number;
 }
 
 interface PlannedTable {
@@ -40,7 +47,10 @@ export async function createEngine(options: EngineOptions = {}): Promise<KustoEn
   const instance = await DuckDBInstance.create(':memory:');
   const admin = await instance.connect();
   await admin.run(`SET TimeZone='UTC'`);
-  if (options.memoryLimit) await admin.run(`SET memory_limit='${options.memoryLimit.replace(/'/g, '')}'`);
+  const memoryLimit = options.memoryLimit ?? process.env.KQL_LOCAL_MEMORY_LIMIT ?? '4GB';
+  await admin.run(`SET memory_limit='${memoryLimit.replace(/'/g, '')}'`);
+  const threads = options.threads ?? (Number(process.env.KQL_LOCAL_THREADS) || 2);
+  await admin.run(`SET threads=${Math.max(1, Math.floor(threads))}`);
   const catalog = new Catalog(admin);
   await loadStormEvents(catalog, admin);
   await loadContosoSales(catalog, admin);
@@ -166,6 +176,9 @@ async function* runChunks(
   } catch (e) {
     if (e instanceof KustoEngineError) throw e;
     if (signal?.aborted) throw new KustoEngineError('cancelled', 'QueryCancelled', 'The query was cancelled.');
+    if (e instanceof Error && /out of memory/i.test(e.message)) {
+      throw new KustoEngineError('runtime', 'LimitsExceeded', `Query execution has exceeded the allowed limits (E_LOW_MEMORY_CONDITION): ${e.message}`);
+    }
     throw new KustoEngineError('runtime', 'General_InternalServerError', `Query execution failed: ${e instanceof Error ? e.message : String(e)}`);
   } finally {
     signal?.removeEventListener('abort', abort);
@@ -175,6 +188,7 @@ async function* runChunks(
 
 function translateQuery(root: KNode, database: string, catalog: Catalog, parameters: Record<string, unknown>): PlannedTable[] {
   const values = new Map<string, string>();
+  const functions = new Map<string, KNode>();
   const lets = new Map<string, Relation>();
   const planned: PlannedTable[] = [];
   const db = catalog.database(database);
@@ -186,9 +200,12 @@ function translateQuery(root: KNode, database: string, catalog: Catalog, paramet
       const expr = node(statement, 'Expression');
       const name = simpleName(node(statement, 'Name'));
       if (!expr) throw unsupportedSyntax('this let statement', statement);
-      if (nodeType(expr) === 'FunctionDeclaration') throw unsupportedSyntax(`user-defined functions (let ${name} = (...) {...})`, statement);
+      if (nodeType(expr) === 'FunctionDeclaration') {
+        functions.set(name, expr);
+        continue;
+      }
       const t = (expr as unknown as { ResultType?: { IsScalar?: boolean } }).ResultType;
-      if (t?.IsScalar) values.set(name, new ScalarTranslator({ values }).translate(expr));
+      if (t?.IsScalar) values.set(name, new ScalarTranslator({ values, functions }).translate(expr));
       else letStatements.push(statement);
       continue;
     }
@@ -203,7 +220,7 @@ function translateQuery(root: KNode, database: string, catalog: Catalog, paramet
     const tables = {
       table: (name: string) => (db.tables.has(name) ? sqlTableName(db.name, name) : null),
     };
-    const translator = new TabularTranslator(qb, tables, { values }, lets);
+    const translator = new TabularTranslator(qb, tables, { values, functions }, lets);
     for (const l of letStatements) {
       const expr = node(l, 'Expression');
       if (expr) lets.set(simpleName(node(l, 'Name')), translator.translate(expr));

@@ -199,9 +199,9 @@ describe('joins', () => {
 
 describe('refusals', () => {
   it.each([
-    ['StormEvents | mv-expand StormSummary', 'mv-expand'],
-    ['StormEvents | parse EventNarrative with a " reported " b', 'parse'],
-    ['print endofday(now())', 'endofday'],
+    ['StormEvents | mv-apply x = StormSummary on (take 1)', 'mv-apply'],
+    ['StormEvents | evaluate bag_unpack(StormSummary)', 'evaluate'],
+    ['print series_fir(dynamic([1]), dynamic([1]))', 'series_fir'],
   ])('refuses %s', async (csl, name) => {
     const e = await runQuery(engine, csl).then(
       () => null,

@@ -54,7 +54,8 @@ export function parseTimespanMicros(text: string, at: KNode | null): bigint | nu
   }
   const call = /^(?:time|timespan)\((.*)\)$/is.exec(text.trim());
   if (!call) throw unsupportedSyntax(`the timespan literal ${text}`, at);
-  const inner = (call[1] ?? '').trim();
+  // time('12:30:55.123') and time("…") quote the value (Kusto timespan literal docs).
+  const inner = (call[1] ?? '').trim().replace(/^(['"])(.*)\1$/s, '$2');
   if (inner.toLowerCase() === 'null') return null;
   if (/^\d+(\.\d+)?[a-z]+$/i.test(inner)) return parseTimespanMicros(inner, at);
   const m = /^(-)?(?:(\d+)\.)?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?$/.exec(inner);

@@ -19,6 +19,46 @@ export interface ScalarScope {
   values: Map<string, string>;
   /** Column reference → SQL (joins qualify columns); defaults to the quoted name. */
   column?: (name: string, at: KNode) => string;
+  /** User functions declared with `let f = (a:long) { ... }`: name → FunctionDeclaration node. */
+  functions?: Map<string, KNode>;
+}
+
+/**
+ * Binds the arguments of a call to a user function (`let f = (x:long, y:long = 2) {...}`) to its
+ * parameter names, and returns the call's expansion (the body as analyzed at the call site, so
+ * its result types are the call's).
+ */
+export function expandUserFunction(call: KNode, scope: ScalarScope): { body: KNode; values: Map<string, string>; statements: KNode[] } | null {
+  const name = simpleName(node(call, 'Name'));
+  const decl = scope.functions?.get(name);
+  if (!decl) return null;
+  const expansion = (call as unknown as { GetExpansion(): KNode | null }).GetExpansion();
+  if (!expansion || nodeType(expansion) !== 'FunctionBody') throw unsupportedSyntax(`the call of the user function '${name}'`, call);
+  const params = syntaxListElements(node(node(decl, 'Parameters'), 'Parameters'));
+  const args = syntaxListElements(node(node(call, 'ArgumentList'), 'Expressions'));
+  const values = new Map(scope.values);
+  const outer = new ScalarTranslator(scope);
+  params.forEach((p, i) => {
+    const nameAndType = node(p, 'NameAndType');
+    const pname = simpleName(node(nameAndType, 'Name'));
+    if (nodeType(node(nameAndType, 'Type')) !== 'PrimitiveTypeExpression') {
+      throw unsupportedSyntax(`tabular parameters of user functions ('${pname}' of '${name}')`, p);
+    }
+    const a = args[i];
+    if (a && nodeType(a) === 'SimpleNamedExpression') throw unsupportedSyntax(`named arguments in the call of '${name}'`, a);
+    const source = a ?? node(node(p, 'DefaultValue'), 'Value');
+    if (!source) throw unsupportedSyntax(`the call of '${name}' without a value for '${pname}'`, call);
+    values.set(pname, outer.translate(source));
+  });
+  return { body: expansion, values, statements: syntaxListElements(node(expansion, 'Statements')) };
+}
+
+/** `[-][d.]hh:mm:ss[.fffffff]` of an INTERVAL, as Kusto's tostring()/format of a timespan. */
+function timespanText(sql: string): string {
+  const us = `epoch_us(${sql})`;
+  const abs = `abs(${us})`;
+  const two = (e: string) => `lpad(CAST(${e} AS VARCHAR), 2, '0')`;
+  return `CASE WHEN ${sql} IS NULL THEN NULL ELSE (CASE WHEN ${us} < 0 THEN '-' ELSE '' END || CASE WHEN ${abs} >= 86400000000 THEN CAST(${abs} // 86400000000 AS VARCHAR) || '.' ELSE '' END || ${two(`(${abs} // 3600000000) % 24`)} || ':' || ${two(`(${abs} // 60000000) % 60`)} || ':' || ${two(`(${abs} // 1000000) % 60`)} || CASE WHEN ${abs} % 1000000 <> 0 THEN '.' || lpad(CAST(${abs} % 1000000 AS VARCHAR), 6, '0') || '0' ELSE '' END) END`;
 }
 
 export function typeOf(n: KNode): KustoType {
@@ -46,7 +86,8 @@ export function toKustoString(sql: string, t: KustoType): string {
     case 'string':
       return sql;
     case 'datetime':
-      return `(strftime(${sql}, '%Y-%m-%dT%H:%M:%S.%f') || '0Z')`;
+      // Through TIMESTAMP_NS so endofday()'s last tick (.9999999) survives; Kusto writes 7 digits.
+      return `(strftime(CAST(${sql} AS TIMESTAMP_NS), '%Y-%m-%dT%H:%M:%S.') || substr(strftime(CAST(${sql} AS TIMESTAMP_NS), '%n'), 1, 7) || 'Z')`;
     case 'dynamic':
       return `(${sql} ->> '$')`;
     case 'bool':
@@ -54,7 +95,7 @@ export function toKustoString(sql: string, t: KustoType): string {
     case 'real':
       return `CAST(${sql} AS VARCHAR)`;
     case 'timespan':
-      throw unsupportedFunction('tostring', null, 'tostring() of a timespan is not implemented.');
+      return timespanText(sql);
     default:
       return `CAST(${sql} AS VARCHAR)`;
   }
@@ -69,7 +110,7 @@ export function toJsonValue(sql: string, t: KustoType): string {
 }
 
 /** Converts a dynamic (JSON) value for comparison/arithmetic with a scalar of type `t`. */
-function fromDynamic(sql: string, t: KustoType): string {
+export function fromDynamic(sql: string, t: KustoType): string {
   switch (t) {
     case 'string':
       return `(${sql} ->> '$')`;
@@ -301,20 +342,29 @@ export class ScalarTranslator {
     const leftNode = this.req(n, 'Left');
     const list = this.req(n, 'Right');
     const items = syntaxListElements(node(list, 'Expressions'));
-    if (items.some((i) => typeOf(i) === 'dynamic' || !resultType(i)?.IsScalar)) {
-      throw unsupportedSyntax(`'${tokenText(node(n, 'Operator'))}' with a dynamic array or a subquery`, n);
+    if (items.some((i) => !resultType(i)?.IsScalar)) {
+      throw unsupportedSyntax(`'${tokenText(node(n, 'Operator'))}' with a subquery`, n);
     }
-    const l = this.translate(leftNode);
-    const values = items.map((i) => this.translate(i));
+    const lt = typeOf(leftNode);
+    if (lt === 'dynamic') throw unsupportedSyntax(`'${tokenText(node(n, 'Operator'))}' with a dynamic left side`, n);
+    const caseless = op === 'InCs' || op === 'NotInCs';
+    const fold = (v: string) => (caseless ? `lower(${v})` : v);
+    const l = fold(this.translate(leftNode));
+    const scalars = items.filter((i) => typeOf(i) !== 'dynamic').map((i) => fold(this.translate(i)));
+    // A dynamic array in the list contributes its elements (Kusto "in" docs: "a dynamic array
+    // ... is expanded"); each element is cast to the left side's type, as a comparison would.
+    const arrays = items
+      .filter((i) => typeOf(i) === 'dynamic')
+      .map((i) => `coalesce(list_contains(list_transform(json_extract(${this.translate(i)}, '$[*]'), e -> ${fold(fromDynamic('e', lt))}), ${l}), FALSE)`);
+    const tests = [...(scalars.length > 0 ? [`${l} IN (${scalars.join(', ')})`] : []), ...arrays];
+    const any = `(${tests.join(' OR ') || 'FALSE'})`;
     switch (op) {
       case 'In':
-        return `(${l} IN (${values.join(', ')}))`;
-      case 'NotIn':
-        return `(${l} NOT IN (${values.join(', ')}))`;
       case 'InCs':
-        return `(lower(${l}) IN (${values.map((v) => `lower(${v})`).join(', ')}))`;
+        return any;
+      case 'NotIn':
       case 'NotInCs':
-        return `(lower(${l}) NOT IN (${values.map((v) => `lower(${v})`).join(', ')}))`;
+        return `(NOT ${any})`;
       default:
         throw unsupportedSyntax(`the operator '${tokenText(node(n, 'Operator'))}'`, n);
     }
@@ -338,6 +388,19 @@ export class ScalarTranslator {
   }
 
   private call(n: KNode): string {
+    const user = expandUserFunction(n, this.scope);
+    if (user) {
+      const inner: ScalarScope = { ...this.scope, values: user.values };
+      for (const st of user.statements) {
+        if (nodeType(st) !== 'LetStatement') throw unsupportedSyntax('this statement in a function body', st);
+        const e = node(st, 'Expression');
+        if (!e || !resultType(e)?.IsScalar) throw unsupportedSyntax('a tabular let inside a scalar function', st);
+        user.values.set(simpleName(node(st, 'Name')), new ScalarTranslator(inner).translate(e));
+      }
+      const body = node(user.body, 'Expression');
+      if (!body) throw unsupportedSyntax('an empty function body', n);
+      return `(${new ScalarTranslator(inner).translate(body)})`;
+    }
     const name = symbolName(n).toLowerCase();
     const argNodes = this.args(n);
     const fn = SCALAR_FUNCTIONS[name];
@@ -415,7 +478,7 @@ function formatDatetime(t: ScalarTranslator, args: KNode[], call: KNode): string
     const frac = /^f{1,7}/.exec(fmt);
     if (frac) {
       const digits = frac[0].length;
-      pieces.push(`substr(strftime(${value}, '%f') || '0', 1, ${digits})`);
+      pieces.push(`substr(strftime(CAST(${value} AS TIMESTAMP_NS), '%n'), 1, ${digits})`);
       fmt = fmt.slice(digits);
       continue;
     }
@@ -536,6 +599,16 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
     const v = t.translate(arg(a, 0, c));
     return `(date_trunc('day', ${v}) - to_days(CAST(dayofweek(${v}) AS INTEGER)))`;
   }),
+  // Kusto's endof*() is the last tick (100 ns) of the period; DuckDB's TIMESTAMP holds micros,
+  // so these return TIMESTAMP_NS and the final SELECT keeps datetimes in nanoseconds.
+  endofday: nArgs('endofday', 1, 1, (t, a, c) => lastTick(`date_trunc('day', ${t.translate(arg(a, 0, c))}) + INTERVAL 1 day`)),
+  endofweek: nArgs('endofweek', 1, 1, (t, a, c) => {
+    const v = t.translate(arg(a, 0, c));
+    return lastTick(`date_trunc('day', ${v}) - to_days(CAST(dayofweek(${v}) AS INTEGER)) + INTERVAL 7 day`);
+  }),
+  endofmonth: nArgs('endofmonth', 1, 1, (t, a, c) => lastTick(`date_trunc('month', ${t.translate(arg(a, 0, c))}) + INTERVAL 1 month`)),
+  endofyear: nArgs('endofyear', 1, 1, (t, a, c) => lastTick(`date_trunc('year', ${t.translate(arg(a, 0, c))}) + INTERVAL 1 year`)),
+  format_timespan: formatTimespan,
   datetime_diff: (t, a, c) => {
     const part = datetimePart(t, a[0], c, 'datetime_diff');
     return `CAST(date_diff('${part}', ${t.translate(arg(a, 2, c))}, ${t.translate(arg(a, 1, c))}) AS BIGINT)`;
@@ -563,6 +636,56 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   bin: binFunction,
   floor: binFunction,
 };
+
+function lastTick(nextPeriodStart: string): string {
+  return `make_timestamp_ns(epoch_ns(${nextPeriodStart}) - 100)`;
+}
+
+// .NET custom timespan format specifiers (Kusto format_timespan): d…dddddddd, h/hh, m/mm, s/ss,
+// f…fffffff, F…FFFFFFF, quoted literals and escaped characters.
+function formatTimespan(t: ScalarTranslator, args: KNode[], call: KNode): string {
+  const value = t.translate(arg(args, 0, call));
+  let fmt = t.literalString(args[1], call);
+  const us = `abs(epoch_us(${value}))`;
+  const pad = (e: string, n: number) => `lpad(CAST(${e} AS VARCHAR), ${n}, '0')`;
+  const pieces: string[] = [];
+  while (fmt.length > 0) {
+    const m = /^(d{1,8}|h{1,2}|m{1,2}|s{1,2}|f{1,7}|F{1,7})/.exec(fmt);
+    if (m) {
+      const spec = m[0];
+      const n = spec.length;
+      const ch = spec[0];
+      if (ch === 'd') pieces.push(pad(`${us} // 86400000000`, n));
+      else if (ch === 'h') pieces.push(pad(`(${us} // 3600000000) % 24`, n));
+      else if (ch === 'm') pieces.push(pad(`(${us} // 60000000) % 60`, n));
+      else if (ch === 's') pieces.push(pad(`(${us} // 1000000) % 60`, n));
+      else {
+        const digits = `substr(${pad(`${us} % 1000000`, 6)} || '0', 1, ${n})`;
+        pieces.push(ch === 'f' ? digits : `rtrim(${digits}, '0')`);
+      }
+      fmt = fmt.slice(n);
+      continue;
+    }
+    const c = fmt[0] ?? '';
+    if (c === '\\') {
+      pieces.push(quoteString(fmt[1] ?? ''));
+      fmt = fmt.slice(2);
+      continue;
+    }
+    if (c === "'" || c === '"') {
+      const end = fmt.indexOf(c, 1);
+      if (end < 0) throw unsupportedFunction('format_timespan', call, 'An unterminated quoted literal in the format.');
+      pieces.push(quoteString(fmt.slice(1, end)));
+      fmt = fmt.slice(end + 1);
+      continue;
+    }
+    if (/[A-Za-z]/.test(c)) throw unsupportedFunction('format_timespan', call, `The format specifier '${c}' is not implemented.`);
+    pieces.push(quoteString(c));
+    fmt = fmt.slice(1);
+  }
+  // .NET custom timespan formats carry no sign; Kusto prints negative spans with a leading '-'.
+  return `CASE WHEN ${value} IS NULL THEN '' ELSE (CASE WHEN epoch_us(${value}) < 0 THEN '-' ELSE '' END || ${pieces.join(' || ') || "''"}) END`;
+}
 
 function binFunction(t: ScalarTranslator, a: KNode[], c: KNode): string {
   const valueNode = arg(a, 0, c);

@@ -17,8 +17,8 @@ import {
   tokenText,
 } from './kusto-language';
 import { duckType, kustoType, quoteIdent, quoteString } from './kusto-types';
-import { type ScalarScope, ScalarTranslator, simpleName, typeOf } from './scalar';
-import type { KustoColumn, Visualization } from './types';
+import { type ScalarScope, ScalarTranslator, expandUserFunction, fromDynamic, simpleName, toKustoString, typeOf } from './scalar';
+import type { KustoColumn, KustoType, Visualization } from './types';
 
 export interface Relation {
   cte: string;
@@ -41,9 +41,14 @@ export class QueryBuilder {
     return { cte, columns };
   }
 
-  /** The final statement, casting every column to its Kusto storage type. */
+  /**
+   * The final statement, casting every column to its Kusto storage type — datetimes to
+   * TIMESTAMP_NS, so a value that carries Kusto's last tick (endofday() = …23:59:59.9999999) keeps it.
+   */
   select(rel: Relation): string {
-    const cols = rel.columns.map((c) => `CAST(${quoteIdent(c.ColumnName)} AS ${duckType(c.ColumnType)}) AS ${quoteIdent(c.ColumnName)}`);
+    const cols = rel.columns.map(
+      (c) => `CAST(${quoteIdent(c.ColumnName)} AS ${c.ColumnType === 'datetime' ? 'TIMESTAMP_NS' : duckType(c.ColumnType)}) AS ${quoteIdent(c.ColumnName)}`,
+    );
     return `WITH ${this.ctes.join(',\n')}\nSELECT ${cols.join(', ') || '*'} FROM ${rel.cte}`;
   }
 }
@@ -91,7 +96,7 @@ export class TabularTranslator {
     private readonly tables: TableResolver,
     private readonly scope: ScalarScope,
     /** Let-bound tabular expressions: name → relation. */
-    private readonly lets: Map<string, Relation>,
+    readonly lets: Map<string, Relation>,
   ) {}
 
   private scalar(): ScalarTranslator {
@@ -117,6 +122,8 @@ export class TabularTranslator {
         return this.datatable(n);
       case 'UnionOperator':
         return this.union(n, null);
+      case 'FunctionCallExpression':
+        return this.userFunction(n);
       default:
         throw unsupportedSyntax(`the tabular expression ${kind}`, n);
     }
@@ -202,6 +209,12 @@ export class TabularTranslator {
         return this.join(op, input);
       case 'UnionOperator':
         return this.union(op, input);
+      case 'MvExpandOperator':
+        return this.mvExpand(op, input);
+      case 'ParseOperator':
+        return this.parse(op, input);
+      case 'TopNestedOperator':
+        return this.topNested(op, input);
       default:
         throw unsupportedOperator(operatorName(op), op);
     }
@@ -280,7 +293,7 @@ export class TabularTranslator {
     const cols = columnsOf(op);
     const t = this.scalar();
     const byClause = node(op, 'ByClause');
-    if (node(byClause, 'BinClause')) throw unsupportedOperator('summarize', op, "'bin =' is not implemented.");
+    if (node(byClause, 'BinClause')) throw unsupportedSyntax("the legacy 'summarize … by … bin=' clause (write bin(column, size) instead)", node(byClause, 'BinClause'));
     const byExprs = syntaxListElements(node(byClause, 'Expressions'));
     const aggs = syntaxListElements(node(op, 'Aggregates'));
     const byNames = cols.slice(0, byExprs.length).map((c) => c.ColumnName);
@@ -412,6 +425,196 @@ export class TabularTranslator {
     return this.qb.add(selects.join(' UNION ALL '), cols);
   }
 
+  /** A call of a tabular user function: its expansion, with the arguments bound as scalar values. */
+  private userFunction(call: KNode): Relation {
+    const user = expandUserFunction(call, this.scope);
+    if (!user) throw unsupportedSyntax(`the tabular function call '${tokenText(call).trim().slice(0, 40)}'`, call);
+    const scope: ScalarScope = { ...this.scope, values: user.values };
+    const inner = new TabularTranslator(this.qb, this.tables, scope, new Map(this.lets));
+    for (const st of user.statements) {
+      if (nodeType(st) !== 'LetStatement') throw unsupportedSyntax('this statement in a function body', st);
+      const e = node(st, 'Expression');
+      if (!e) throw unsupportedSyntax('this let statement', st);
+      const name = simpleName(node(st, 'Name'));
+      if (resultType(e)?.IsScalar) user.values.set(name, new ScalarTranslator(scope).translate(e));
+      else inner.lets.set(name, inner.translate(e));
+    }
+    return inner.translate(this.req(user.body, 'Expression'));
+  }
+
+  /**
+   * mv-expand (Kusto docs "mv-expand operator"): arrays and bags expand in parallel, the row count
+   * per input row is the longest; a null value gives one row (null), an empty array or bag none,
+   * any other scalar one row. kind=bag gives {key: value} bags, kind=array [key, value] arrays.
+   */
+  private mvExpand(op: KNode, input: Relation): Relation {
+    let kind = 'bag';
+    let indexName: string | null = null;
+    for (const p of syntaxListElements(node(op, 'Parameters'))) {
+      const name = tokenText(node(p, 'Name')).trim().toLowerCase();
+      const value = node(p, 'Expression');
+      if (name === 'kind' || name === 'bagexpansion') kind = tokenText(value).trim().toLowerCase();
+      else if (name === 'with_itemindex') indexName = simpleName(value) || tokenText(value).trim();
+      else throw unsupportedOperator('mv-expand', p, `The parameter '${name}' is not implemented.`);
+    }
+    if (kind !== 'bag' && kind !== 'array') throw unsupportedOperator('mv-expand', op, `kind=${kind} is not implemented.`);
+    const cols = columnsOf(op);
+    const inputNames = new Set(input.columns.map((c) => c.ColumnName));
+    const t = this.scalar();
+    const exprs = syntaxListElements(node(op, 'Expressions'));
+    const explicit = exprs.map((e) => this.req(e, 'Expression')).filter((e) => nodeType(e) === 'SimpleNamedExpression').map((e) => simpleName(node(e, 'Name')));
+    const derived = cols.map((c) => c.ColumnName).filter((n) => !inputNames.has(n) && n !== indexName && !explicit.includes(n));
+    const expanded = exprs.map((e, i) => {
+      const inner = this.req(e, 'Expression');
+      let name: string;
+      let value: KNode;
+      if (nodeType(inner) === 'SimpleNamedExpression') {
+        name = simpleName(node(inner, 'Name'));
+        value = this.req(inner, 'Expression');
+      } else {
+        value = inner;
+        name = nodeType(inner) === 'NameReference' ? simpleName(inner) : (derived.shift() ?? '');
+      }
+      if (!name) throw unsupportedOperator('mv-expand', e, 'Could not name an unnamed expression.');
+      if (typeOf(value) !== 'dynamic') throw unsupportedOperator('mv-expand', e, 'Only dynamic values can be expanded.');
+      const target = cols.find((c) => c.ColumnName === name)?.ColumnType ?? 'dynamic';
+      return { name, sql: t.translate(value), v: `__mv${i}`, n: `__mvn${i}`, target };
+    });
+    const limit = node(node(op, 'RowLimitClause'), 'RowLimit');
+    const values = this.qb.add(`SELECT *, ${expanded.map((x) => `${x.sql} AS ${x.v}`).join(', ')} FROM ${input.cte}`, input.columns);
+    const counted = this.qb.add(
+      `SELECT *, ${expanded
+        .map(
+          (x) =>
+            `CASE WHEN ${x.v} IS NULL THEN 1 WHEN json_type(${x.v}) = 'ARRAY' THEN json_array_length(${x.v}) WHEN json_type(${x.v}) = 'OBJECT' THEN len(json_keys(${x.v})) ELSE 1 END AS ${x.n}`,
+        )
+        .join(', ')} FROM ${values.cte}`,
+      input.columns,
+    );
+    const longest = expanded.length === 1 ? `CAST(${expanded[0]?.n} AS BIGINT)` : `CAST(greatest(${expanded.map((x) => x.n).join(', ')}) AS BIGINT)`;
+    const rows = this.qb.add(`SELECT *, unnest(range(${longest})) AS __mvi FROM ${counted.cte}`, input.columns);
+    const element = (x: (typeof expanded)[number]) => {
+      const key = `json_keys(${x.v})[__mvi + 1]`;
+      const bagValue = `json_extract(${x.v}, '$."' || replace(${key}, '"', '\\"') || '"')`;
+      const e = `CASE WHEN json_type(${x.v}) = 'ARRAY' THEN json_extract(${x.v}, '$[' || CAST(__mvi AS VARCHAR) || ']')
+        WHEN json_type(${x.v}) = 'OBJECT' THEN ${kind === 'bag' ? `json_object(${key}, ${bagValue})` : `json_array(${key}, ${bagValue})`}
+        WHEN __mvi = 0 THEN ${x.v} END`;
+      return x.target === 'dynamic' ? e : typedElement(`(${e})`, x.target);
+    };
+    const sel = cols.map((c) => {
+      if (c.ColumnName === indexName) return `__mvi AS ${quoteIdent(c.ColumnName)}`;
+      const x = expanded.find((y) => y.name === c.ColumnName);
+      if (x) return `${element(x)} AS ${quoteIdent(c.ColumnName)}`;
+      if (!inputNames.has(c.ColumnName)) throw unsupportedOperator('mv-expand', op, `Its column '${c.ColumnName}' is not implemented.`);
+      return quoteIdent(c.ColumnName);
+    });
+    const where = limit ? ` WHERE __mvi < ${t.translate(limit)}` : '';
+    return this.qb.add(`SELECT ${sel.join(', ')} FROM ${rows.cte}${where}`, cols);
+  }
+
+  /**
+   * parse, kind=simple (the default): the pattern becomes an anchored regex — string captures and
+   * `*` match lazily (greedily when last), long/int/real captures match numbers; all delimiters
+   * must be found and every typed capture must convert, otherwise all captured columns are null
+   * (Kusto docs "parse operator", "Supported kind values").
+   */
+  private parse(op: KNode, input: Relation): Relation {
+    for (const p of syntaxListElements(node(op, 'Parameters'))) {
+      const name = tokenText(node(p, 'Name')).trim().toLowerCase();
+      const value = tokenText(node(p, 'Expression')).trim().toLowerCase();
+      if (!(name === 'kind' && value === 'simple')) throw unsupportedOperator('parse', p, `${name}=${value} is not implemented (only kind=simple).`);
+    }
+    const cols = columnsOf(op);
+    const t = this.scalar();
+    const source = this.req(op, 'Expression');
+    const text = toKustoString(t.translate(source), typeOf(source));
+    const parts = syntaxListElements(node(op, 'Patterns'));
+    let regex = '^';
+    const captures: { name: string; type: KustoType }[] = [];
+    parts.forEach((p, i) => {
+      const last = i === parts.length - 1;
+      const kind = nodeType(p);
+      if (kind === 'LiteralExpression' || kind === 'CompoundStringLiteralExpression') {
+        regex += escapeRegex(t.literalString(p, op));
+        return;
+      }
+      if (kind === 'StarExpression' || tokenText(p).trim() === '*') {
+        regex += last ? '.*' : '.*?';
+        return;
+      }
+      const decl = kind === 'NameAndTypeDeclaration' ? node(p, 'Name') : p;
+      const name = simpleName(decl);
+      const type = kind === 'NameAndTypeDeclaration' ? kustoType(tokenText(node(p, 'Type')).trim()) : 'string';
+      if (!name || !type) throw unsupportedOperator('parse', p, `The pattern element '${tokenText(p).trim()}' is not implemented.`);
+      const sub = PARSE_TYPE_REGEX[type];
+      if (!sub) throw unsupportedOperator('parse', p, `Captures of type ${type} are not implemented.`);
+      regex += `(${type === 'string' ? (last ? '.*' : '.*?') : sub})`;
+      captures.push({ name, type });
+    });
+    if (captures.length === 0) return this.qb.add(`SELECT * FROM ${input.cte}`, cols);
+    const names = captures.map((_, i) => `'g${i}'`).join(', ');
+    const matched = this.qb.add(
+      `SELECT *, CASE WHEN regexp_matches(${text}, ${quoteString(regex)}) THEN regexp_extract(${text}, ${quoteString(regex)}, [${names}]) END AS __parse FROM ${input.cte}`,
+      input.columns,
+    );
+    const typed = captures.map((c, i) => (c.type === 'string' ? `__parse.g${i}` : `TRY_CAST(__parse.g${i} AS ${duckType(c.type)})`));
+    // Strict: one capture that does not convert fails the whole row.
+    const ok = typed.map((x, i) => (captures[i]?.type === 'string' ? 'TRUE' : `${x} IS NOT NULL`)).join(' AND ');
+    const sel = cols.map((c) => {
+      const i = captures.findIndex((x) => x.name === c.ColumnName);
+      if (i >= 0) return `CASE WHEN ${ok} THEN ${typed[i]} END AS ${quoteIdent(c.ColumnName)}`;
+      return quoteIdent(c.ColumnName);
+    });
+    return this.qb.add(`SELECT ${sel.join(', ')} FROM ${matched.cte}`, cols);
+  }
+
+  /**
+   * top-nested: level k groups by the keys of levels 1..k, keeps the N best groups (by the level's
+   * aggregate, desc unless told) within each kept group of level k-1. `with others` is refused.
+   */
+  private topNested(op: KNode, input: Relation): Relation {
+    const cols = columnsOf(op);
+    const clauses = syntaxListElements(node(op, 'Clauses'));
+    const t = this.scalar();
+    if (cols.length !== clauses.length * 2) throw unsupportedOperator('top-nested', op, 'Its column layout is not implemented.');
+    const keys = clauses.map((c, i) => {
+      if (node(c, 'WithOthersClause')) throw unsupportedOperator('top-nested', c, "'with others' is not implemented.");
+      const of = this.req(c, 'OfExpression');
+      const value = nodeType(of) === 'SimpleNamedExpression' ? this.req(of, 'Expression') : of;
+      return { sql: t.translate(value), k: `__k${i}` };
+    });
+    const base = this.qb.add(`SELECT *, ${keys.map((k) => `${k.sql} AS ${k.k}`).join(', ')} FROM ${input.cte}`, input.columns);
+    let previous: Relation | null = null;
+    clauses.forEach((c, i) => {
+      let by = this.req(c, 'ByExpression');
+      let dir = 'DESC';
+      if (nodeType(by) === 'OrderedExpression') {
+        const word = tokenText(node(node(by, 'Ordering'), 'AscOrDescKeyword')).toLowerCase();
+        if (word === 'asc') dir = 'ASC';
+        if (node(node(by, 'Ordering'), 'NullsClause')) throw unsupportedOperator('top-nested', by, 'nulls first/last is not implemented.');
+        by = this.req(by, 'Expression');
+      }
+      if (nodeType(by) === 'SimpleNamedExpression') by = this.req(by, 'Expression');
+      if (nodeType(by) !== 'FunctionCallExpression') throw unsupportedOperator('top-nested', by, 'Only an aggregate function call is implemented.');
+      const [agg, ...more] = aggregateSql(by, { translator: t, inputColumns: input.columns.map((x) => x.ColumnName), byColumns: [] });
+      if (!agg || more.length > 0) throw unsupportedOperator('top-nested', by, 'This aggregate is not implemented here.');
+      const here = keys.slice(0, i + 1).map((k) => k.k);
+      const parent = keys.slice(0, i).map((k) => k.k);
+      const joinOn = parent.map((k) => `b.${k} IS NOT DISTINCT FROM p.${k}`).join(' AND ');
+      const from = previous ? `${base.cte} AS b SEMI JOIN ${previous.cte} AS p ON ${joinOn}` : `${base.cte} AS b`;
+      const grouped = this.qb.add(`SELECT ${here.map((k) => `b.${k}`).join(', ')}, ${agg} AS __a${i} FROM ${from} GROUP BY ALL`, []);
+      const n = node(c, 'Expression');
+      const limit = n ? ` QUALIFY row_number() OVER (${parent.length ? `PARTITION BY ${parent.map((k) => `g.${k}`).join(', ')} ` : ''}ORDER BY g.__a${i} ${dir} NULLS LAST) <= ${t.translate(n)}` : '';
+      const carried = previous ? `, ${keys.slice(0, i).map((_, j) => `p.__a${j}`).join(', ')}` : '';
+      const joined = previous ? ` JOIN ${previous.cte} AS p ON ${parent.map((k) => `g.${k} IS NOT DISTINCT FROM p.${k}`).join(' AND ')}` : '';
+      previous = this.qb.add(`SELECT g.*${carried} FROM ${grouped.cte} AS g${joined}${limit}`, []);
+    });
+    const last = previous as Relation | null;
+    if (!last) throw unsupportedOperator('top-nested', op);
+    const sel = cols.map((c, i) => `${i % 2 === 0 ? `__k${i / 2}` : `__a${(i - 1) / 2}`} AS ${quoteIdent(c.ColumnName)}`);
+    return this.qb.add(`SELECT ${sel.join(', ')} FROM ${last.cte}`, cols);
+  }
+
   private print(op: KNode): Relation {
     const cols = columnsOf(op);
     const exprs = syntaxListElements(node(op, 'Expressions'));
@@ -448,6 +651,35 @@ export class TabularTranslator {
       return this.qb.add(`SELECT ${cols.map((c) => `CAST(NULL AS ${duckType(c.ColumnType)}) AS ${quoteIdent(c.ColumnName)}`).join(', ')} WHERE FALSE`, cols);
     }
     return this.qb.add(`SELECT * FROM (VALUES ${rows.join(', ')}) AS v(${names})`, cols);
+  }
+}
+
+const PARSE_TYPE_REGEX: Partial<Record<KustoType, string>> = {
+  string: '.*?',
+  int: '-?\\d+',
+  long: '-?\\d+',
+  real: '-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?',
+  bool: '(?i:true|false)',
+};
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** `to typeof(T)`: a cast only — elements that are not of T become null (mv-expand docs). */
+function typedElement(e: string, t: KustoType): string {
+  switch (t) {
+    case 'string':
+      return `CASE WHEN json_type(${e}) = 'VARCHAR' THEN ${e} ->> '$' END`;
+    case 'bool':
+      return `CASE WHEN json_type(${e}) = 'BOOLEAN' THEN CAST(${e} ->> '$' AS BOOLEAN) END`;
+    case 'int':
+    case 'long':
+      return `CASE WHEN json_type(${e}) IN ('BIGINT', 'UBIGINT') THEN TRY_CAST(${e} ->> '$' AS ${duckType(t)}) END`;
+    case 'real':
+      return `CASE WHEN json_type(${e}) IN ('BIGINT', 'UBIGINT', 'DOUBLE') THEN TRY_CAST(${e} ->> '$' AS DOUBLE) END`;
+    default:
+      return fromDynamic(e, t);
   }
 }
 
