@@ -6,7 +6,7 @@
  * results that way for some commands (grafana/azure-data-explorer-datasource#1563).
  */
 
-import { buildColumn, type WireColumn } from './columnar';
+import { buildColumn, formatCell, stringAt, type WireColumn } from './columnar';
 import { kustoError, type KustoError } from './errors';
 import { parseJsonLossless } from './lossless-json';
 import type { ColumnarColumn, ColumnarTable } from './types';
@@ -101,10 +101,11 @@ export function findColumn(table: ColumnarTable, name: string): ColumnarColumn |
 /** The text of a string/guid/dynamic column, row by row ('' for null). */
 export function columnText(column: ColumnarColumn): string[] {
   switch (column.type) {
-    case 'string': return column.values;
-    case 'guid':
-    case 'decimal': return column.values.map((v) => v ?? '');
-    case 'dynamic': return column.values.map((v) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : JSON.stringify(v)));
+    case 'string': case 'guid': case 'decimal': case 'dynamic': {
+      const out = new Array<string>(column.text.offsets.length - 1);
+      for (let r = 0; r < out.length; r++) out[r] = column.type === 'dynamic' ? formatCell(column, r) : stringAt(column, r);
+      return out;
+    }
     default: return [];
   }
 }

@@ -3,7 +3,7 @@ import {
   col, dataSetCompletion, dataSetHeader, dataTable, oneApiError, queryCompletionInformation, tableCompletion,
   tableFragment, tableHeader, tableProgress, toV2Text, v2Response,
 } from '../testing/v2-factories';
-import { formatCell, isNullAt } from './columnar';
+import { dynamicAt, formatCell, isNullAt } from './columnar';
 import { decodeV2Frames, type DecodeResult } from './decode-v2';
 import type { ColumnarColumn } from './types';
 
@@ -125,7 +125,7 @@ describe('decodeV2Frames', () => {
   it('reads dynamic as a JSON value and as a JSON string', () => {
     const column = decodeOneColumn('dynamic', [{ a: [1, 2] }, '{"b":true}', null, 7]);
     if (column.type !== 'dynamic') throw new Error('not dynamic');
-    expect(column.values[0]).toEqual({ a: [1, 2] });
+    expect(dynamicAt(column, 0)).toEqual({ a: [1, 2] });
     expect(formatCell(column, 0)).toBe('{"a":[1,2]}');
     expect(formatCell(column, 1)).toBe('{"b":true}');
     expect(isNullAt(column, 2)).toBe(true);

@@ -28,24 +28,44 @@ interface ColumnBase {
   declaredType: string;
 }
 
+/**
+ * Text of one cell per row as UTF-8: cell r is `bytes[offsets[r] .. offsets[r + 1])`. Two typed
+ * arrays instead of a string per row, so a column moves from the decode worker by transfer (strings
+ * can't be transferred, and cloning 500k of them blocks the main thread). Read a cell with
+ * `textAt` (src/kusto/columnar.ts); the string is made when the grid asks for it.
+ */
+export interface TextStore {
+  bytes: Uint8Array;
+  /** rowCount + 1 entries. */
+  offsets: Uint32Array;
+}
+
+/**
+ * Read cells through the accessors in src/kusto/columnar.ts (`formatCell`/`cellText`, `stringAt`,
+ * `isNullAt`, `dynamicAt`, `datetimeText`) rather than the stores, except typed numbers.
+ */
 export type ColumnStore =
   | { type: 'bool'; values: Uint8Array; nulls: NullBitmap }
   | { type: 'int'; values: Int32Array; nulls: NullBitmap }
   /** NaN and ±Infinity are values here; null lives only in the bitmap. */
   | { type: 'real'; values: Float64Array; nulls: NullBitmap }
-  /** Exact over the whole Int64 range: JSON numbers above 2^53 are read from their digits. */
+  /** Exact over the whole Int64 range: read from the digits, never through a double. */
   | { type: 'long'; values: BigInt64Array; nulls: NullBitmap }
-  /** Epoch milliseconds for sorting and charts; `text` keeps Kusto's 100-ns digits for display. */
-  | { type: 'datetime'; values: Float64Array; text: (string | null)[]; nulls: NullBitmap }
+  /**
+   * Epoch milliseconds (with the fraction) for sorting and charts. A double can't hold 100-ns
+   * precision at today's epoch, so `ticks` keeps the 100-ns units below the millisecond
+   * (0–9999); `datetimeText` rebuilds Kusto's 7-digit text from both.
+   */
+  | { type: 'datetime'; values: Float64Array; ticks: Uint16Array; nulls: NullBitmap }
   /** Milliseconds; `text` keeps the `[-][d.]hh:mm:ss[.fffffff]` form for display. */
-  | { type: 'timespan'; values: Float64Array; text: (string | null)[]; nulls: NullBitmap }
+  | { type: 'timespan'; values: Float64Array; text: TextStore; nulls: NullBitmap }
   /** Kusto sends decimals as strings; kept as text to stay exact. */
-  | { type: 'decimal'; values: (string | null)[] }
-  | { type: 'guid'; values: (string | null)[] }
+  | { type: 'decimal'; text: TextStore; nulls: NullBitmap }
+  | { type: 'guid'; text: TextStore; nulls: NullBitmap }
   /** Kusto strings are never null: an empty string is a value. */
-  | { type: 'string'; values: string[] }
-  /** Parsed JSON values; a long inside one that JSON numbers can't hold is a bigint. */
-  | { type: 'dynamic'; values: unknown[] };
+  | { type: 'string'; text: TextStore }
+  /** The JSON text of each value as the service wrote it (big integers stay exact); `dynamicAt` parses one. */
+  | { type: 'dynamic'; text: TextStore; nulls: NullBitmap };
 
 export type ColumnarColumn = ColumnBase & ColumnStore;
 
