@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { recordsText } from '../src/testing/selectors';
 import {
-  analyst, dataRows, errorAlert, queryEditor, resultGrid, resultStatus, runQuery, signIn, signInButton,
-  signOutButton, submitLoginForm,
+  analyst, dataRows, errorAlert, expectQueryText, queryEditor, resultGrid, resultStatus, runQuery, setQueryText, signIn,
+  signInButton, signOutButton, submitLoginForm, waitForEditor,
 } from './support/session';
 import { clusterCount } from './support/cluster-api';
 
@@ -53,7 +53,7 @@ test('a filtered take shows five Texas rows with every StormEvents column', asyn
 test('Shift+Enter in the editor runs the query', async ({ page }) => {
   const expected = await clusterCount('StormEvents | where State == "OHIO"');
   await signIn(page);
-  await queryEditor(page).fill('StormEvents | where State == "OHIO" | count');
+  await setQueryText(page, 'StormEvents | where State == "OHIO" | count');
   await queryEditor(page).press('Shift+Enter');
   await expect(resultStatus(page)).toHaveText(recordsText(1));
   await expect(resultGrid(page).getByRole('gridcell')).toHaveText([String(expected)]);
@@ -67,7 +67,7 @@ test("a syntax error shows Kusto's message with its position and keeps the text"
   const broken = 'StormEvents\n| where State == ';
   await runQuery(page, broken);
   await expect(errorAlert(page)).toContainText(/line 2, column \d+/);
-  await expect(queryEditor(page)).toHaveValue(broken);
+  await expectQueryText(page, broken);
   // The earlier result stays on screen beside the error, not blanked.
   await expect(dataRows(page)).toHaveCount(3);
 });
@@ -75,9 +75,11 @@ test("a syntax error shows Kusto's message with its position and keeps the text"
 test('the query text survives a reload', async ({ page }) => {
   await signIn(page);
   const text = 'StormEvents\n| summarize count() by State\n| sort by count_ desc';
-  await queryEditor(page).fill(text);
+  await setQueryText(page, text);
   await page.reload();
-  await expect(queryEditor(page)).toHaveValue(text);
+  await expectQueryText(page, text);
+  await waitForEditor(page);
+  await expectQueryText(page, text);
 });
 
 test('sign out ends on the signed-out screen', async ({ page }) => {

@@ -22,7 +22,14 @@ export async function signIn(page: Page, user: DemoUser = analyst): Promise<void
 
 export const signOutButton = (page: Page) => page.getByRole(s.header.signOut.role, { name: s.header.signOut.name });
 export const signInButton = (page: Page) => page.getByRole(s.signIn.button.role, { name: s.signIn.button.name, exact: true });
+/** monaco's input; it exists once the editor chunk has loaded (see `waitForEditor`). */
 export const queryEditor = (page: Page) => page.getByRole(s.editor.query.role, { name: s.editor.query.name });
+/** The read-only text shown until monaco arrives. */
+export const queryPreview = (page: Page) => page.getByRole(s.editor.queryPreview.role, { name: s.editor.queryPreview.name });
+export const cancelButton = (page: Page) => page.getByRole(s.editor.cancel.role, { name: s.editor.cancel.name });
+export const queryContext = (page: Page) => page.getByRole(s.editor.context.role, { name: s.editor.context.name });
+export const connectionPane = (page: Page) => page.getByRole(s.connections.pane.role, { name: s.connections.pane.name });
+export const queryTabs = (page: Page) => page.getByRole(s.tabs.list.role, { name: s.tabs.list.name }).getByRole(s.tabs.tab.role);
 export const runButton = (page: Page) => page.getByRole(s.editor.run.role, { name: s.editor.run.name });
 export const resultStatus = (page: Page) => page.getByRole(s.results.status.role, { name: s.results.status.name });
 export const resultGrid = (page: Page) => page.getByRole(s.results.grid.role, { name: s.results.grid.name });
@@ -32,8 +39,38 @@ export const errorAlert = (page: Page) => page.getByRole(s.error.role);
 export const dataRows = (page: Page) =>
   resultGrid(page).getByRole(s.results.row.role).filter({ has: page.getByRole(s.results.cell.role) });
 
-/** Replaces the editor's text and runs it with the Run button. */
+/** The editor wrapper carries the text the app holds (monaco renders only the visible lines). */
+const queryTextHolder = (page: Page) => page.locator('[data-query-text]');
+
+/** Waits until monaco is mounted and accepts input. */
+export async function waitForEditor(page: Page): Promise<void> {
+  await expect(page.locator('[data-editor-state="ready"]')).toBeVisible();
+  await expect(queryEditor(page)).toHaveCount(1);
+}
+
+/** The active tab's query text, exactly. */
+export async function expectQueryText(page: Page, text: string): Promise<void> {
+  await expect(queryTextHolder(page)).toHaveAttribute('data-query-text', text);
+}
+
+/**
+ * Replaces the editor's text. `fill` does not work on monaco; inserted text (unlike typed keys)
+ * gets no auto-indent or auto-closed quotes, so the result is exactly `text`. The caret ends at
+ * the end of the text.
+ */
+export async function setQueryText(page: Page, text: string): Promise<void> {
+  await waitForEditor(page);
+  await queryEditor(page).focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  if (text === '') await page.keyboard.press('Delete');
+  else await page.keyboard.insertText(text);
+  await expectQueryText(page, text);
+  // An IntelliSense popup opened by the insert would take the next Enter.
+  await page.keyboard.press('Escape');
+}
+
+/** Replaces the editor's text and runs it with the Run button (the statement at the caret, i.e. the last one). */
 export async function runQuery(page: Page, kql: string): Promise<void> {
-  await queryEditor(page).fill(kql);
+  await setQueryText(page, kql);
   await runButton(page).click();
 }

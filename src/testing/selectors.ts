@@ -21,8 +21,45 @@ export const selectors = {
     database: { role: 'combobox', name: 'Database' },
   },
   editor: {
+    /** The monaco editor's input, once the editor chunk has loaded. */
     query: { role: 'textbox', name: 'Query' },
+    /** Shown until monaco arrives: the query text, read-only. */
+    queryPreview: { role: 'region', name: 'Query text (read-only)' },
     run: { role: 'button', name: 'Run' },
+    cancel: { role: 'button', name: 'Cancel' },
+    /** Text of the active tab's context, e.g. "https://localhost:8443 · Samples". */
+    context: { role: 'status', name: 'Query context' },
+  },
+  connections: {
+    pane: { role: 'complementary', name: 'Connections' },
+    clusterInput: { role: 'textbox', name: 'Cluster name or URL' },
+    addCluster: { role: 'button', name: 'Add cluster' },
+    clusters: { role: 'list', name: 'Clusters' },
+    removeCluster: (url: string) => ({ role: 'button', name: `Remove ${url}` }) as const,
+    /** Each database is a button (aria-expanded) inside this list. */
+    databases: (url: string) => ({ role: 'list', name: `Databases of ${url}` }) as const,
+    /** Each table is a button (aria-expanded) inside this list. */
+    tables: (database: string) => ({ role: 'list', name: `Tables of ${database}` }) as const,
+    /** Items read "<column> <type>". */
+    columns: (table: string) => ({ role: 'list', name: `Columns of ${table}` }) as const,
+    functions: (database: string) => ({ role: 'list', name: `Functions of ${database}` }) as const,
+    trustedHosts: { role: 'textbox', name: 'Additional trusted hosts' },
+  },
+  tabs: {
+    list: { role: 'tablist', name: 'Query tabs' },
+    tab: { role: 'tab' },
+    newTab: { role: 'button', name: 'New tab' },
+    closeTab: (title: string) => ({ role: 'button', name: `Close ${title}` }) as const,
+    /** The inline input shown after a double-click on a tab. */
+    rename: { role: 'textbox', name: 'Tab name' },
+  },
+  theme: {
+    /** The toggle's name says what it switches to. */
+    toDark: { role: 'button', name: 'Dark theme' },
+    toLight: { role: 'button', name: 'Light theme' },
+  },
+  common: {
+    retry: { role: 'button', name: 'Retry' },
   },
   results: {
     grid: { role: 'grid', name: 'Results' },
@@ -31,6 +68,20 @@ export const selectors = {
     row: { role: 'row' },
     /** role=status; its whole text is `recordsText(n)`, n in plain digits. */
     status: { role: 'status', name: 'Result status' },
+    /** One tab per PrimaryResult table: "Table 1", "Table 2", … or the table's own name. */
+    tabs: { role: 'tablist', name: 'Result tables' },
+    tab: { role: 'tab' },
+    search: { role: 'searchbox', name: 'Search results' },
+    exportCsv: { role: 'button', name: 'Export to CSV' },
+    copyHtml: { role: 'button', name: 'Copy results as HTML' },
+    /** Outcome of the last results action ("Copied 3 rows as HTML.", "12 of 500 rows match."). */
+    actionStatus: { role: 'status', name: 'Results action' },
+    /** Server statistics of the run (execution time, CPU, memory, rows scanned). */
+    stats: { role: 'group', name: 'Query statistics' },
+    /** Side panel of an activated cell (double-click or Enter on a dynamic or long value). */
+    cellDetail: { role: 'complementary', name: 'Cell value' },
+    closeCellDetail: { role: 'button', name: 'Close cell value' },
+    jsonTree: { role: 'tree', name: 'Dynamic value' },
   },
   charts: {
     /** The drawn chart (a canvas inside role=img); its name is the chart's title or "Chart". */

@@ -1,0 +1,178 @@
+import { expect, test, type Page, type Request } from '@playwright/test';
+import { CLUSTER_URL, IDENTITY_URL } from '../dev/stack';
+import { recordsText, selectors as s } from '../src/testing/selectors';
+import {
+  cancelButton, connectionPane, errorAlert, expectQueryText, queryContext, queryEditor, queryTabs, resultGrid, resultStatus,
+  runButton, runQuery, setQueryText, signIn, waitForEditor,
+} from './support/session';
+
+/** Every request the page sends that carries a bearer token, by URL. */
+function recordAuthorizedRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (req: Request) => {
+    if (req.headers()['authorization']) urls.push(req.url());
+  });
+  return urls;
+}
+
+test('schema IntelliSense offers StormEvents columns after `where`', async ({ page }) => {
+  await signIn(page);
+  await waitForEditor(page);
+  await expect(page.locator('[data-schema-state="loaded"]')).toBeVisible();
+  await setQueryText(page, 'StormEvents | where ');
+  await page.keyboard.press('ControlOrMeta+Space');
+  await expect(page.getByRole('option', { name: /\bState\b/ }).first()).toBeVisible();
+  await expect(page.getByRole('option', { name: /\bEventType\b/ }).first()).toBeVisible();
+});
+
+test('Shift+Enter runs only the statement under the cursor', async ({ page }) => {
+  await signIn(page);
+  await setQueryText(page, 'print first = 1\n\nprint second = 2, third = 3');
+  // The caret is at the end: the second statement.
+  await queryEditor(page).press('Shift+Enter');
+  await expect(resultStatus(page)).toHaveText(recordsText(1));
+  await expect(resultGrid(page).getByRole('columnheader')).toHaveText(['second', 'third']);
+
+  await page.keyboard.press('ControlOrMeta+Home');
+  await queryEditor(page).press('Shift+Enter');
+  await expect(resultGrid(page).getByRole('columnheader')).toHaveText(['first']);
+  await expect(resultGrid(page).getByRole('gridcell')).toHaveText(['1']);
+});
+
+test('Cancel stops a slow query on the cluster and keeps the previous results', async ({ page }) => {
+  await signIn(page);
+  await runQuery(page, 'print kept = 42');
+  await expect(resultStatus(page)).toHaveText(recordsText(1));
+
+  const cancelResponse = page.waitForResponse(
+    (r) => r.url() === `${CLUSTER_URL}/v1/rest/mgmt` && (r.request().postData() ?? '').includes('.cancel query'),
+  );
+  const started = page.waitForRequest((r) => r.url() === `${CLUSTER_URL}/v2/rest/query`);
+  await runQuery(page, 'range x from 1 to 20000000000 step 1 | summarize s = sum(x)');
+  const queryRequest = await started;
+  await expect(resultStatus(page)).toHaveText('Running…');
+  await expect(cancelButton(page)).toBeEnabled();
+  await cancelButton(page).click();
+
+  await expect(errorAlert(page)).toContainText('Cancelled.');
+  const response = await cancelResponse;
+  const body = (await response.json()) as { Tables: { Columns: { ColumnName: string }[]; Rows: unknown[][] }[] };
+  const table = body.Tables[0]!;
+  const col = (name: string) => table.Columns.findIndex((c) => c.ColumnName === name);
+  // The server found the query by the client request id the app sent, and stopped it.
+  expect(table.Rows[0]?.[col('ClientRequestId')]).toBe(queryRequest.headers()['x-ms-client-request-id']);
+  expect(table.Rows[0]?.[col('RunningQueryCanceled')]).toBe(true);
+  await expect(errorAlert(page)).toContainText('the cluster confirmed it stopped the query');
+  // The earlier result is still on screen.
+  await expect(resultStatus(page)).toHaveText(recordsText(1));
+  await expect(resultGrid(page).getByRole('gridcell')).toHaveText(['42']);
+  await expect(runButton(page)).toBeEnabled();
+});
+
+test('Ctrl+Shift+Enter cancels from the editor', async ({ page }) => {
+  await signIn(page);
+  await setQueryText(page, 'range x from 1 to 20000000000 step 1 | summarize s = sum(x)');
+  await queryEditor(page).press('Shift+Enter');
+  await expect(resultStatus(page)).toHaveText('Running…');
+  await queryEditor(page).press('Control+Shift+Enter');
+  await expect(errorAlert(page)).toContainText('Cancelled.');
+  await expect(runButton(page)).toBeEnabled();
+});
+
+test('an untrusted cluster is refused before any request, and tokens go only to the local hosts', async ({ page }) => {
+  const authorized = recordAuthorizedRequests(page);
+  const evilRequests: string[] = [];
+  page.on('request', (req) => {
+    if (req.url().includes('evil.example.com')) evilRequests.push(req.url());
+  });
+  await signIn(page);
+  await runQuery(page, 'print ok = 1');
+  await expect(resultStatus(page)).toHaveText(recordsText(1));
+
+  const pane = connectionPane(page);
+  await pane.getByRole(s.connections.clusterInput.role, { name: s.connections.clusterInput.name }).fill('https://evil.example.com');
+  await pane.getByRole(s.connections.addCluster.role, { name: s.connections.addCluster.name }).click();
+  await expect(pane.getByRole('alert')).toContainText("Can't communicate with 'evil.example.com'");
+  await expect(pane.getByRole(s.connections.clusters.role, { name: s.connections.clusters.name })).not.toContainText('evil.example.com');
+
+  // A name that expands to a real Kusto host is trusted; nothing here should reach it either way.
+  expect(evilRequests).toEqual([]);
+  expect(authorized.length).toBeGreaterThan(0);
+  for (const url of authorized) expect(url.startsWith(`${CLUSTER_URL}/`) || url.startsWith(`${IDENTITY_URL}/`)).toBe(true);
+});
+
+test('a reload keeps the tabs, their names and their text', async ({ page }) => {
+  await signIn(page);
+  await setQueryText(page, 'StormEvents | take 3');
+  await queryTabs(page).first().dblclick();
+  const rename = page.getByRole(s.tabs.rename.role, { name: s.tabs.rename.name });
+  await rename.fill('Storms');
+  await rename.press('Enter');
+  await page.getByRole(s.tabs.newTab.role, { name: s.tabs.newTab.name }).click();
+  await expect(queryTabs(page)).toHaveCount(2);
+  await setQueryText(page, 'print second = 2');
+
+  await page.reload();
+  await waitForEditor(page);
+  await expect(queryTabs(page)).toHaveCount(2);
+  await expect(queryTabs(page).first()).toHaveText('Storms');
+  await expect(queryTabs(page).nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expectQueryText(page, 'print second = 2');
+  await queryTabs(page).first().click();
+  await expectQueryText(page, 'StormEvents | take 3');
+  await expect(queryContext(page)).toHaveText(`${CLUSTER_URL} · Samples`);
+
+  await page.getByRole('button', { name: s.tabs.closeTab('Storms').name }).click();
+  await expect(queryTabs(page)).toHaveCount(1);
+  await expectQueryText(page, 'print second = 2');
+});
+
+test('adding the local cluster by URL lists its databases and StormEvents columns; double-click inserts a name', async ({ page }) => {
+  await signIn(page);
+  await setQueryText(page, 'StormEvents | project ');
+  const pane = connectionPane(page);
+  await pane.getByRole('button', { name: s.connections.removeCluster(CLUSTER_URL).name }).click();
+  await expect(pane.getByRole(s.connections.databases(CLUSTER_URL).role, { name: s.connections.databases(CLUSTER_URL).name })).toHaveCount(0);
+
+  await pane.getByRole(s.connections.clusterInput.role, { name: s.connections.clusterInput.name }).fill(`${CLUSTER_URL}/`);
+  await pane.getByRole(s.connections.addCluster.role, { name: s.connections.addCluster.name }).click();
+  const databases = pane.getByRole(s.connections.databases(CLUSTER_URL).role, { name: s.connections.databases(CLUSTER_URL).name });
+  await expect(databases.getByRole('button', { name: 'Samples', exact: true })).toBeVisible();
+  await expect(databases.getByRole('button', { name: 'ContosoSales', exact: true })).toBeVisible();
+
+  const tables = pane.getByRole(s.connections.tables('Samples').role, { name: s.connections.tables('Samples').name });
+  await tables.getByRole('button', { name: 'StormEvents', exact: true }).click();
+  const columns = pane.getByRole(s.connections.columns('StormEvents').role, { name: s.connections.columns('StormEvents').name });
+  await expect(columns.getByRole('listitem')).toHaveCount(22);
+  await expect(columns.getByRole('listitem').filter({ hasText: /^StartTime datetime$/ })).toHaveCount(1);
+  await expect(columns.getByRole('listitem').filter({ hasText: /^State string$/ })).toHaveCount(1);
+
+  await queryEditor(page).focus();
+  await page.keyboard.press('ControlOrMeta+End');
+  await columns.getByRole('listitem').filter({ hasText: /^State string$/ }).dblclick();
+  await expectQueryText(page, 'StormEvents | project State');
+
+  // The tree survives a reload.
+  await page.reload();
+  await expect(pane.getByRole(s.connections.databases(CLUSTER_URL).role, { name: s.connections.databases(CLUSTER_URL).name })).toBeVisible();
+});
+
+test('the theme toggle switches editor and page, and is remembered', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await signIn(page);
+  await runQuery(page, 'StormEvents\n| summarize Events = count(), Deaths = sum(DeathsDirect) by State\n| top 12 by Events');
+  await expect(resultStatus(page)).toHaveText(recordsText(12));
+  await page.getByRole(s.connections.databases(CLUSTER_URL).role, { name: s.connections.databases(CLUSTER_URL).name })
+    .getByRole(s.connections.tables('Samples').role, { name: s.connections.tables('Samples').name })
+    .getByRole('button', { name: 'StormEvents', exact: true }).click();
+  await page.screenshot({ path: '/tmp/workspace-light.png' });
+
+  await page.getByRole(s.theme.toDark.role, { name: s.theme.toDark.name }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('.monaco-editor.vs-dark')).toBeVisible();
+  await page.screenshot({ path: '/tmp/workspace-dark.png' });
+
+  await page.reload();
+  await expect(page.getByRole(s.theme.toLight.role, { name: s.theme.toLight.name })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});

@@ -1,0 +1,158 @@
+/**
+ * Query runs per tab: each tab keeps its last results in memory while the user switches (not
+ * persisted: results can be large), its latest error, and the service's error positions as
+ * editor markers. Errors never clear the previous results; the next run replaces them.
+ *
+ * Cancel sends `.cancel query` first and aborts the fetch once the cluster answered (or after
+ * a short grace period): aborting first would close the connection, the cluster would stop the
+ * query as "client gone", and the `.cancel` could no longer confirm anything. The UI says
+ * "Cancelled." at once either way.
+ */
+
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { EditorMarker } from '../features/editor/types';
+import { statementToDocumentPosition } from '../features/editor/statement-at-cursor';
+import { cancelQuery } from '../features/run/api/cancel-query';
+import { runQuery, type QueryRun } from '../features/run/api/run-query';
+import { kustoError, type KustoError } from '../kusto/errors';
+import { newClientRequestId } from '../kusto/request';
+import type { TokenProvider } from '../kusto/types';
+
+export interface RunRequest {
+  clusterUrl: string;
+  database: string;
+  /** What is sent: the statement or the selection. */
+  text: string;
+  /** Where `text` starts in `documentText`, to map the service's positions back. */
+  statementStart: number;
+  documentText: string;
+}
+
+export interface TabRunState {
+  running: boolean;
+  lastRun: QueryRun | null;
+  error: KustoError | null;
+  markers: EditorMarker[];
+  lastRequest: RunRequest | null;
+}
+
+const IDLE: TabRunState = { running: false, lastRun: null, error: null, markers: [], lastRequest: null };
+
+/** How long the fetch stays open waiting for the cluster to confirm `.cancel query`. */
+const CANCEL_GRACE_MS = 3_000;
+
+interface InFlight {
+  controller: AbortController;
+  clientRequestId: string;
+  request: RunRequest;
+  cancelled: boolean;
+}
+
+export interface TabRunsOptions {
+  tokenProvider: TokenProvider;
+  trustedHosts: readonly string[];
+  /** The signed-in user's name, for "No access to database D on cluster C as U". */
+  userName: () => string;
+}
+
+function markersFor(error: KustoError | null, request: RunRequest): EditorMarker[] {
+  if (!error || error.line === undefined || error.column === undefined) return [];
+  const position = statementToDocumentPosition(request.documentText, request.statementStart, { line: error.line, column: error.column });
+  return [{ ...position, message: error.message, severity: error.kind === 'partial' ? 'warning' : 'error' }];
+}
+
+/** The kind decides the wording the user sees; Kusto's own text stays after it. */
+export function explainError(error: KustoError, request: RunRequest, userName: string): KustoError {
+  if (error.kind === 'forbidden') {
+    const base = `No access to database ${request.database} on cluster ${request.clusterUrl} as ${userName}.`;
+    return { ...error, message: error.message && !error.message.startsWith('You do not have access') ? `${base}\n${error.message}` : base };
+  }
+  return error;
+}
+
+export function useTabRuns({ tokenProvider, trustedHosts, userName }: TabRunsOptions) {
+  const [runs, setRuns] = useState<ReadonlyMap<string, TabRunState>>(new Map());
+  const inFlight = useRef(new Map<string, InFlight>());
+
+  const update = useCallback((tabId: string, f: (s: TabRunState) => TabRunState) => {
+    setRuns((current) => new Map(current).set(tabId, f(current.get(tabId) ?? IDLE)));
+  }, []);
+
+  const run = useCallback(
+    (tabId: string, request: RunRequest) => {
+      if (inFlight.current.has(tabId) || request.text.trim() === '') return;
+      const controller = new AbortController();
+      const flight: InFlight = { controller, clientRequestId: newClientRequestId(crypto.randomUUID()), request, cancelled: false };
+      inFlight.current.set(tabId, flight);
+      update(tabId, (s) => ({ ...s, running: true, error: null, markers: [], lastRequest: request }));
+      const settle = (f: (s: TabRunState) => TabRunState) => {
+        if (inFlight.current.get(tabId) === flight) inFlight.current.delete(tabId);
+        // A cancelled run already told the user; whatever arrives later (the stream's own
+        // Cancelled completion, an abort) must not replace the results they kept.
+        if (!flight.cancelled) update(tabId, f);
+      };
+      runQuery(
+        { tokenProvider },
+        { clusterUrl: request.clusterUrl, database: request.database, query: request.text, signal: controller.signal, clientRequestId: flight.clientRequestId },
+      ).then(
+        (result) => settle((s) => ({ ...s, running: false, lastRun: result, error: result.partial, markers: markersFor(result.partial, request) })),
+        (error: KustoError) => {
+          const explained = explainError(error, request, userName());
+          settle((s) => ({ ...s, running: false, error: explained, markers: markersFor(explained, request) }));
+        },
+      );
+    },
+    [tokenProvider, update, userName],
+  );
+
+  const cancel = useCallback(
+    (tabId: string) => {
+      const flight = inFlight.current.get(tabId);
+      if (!flight || flight.cancelled) return;
+      flight.cancelled = true;
+      inFlight.current.delete(tabId);
+      update(tabId, (s) => ({ ...s, running: false, error: kustoError('cancelled', 'The query was cancelled.'), markers: [] }));
+      const abort = () => flight.controller.abort();
+      const grace = setTimeout(abort, CANCEL_GRACE_MS);
+      const note = (message: string) =>
+        setRuns((current) => {
+          const s = current.get(tabId);
+          // Only while the user still looks at this cancellation.
+          if (!s || s.running || s.error?.kind !== 'cancelled' || s.lastRequest !== flight.request) return current;
+          return new Map(current).set(tabId, { ...s, error: kustoError('cancelled', message) });
+        });
+      cancelQuery(
+        { tokenProvider, trustedHosts },
+        { clusterUrl: flight.request.clusterUrl, database: flight.request.database, clientRequestId: flight.clientRequestId },
+      ).then(
+        (outcome) =>
+          note(outcome.cancelled
+            ? 'The query was cancelled; the cluster confirmed it stopped the query.'
+            : `The query was cancelled. The cluster reported: ${outcome.reason || 'nothing to stop'}.`),
+        (error: KustoError) => note(`The query was cancelled here, but the cluster could not be asked to stop it: ${error.message}`),
+      ).finally(() => {
+        clearTimeout(grace);
+        abort();
+      });
+    },
+    [tokenProvider, trustedHosts, update],
+  );
+
+  /** A closed tab: its query is cancelled on the cluster too, and its results dropped. */
+  const forget = useCallback(
+    (tabId: string) => {
+      cancel(tabId);
+      setRuns((current) => {
+        const next = new Map(current);
+        next.delete(tabId);
+        return next;
+      });
+    },
+    [cancel],
+  );
+
+  const runningIds = useMemo(() => new Set([...runs].filter(([, s]) => s.running).map(([id]) => id)), [runs]);
+  const stateOf = useCallback((tabId: string) => runs.get(tabId) ?? IDLE, [runs]);
+
+  return { stateOf, run, cancel, forget, runningIds };
+}

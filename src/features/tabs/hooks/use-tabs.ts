@@ -1,0 +1,10 @@
+import { useState, useSyncExternalStore } from 'react';
+import { localStore } from '../../../lib/storage';
+import { createTabsStore, type TabsStore } from './tabs-store';
+import type { TabsState } from '../utils/tabs-model';
+
+export function useTabs(defaults: { clusterUrl: string; database: string; sampleText: string }): [TabsState, TabsStore] {
+  const [store] = useState(() => createTabsStore({ storage: localStore(), ...defaults, newId: () => crypto.randomUUID() }));
+  const state = useSyncExternalStore(store.subscribe, store.getState);
+  return [state, store];
+}
