@@ -4,7 +4,7 @@
  * display text; HTML is escaped here because cell values are the cluster's data, not markup.
  */
 
-import { formatCell } from '../../kusto/columnar';
+import { cellText } from './cell-text';
 import type { ColumnarTable } from '../../kusto/types';
 
 /** Rows to write, as indices into the table (a sort/filter order), or every row in table order. */
@@ -48,7 +48,7 @@ export function rangeToTsv(table: ColumnarTable, order: RowSelection, range: Cel
   const end = Math.min(range.row + range.rows, rowTotal(table, order));
   for (let i = range.row; i < end; i++) {
     const r = rowAt(order, i);
-    lines.push(columns.map((c) => tsvField(formatCell(c, r))).join('\t'));
+    lines.push(columns.map((c) => tsvField(cellText(c, r))).join('\t'));
   }
   return lines.join('\r\n');
 }
@@ -72,7 +72,7 @@ export function* csvChunks(table: ColumnarTable, rows: RowSelection = null, chun
       const r = rowAt(rows, i);
       for (let c = 0; c < table.columns.length; c++) {
         if (c > 0) line += ',';
-        line += csvField(formatCell(table.columns[c]!, r));
+        line += csvField(cellText(table.columns[c]!, r));
       }
     }
     line += '\r\n';
@@ -115,7 +115,7 @@ export function resultsAsHtml(query: string, table: ColumnarTable, order: RowSel
   const body: string[] = [];
   for (let i = 0; i < rows; i++) {
     const r = rowAt(order, i);
-    body.push(`<tr>${table.columns.map((c) => `<td>${escapeHtml(formatCell(c, r))}</td>`).join('')}</tr>`);
+    body.push(`<tr>${table.columns.map((c) => `<td>${escapeHtml(cellText(c, r))}</td>`).join('')}</tr>`);
   }
   const html =
     `<pre><code>${escapeHtml(query)}</code></pre>` +

@@ -4,8 +4,8 @@
  * the answer back. No DOM, no React.
  */
 
-import { formatCell, isNullAt } from '../../kusto/columnar';
-import { stringifyDynamic } from '../../kusto/lossless-json';
+import { isNullAt, stringAt } from '../../kusto/columnar';
+import { cellText } from './cell-text';
 import type { ColumnarColumn, ColumnarTable } from '../../kusto/types';
 
 export type SortDirection = 'asc' | 'desc';
@@ -66,20 +66,21 @@ export function compareValues(column: ColumnarColumn, a: number, b: number): num
       const y = column.values[b]!;
       return x < y ? -1 : x > y ? 1 : 0;
     }
-    case 'datetime': case 'timespan': {
-      // Milliseconds in a double lose the last 100-ns digit near today's epoch; the text breaks ties.
+    case 'datetime': {
+      // Milliseconds in a double lose the last 100-ns digit near today's epoch; `ticks` breaks ties.
       const byValue = compareNumbers(column.values[a]!, column.values[b]!);
-      return byValue !== 0 ? byValue : compareText(column.text[a] ?? '', column.text[b] ?? '');
+      return byValue !== 0 ? byValue : compareNumbers(column.ticks[a]!, column.ticks[b]!);
     }
+    case 'timespan':
+      return compareNumbers(column.values[a]!, column.values[b]!);
     case 'decimal':
-      return compareDecimalText(column.values[a] ?? '', column.values[b] ?? '');
+      return compareDecimalText(stringAt(column, a), stringAt(column, b));
     case 'guid':
-      return compareText((column.values[a] ?? '').toLowerCase(), (column.values[b] ?? '').toLowerCase());
+      return compareText(stringAt(column, a).toLowerCase(), stringAt(column, b).toLowerCase());
     case 'string':
-      return compareText(column.values[a] ?? '', column.values[b] ?? '');
     case 'dynamic':
       // Kusto refuses to sort by dynamic; the grid orders by the JSON text so the click does something.
-      return compareText(stringifyDynamic(column.values[a]), stringifyDynamic(column.values[b]));
+      return compareText(stringAt(column, a), stringAt(column, b));
   }
 }
 
@@ -94,16 +95,23 @@ export function sortRows(table: ColumnarTable, columnIndex: number, direction: S
   const sign = direction === 'asc' ? 1 : -1;
   const nulls = new Uint8Array(table.rowCount);
   for (let r = 0; r < table.rowCount; r++) nulls[r] = isNullAt(column, r) ? 1 : 0;
-  const dynamicText = column.type === 'dynamic' ? column.values.map((v) => stringifyDynamic(v)) : null;
+  // Strings are decoded from UTF-8 on each read: decode each once, not once per comparison.
+  const texts = column.type === 'string' || column.type === 'dynamic' || column.type === 'guid' ? decodeAll(column, table.rowCount) : null;
   order.sort((a, b) => {
     const na = nulls[a]!;
     const nb = nulls[b]!;
     let c: number;
     if (na || nb) c = na === nb ? 0 : na ? -1 : 1;
-    else c = dynamicText ? compareText(dynamicText[a]!, dynamicText[b]!) : compareValues(column, a, b);
+    else c = texts ? compareText(texts[a]!, texts[b]!) : compareValues(column, a, b);
     return c !== 0 ? sign * c : a - b;
   });
   return order;
+}
+
+function decodeAll(column: ColumnarColumn, rowCount: number): string[] {
+  const out = new Array<string>(rowCount);
+  for (let r = 0; r < rowCount; r++) out[r] = column.type === 'guid' ? stringAt(column, r).toLowerCase() : stringAt(column, r);
+  return out;
 }
 
 export function identityOrder(rowCount: number): Uint32Array {
@@ -125,7 +133,7 @@ export function searchRows(table: ColumnarTable, text: string): Uint32Array {
   for (const column of table.columns) {
     for (let r = 0; r < table.rowCount; r++) {
       if (hits[r]) continue;
-      if (formatCell(column, r).toLowerCase().includes(needle)) {
+      if (cellText(column, r).toLowerCase().includes(needle)) {
         hits[r] = 1;
         count++;
       }

@@ -1,53 +1,105 @@
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodeV2Frames } from '../../../kusto/decode-v2';
-import { kustoError } from '../../../kusto/errors';
-import type { DataSet } from '../../../kusto/types';
-import { recordsText, selectors } from '../../../testing/selectors';
-import { col, dataTable, toV2Text, v2Response } from '../../../testing/v2-factories';
+import { kustoError, partialError, parseOneApiError } from '../../../kusto/errors';
+import { recordsText, selectors as s } from '../../../testing/selectors';
+import { col } from '../../../testing/v2-factories';
+import { decodeDataSet } from '../test-tables';
 import { ResultsPanel } from './results-panel';
 
-function dataSet(rows: unknown[][], columns = [col('State', 'string'), col('Count', 'long')]): DataSet {
-  const result = decodeV2Frames(toV2Text(v2Response([dataTable(1, columns, rows)])));
-  if (!result.ok) throw new Error(result.error.message);
-  return result.dataSet;
-}
+const stateCount = [col('State', 'string'), col('Count', 'long')];
+const oneTable = (rows: unknown[][]) => decodeDataSet([{ columns: stateCount, rows }]);
+const grid = () => screen.getByRole(s.results.grid.role, { name: s.results.grid.name });
+const status = () => screen.getByRole(s.results.status.role, { name: s.results.status.name });
 
 describe('ResultsPanel', () => {
-  it('renders the first result as a grid with a column header per column and text cells', () => {
-    render(<ResultsPanel dataSet={dataSet([['<b>TEXAS</b>', 9223372036854775807n]])} error={null} running={false} />);
-    const grid = screen.getByRole(selectors.results.grid.role, { name: selectors.results.grid.name });
-    expect(within(grid).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['State', 'Count']);
-    const cells = within(grid).getAllByRole('gridcell');
+  it('shows the result as a named grid with column headers and cells as text, never HTML', () => {
+    render(<ResultsPanel dataSet={oneTable([['<b>TEXAS</b>', 9223372036854775807n]])} error={null} running={false} />);
+    expect(within(grid()).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['State', 'Count']);
+    const cells = within(grid()).getAllByRole('gridcell');
     expect(cells[0]?.textContent).toBe('<b>TEXAS</b>');
     expect(cells[0]?.querySelector('b')).toBeNull();
     expect(cells[1]?.textContent).toBe('9223372036854775807');
+    expect(grid().getAttribute('aria-rowcount')).toBe('2');
   });
 
-  it('says how many records in plain digits, singular for one', () => {
-    const { rerender } = render(<ResultsPanel dataSet={dataSet([['A', 1]])} error={null} running={false} />);
-    expect(screen.getByRole('status', { name: selectors.results.status.name }).textContent).toBe('1 record');
-    const many = Array.from({ length: 1500 }, (_, i) => ['S', i]);
-    rerender(<ResultsPanel dataSet={dataSet(many)} error={null} running={false} />);
-    expect(screen.getByRole('status', { name: selectors.results.status.name }).textContent).toBe(recordsText(1500));
-    expect(recordsText(59066)).toBe('59066 records');
-    // At most 1000 rows in the DOM, plus the header row.
-    expect(screen.getAllByRole('row')).toHaveLength(1001);
-    expect(screen.getByText('Showing the first 1000 of 1500 rows.')).toBeTruthy();
+  it('says how many records in plain digits and mirrors only a window of a large result', () => {
+    const { rerender } = render(<ResultsPanel dataSet={oneTable([['A', 1]])} error={null} running={false} />);
+    expect(status().textContent).toBe('1 record');
+    const many = Array.from({ length: 5000 }, (_, i) => ['S', i]);
+    rerender(<ResultsPanel dataSet={oneTable(many)} error={null} running={false} />);
+    expect(status().textContent).toBe(recordsText(5000));
+    expect(grid().getAttribute('aria-rowcount')).toBe('5001');
+    const rows = within(grid()).getAllByRole('row');
+    expect(rows.length).toBeLessThan(100);
+    expect(rows[1]?.getAttribute('aria-rowindex')).toBe('2');
+  });
+
+  it('has a tab per PrimaryResult table and shows the chosen one', () => {
+    const dataSet = decodeDataSet([
+      { columns: stateCount, rows: [['A', 1], ['B', 2], ['C', 3]] },
+      { columns: [col('Count', 'long')], rows: [[59066]] },
+      { columns: [col('x', 'int')], rows: [[1]], name: 'Totals' },
+    ]);
+    render(<ResultsPanel dataSet={dataSet} error={null} running={false} />);
+    const tabs = within(screen.getByRole(s.results.tabs.role, { name: s.results.tabs.name })).getAllByRole('tab');
+    expect(tabs.map((t) => t.textContent)).toEqual(['Table 1', 'Table 2', 'Totals']);
+    expect(tabs[0]?.getAttribute('aria-selected')).toBe('true');
+    expect(status().textContent).toBe('3 records');
+
+    fireEvent.click(tabs[1]!);
+    expect(screen.getByRole('tab', { name: 'Table 2' }).getAttribute('aria-selected')).toBe('true');
+    expect(status().textContent).toBe('1 record');
+    expect(within(grid()).getAllByRole('gridcell').map((c) => c.textContent)).toEqual(['59066']);
+
+    fireEvent.keyDown(screen.getByRole('tab', { name: 'Table 2' }), { key: 'ArrowRight' });
+    expect(screen.getByRole('tab', { name: 'Totals' }).getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Totals' }));
+  });
+
+  it("shows a partial failure as a warning with Kusto's message while the rows stay", () => {
+    const truncation = parseOneApiError({
+      error: {
+        code: 'LimitsExceeded', message: 'Request is invalid and cannot be executed.',
+        '@message': 'Query execution has exceeded the allowed limits (80DA0003): The results of this query exceed the set limit of 1 records.',
+      },
+    });
+    render(<ResultsPanel dataSet={oneTable([['A', 1]])} error={partialError([truncation!])} running={false} />);
+    const alert = screen.getByRole('alert');
+    expect(alert.className).toContain('warning');
+    expect(alert.textContent).toContain('exceed the set limit of 1 records');
+    expect(within(grid()).getAllByRole('gridcell').map((c) => c.textContent)).toEqual(['A', '1']);
   });
 
   it('shows an error above the previous results, which stay', () => {
     const error = kustoError('semantic', "Failed to resolve table expression named 'Nope'", { line: 1, column: 1 });
-    render(<ResultsPanel dataSet={dataSet([['A', 1]])} error={error} running={false} />);
+    render(<ResultsPanel dataSet={oneTable([['A', 1]])} error={error} running={false} />);
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain("Failed to resolve table expression named 'Nope' (line 1, column 1)");
-    const grid = screen.getByRole('grid');
-    expect(alert.compareDocumentPosition(grid) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(alert.compareDocumentPosition(grid()) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('shows duration and the server statistics', () => {
+    render(<ResultsPanel dataSet={oneTable([['A', 1]])} error={null} running={false} durationMs={1234} />);
+    const stats = screen.getByRole(s.results.stats.role, { name: s.results.stats.name });
+    expect(stats.textContent).toContain('Duration1.23 s');
+    expect(stats.textContent).toContain('Server time0.031 s');
+    expect(stats.textContent).toContain('Rows scanned59066');
+  });
+
+  it('filters rows with the search box', async () => {
+    render(<ResultsPanel dataSet={oneTable([['TEXAS', 1], ['OHIO', 2], ['KANSAS', 3]])} error={null} running={false} />);
+    fireEvent.change(screen.getByRole(s.results.search.role, { name: s.results.search.name }), { target: { value: 'as' } });
+    const action = screen.getByRole(s.results.actionStatus.role, { name: s.results.actionStatus.name });
+    await screen.findByText('2 of 3 rows match.');
+    expect(action.textContent).toBe('2 of 3 rows match.');
+    expect(within(grid()).getAllByRole('row')).toHaveLength(3);
+    expect(grid().getAttribute('aria-rowcount')).toBe('3');
+    expect(status().textContent).toBe('3 records');
   });
 
   it('says Running… while a query runs', () => {
     render(<ResultsPanel dataSet={null} error={null} running />);
-    expect(screen.getByRole('status').textContent).toBe('Running…');
+    expect(status().textContent).toBe('Running…');
   });
 });
 

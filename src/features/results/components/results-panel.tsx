@@ -1,15 +1,35 @@
-import { describeKustoError, type KustoError } from '../../../kusto/errors';
-import type { DataSet } from '../../../kusto/types';
-import { recordsText, selectors } from '../../../testing/selectors';
-import { ResultTable } from './result-table';
+/**
+ * Every PrimaryResult table of the last run, one tab each, with status, stats and the table
+ * actions. A failed run keeps the previous results on screen under its error; a partial failure
+ * (truncation, a part that failed) shows Kusto's message as a warning next to the rows it left.
+ */
 
-interface ResultsPanelProps {
+import '../results.css';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { describeKustoError, type KustoError } from '../../../kusto/errors';
+import type { ColumnarTable, DataSet } from '../../../kusto/types';
+import { recordsText, selectors } from '../../../testing/selectors';
+import { csvChunks, resultsAsHtml } from '../export-format';
+import { formatBytes, formatSeconds, readQueryStats } from '../query-stats';
+import { mainThreadTableOps, type ResultTableOps } from '../table-ops';
+import { keepMatching, type SortDirection } from '../table-ops-core';
+import { cellText, isExpandable } from '../cell-text';
+import { CellDetail } from './cell-detail';
+import { ResultGrid, type GridTheme } from './result-grid';
+
+export interface ResultsPanelProps {
   /** The last data set that arrived; kept on screen when a later run fails. */
   dataSet: DataSet | null;
   /** The latest run's error, or its partial-failure warning. */
   error: KustoError | null;
   running: boolean;
+  /** Client-side round trip of the run that produced `dataSet`. */
   durationMs?: number | null;
+  /** The query text behind `dataSet`, for "Copy results as HTML". */
+  query?: string;
+  /** Where sort and search run; the main thread unless a worker-backed one is given. */
+  ops?: ResultTableOps;
+  theme?: GridTheme;
 }
 
 function errorTitle(error: KustoError): string {
@@ -29,17 +49,214 @@ function errorTitle(error: KustoError): string {
   }
 }
 
-export function ResultsPanel({ dataSet, error, running, durationMs }: ResultsPanelProps) {
-  const table = dataSet?.primaryResults[0] ?? null;
-  const statusText = running ? 'Running…' : table ? recordsText(table.rowCount) : '';
+/** "Table 1" for the service's PrimaryResult names, the table's own name when the query gave one. */
+export function tableTitle(table: ColumnarTable, index: number): string {
+  return /^PrimaryResult(_\d+)?$/.test(table.tableName) || table.tableName === '' ? `Table ${index + 1}` : table.tableName;
+}
+
+const tableKeys = new WeakMap<ColumnarTable, number>();
+let nextTableKey = 1;
+/** A React key per table object, so a new run resets sort, search and selection. */
+function tableKey(table: ColumnarTable): number {
+  let k = tableKeys.get(table);
+  if (k === undefined) {
+    k = nextTableKey++;
+    tableKeys.set(table, k);
+  }
+  return k;
+}
+
+function QueryStatsLine({ dataSet, durationMs }: { dataSet: DataSet; durationMs: number | null }) {
+  const stats = readQueryStats(dataSet.stats?.resourceConsumption ?? null);
+  const items: [string, string][] = [];
+  if (durationMs != null) items.push(['Duration', formatSeconds(durationMs / 1000)]);
+  const exec = stats.executionSec ?? dataSet.stats?.executionTimeSec ?? null;
+  if (exec !== null) items.push(['Server time', formatSeconds(exec)]);
+  if (stats.cpuMs !== null) items.push(['CPU', formatSeconds(stats.cpuMs / 1000)]);
+  if (stats.peakMemoryBytes !== null) items.push(['Peak memory', formatBytes(stats.peakMemoryBytes)]);
+  if (stats.rowsScanned !== null) items.push(['Rows scanned', String(stats.rowsScanned)]);
+  if (items.length === 0) return null;
   return (
-    <section className="results" aria-label="Results panel">
+    <dl role="group" aria-label={selectors.results.stats.name} className="results-stats">
+      {items.map(([k, v]) => (
+        <div key={k}><dt>{k}</dt><dd>{v}</dd></div>
+      ))}
+    </dl>
+  );
+}
+
+/** Yields to the event loop between CSV chunks so a 500k-row export never freezes the page. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function download(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoking in the same task can cancel the download in Firefox and Safari.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+interface ResultViewProps {
+  table: ColumnarTable;
+  title: string;
+  query: string;
+  ops: ResultTableOps;
+  theme: GridTheme;
+}
+
+function ResultView({ table, title, query, ops, theme }: ResultViewProps) {
+  const [sort, setSort] = useState<{ column: number; direction: SortDirection } | null>(null);
+  const [sortOrder, setSortOrder] = useState<Uint32Array | null>(null);
+  const [search, setSearch] = useState('');
+  const [matches, setMatches] = useState<Uint32Array | null>(null);
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [detail, setDetail] = useState<{ column: number; row: number } | null>(null);
+  const sortRequest = useRef(0);
+  const searchRequest = useRef(0);
+
+  const onHeaderClicked = useCallback((column: number) => {
+    // asc → desc → table order, like the web UI's header.
+    const next: typeof sort = sort?.column !== column ? { column, direction: 'asc' }
+      : sort.direction === 'asc' ? { column, direction: 'desc' } : null;
+    setSort(next);
+    const id = ++sortRequest.current;
+    if (!next) {
+      setSortOrder(null);
+      return;
+    }
+    void ops.sort(table, next.column, next.direction).then((order) => {
+      if (sortRequest.current === id) setSortOrder(order);
+    });
+  }, [sort, ops, table]);
+
+  useEffect(() => {
+    const id = ++searchRequest.current;
+    if (search.trim() === '') {
+      setMatches(null);
+      return;
+    }
+    // A short pause while typing, so a 500k-row scan runs once per word, not per keystroke.
+    const timer = setTimeout(() => {
+      void ops.search(table, search).then((rows) => {
+        if (searchRequest.current === id) setMatches(rows);
+      });
+    }, 150);
+    return () => clearTimeout(timer);
+  }, [search, ops, table]);
+
+  const order = useMemo(() => {
+    if (sortOrder && matches) return keepMatching(sortOrder, matches, table.rowCount);
+    return matches ?? sortOrder;
+  }, [sortOrder, matches, table.rowCount]);
+
+  const matchText = matches ? `${matches.length} of ${table.rowCount} rows match.` : '';
+
+  const exportCsv = useCallback(async () => {
+    setBusy(true);
+    setMessage('Exporting…');
+    try {
+      const parts: BlobPart[] = ['\uFEFF'];
+      for (const chunk of csvChunks(table, order)) {
+        parts.push(chunk);
+        await nextTask();
+      }
+      download(new Blob(parts, { type: 'text/csv;charset=utf-8' }), `${title.replace(/[^\w.-]+/g, '_') || 'results'}.csv`);
+      setMessage(`Exported ${order ? order.length : table.rowCount} rows to CSV.`);
+    } finally {
+      setBusy(false);
+    }
+  }, [table, order, title]);
+
+  const copyHtml = useCallback(async () => {
+    const { html, text, rows } = resultsAsHtml(query, table, order);
+    const shown = order ? order.length : table.rowCount;
+    try {
+      if (typeof ClipboardItem !== 'undefined' && navigator.clipboard?.write) {
+        await navigator.clipboard.write([new ClipboardItem({
+          'text/html': new Blob([html], { type: 'text/html' }),
+          'text/plain': new Blob([text], { type: 'text/plain' }),
+        })]);
+      } else {
+        await navigator.clipboard.writeText(text);
+      }
+      setMessage(rows < shown ? `Copied the first ${rows} of ${shown} rows as HTML.` : `Copied ${rows} ${rows === 1 ? 'row' : 'rows'} as HTML.`);
+    } catch (e) {
+      setMessage(`Could not copy: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }, [query, table, order]);
+
+  const onCellActivated = useCallback((cell: { column: number; row: number }) => {
+    const column = table.columns[cell.column];
+    if (column && isExpandable(column, cellText(column, cell.row))) setDetail(cell);
+  }, [table]);
+
+  return (
+    <>
+      <div className="results-toolbar">
+        <input
+          type="search"
+          aria-label={selectors.results.search.name}
+          placeholder="Search results"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+        <button type="button" onClick={() => void exportCsv()} disabled={busy}>{selectors.results.exportCsv.name}</button>
+        <button type="button" onClick={() => void copyHtml()}>{selectors.results.copyHtml.name}</button>
+        <span role="status" aria-label={selectors.results.actionStatus.name} className="results-action-status">
+          {[matchText, message].filter(Boolean).join(' ')}
+        </span>
+      </div>
+      <div className="results-body">
+        <ResultGrid
+          table={table}
+          order={order}
+          theme={theme}
+          sort={sort}
+          onHeaderClicked={onHeaderClicked}
+          onCellActivated={onCellActivated}
+        />
+        {detail ? <CellDetail table={table} column={detail.column} row={detail.row} onClose={() => setDetail(null)} /> : null}
+      </div>
+    </>
+  );
+}
+
+export function ResultsPanel({ dataSet, error, running, durationMs = null, query = '', ops = mainThreadTableOps, theme = 'light' }: ResultsPanelProps) {
+  const tables = dataSet?.primaryResults ?? [];
+  const [active, setActive] = useState(0);
+  useEffect(() => setActive(0), [dataSet]);
+  const index = Math.min(active, Math.max(0, tables.length - 1));
+  const table = tables[index] ?? null;
+  const baseId = useId();
+  const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
+
+  const statusText = running ? 'Running…' : table ? recordsText(table.rowCount) : '';
+
+  const onTabKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    let next: number | null = null;
+    if (e.key === 'ArrowRight') next = (index + 1) % tables.length;
+    else if (e.key === 'ArrowLeft') next = (index - 1 + tables.length) % tables.length;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = tables.length - 1;
+    if (next === null) return;
+    e.preventDefault();
+    setActive(next);
+    tabRefs.current[next]?.focus();
+  };
+
+  return (
+    <section className={`results results-theme-${theme}`} aria-label="Results panel">
       <div className="results-bar">
         <p role="status" aria-label={selectors.results.status.name} className="results-status">{statusText}</p>
-        {!running && table && durationMs != null ? <span className="results-duration">{(durationMs / 1000).toFixed(2)} s</span> : null}
-        {dataSet && dataSet.primaryResults.length > 1 ? (
-          <span className="results-note">{dataSet.primaryResults.length} result tables; showing the first.</span>
-        ) : null}
+        {dataSet && !running ? <QueryStatsLine dataSet={dataSet} durationMs={durationMs} /> : null}
       </div>
       {error ? (
         <div role="alert" className={error.kind === 'partial' ? 'error-box warning' : 'error-box'}>
@@ -47,7 +264,30 @@ export function ResultsPanel({ dataSet, error, running, durationMs }: ResultsPan
           <pre className="error-message">{describeKustoError(error)}</pre>
         </div>
       ) : null}
-      {table ? <ResultTable table={table} /> : dataSet && !error ? <p>The query returned no tables.</p> : null}
+      {table ? (
+        <>
+          <div role="tablist" aria-label={selectors.results.tabs.name} className="results-tabs" onKeyDown={onTabKeyDown}>
+            {tables.map((t, i) => (
+              <button
+                key={i}
+                ref={(el) => { tabRefs.current[i] = el; }}
+                type="button"
+                role="tab"
+                id={`${baseId}-tab-${i}`}
+                aria-selected={i === index}
+                aria-controls={`${baseId}-panel`}
+                tabIndex={i === index ? 0 : -1}
+                onClick={() => setActive(i)}
+              >
+                {tableTitle(t, i)}
+              </button>
+            ))}
+          </div>
+          <div role="tabpanel" id={`${baseId}-panel`} aria-labelledby={`${baseId}-tab-${index}`} className="results-tabpanel">
+            <ResultView key={tableKey(table)} table={table} title={tableTitle(table, index)} query={query} ops={ops} theme={theme} />
+          </div>
+        </>
+      ) : dataSet && !error ? <p>The query returned no tables.</p> : null}
     </section>
   );
 }

@@ -1,0 +1,50 @@
+/** How a cell's text is cut down for one grid line; the full value opens in the detail panel. */
+
+import { formatCell } from '../../kusto/columnar';
+import type { ColumnarColumn } from '../../kusto/types';
+
+const FRACTION_ZEROS = /\.?0+Z$/;
+
+/**
+ * The text the results show for a cell: Kusto's own spelling, with a datetime's fraction cut to
+ * its significant digits as the web UI writes it (2007-01-01T00:00:00Z, …T00:00:00.1234567Z).
+ */
+export function cellText(column: ColumnarColumn, row: number): string {
+  const text = formatCell(column, row);
+  return column.type === 'datetime' && text.includes('.') ? text.replace(FRACTION_ZEROS, 'Z') : text;
+}
+
+/**
+ * Characters drawn per cell. Measuring and drawing a multi-megabyte string on every frame stalls
+ * the canvas, and no column is wide enough to show more than this.
+ */
+export const DISPLAY_MAX_CHARS = 500;
+
+/** One line of at most DISPLAY_MAX_CHARS: line breaks become spaces, overflow ends in "…". */
+export function displayText(text: string): string {
+  const cut = text.length > DISPLAY_MAX_CHARS ? `${text.slice(0, DISPLAY_MAX_CHARS)}…` : text;
+  return /[\r\n]/.test(cut) ? cut.replace(/\r\n|[\r\n]/g, ' ') : cut;
+}
+
+/** Strings longer than this, or with line breaks, open in the detail panel when activated. */
+export const LONG_TEXT_CHARS = 100;
+
+export function isNumericColumn(column: ColumnarColumn): boolean {
+  return column.type === 'int' || column.type === 'long' || column.type === 'real' || column.type === 'decimal';
+}
+
+/** A cell worth opening: dynamic values (as a JSON tree) and long or multi-line strings. */
+export function isExpandable(column: ColumnarColumn, text: string): boolean {
+  if (column.type === 'dynamic') return true;
+  return column.type === 'string' && (text.length > LONG_TEXT_CHARS || /[\r\n]/.test(text));
+}
+
+/**
+ * A starting width in CSS pixels from the header and the first rows' text (about 7 px per
+ * character of the 13 px grid font), clamped so one wide column cannot push the rest away.
+ */
+export function initialColumnWidth(name: string, sampleTexts: readonly string[]): number {
+  let chars = name.length + 2;
+  for (const t of sampleTexts) chars = Math.max(chars, Math.min(t.length, 60));
+  return Math.max(60, Math.min(360, Math.ceil(chars * 7.2) + 24));
+}
