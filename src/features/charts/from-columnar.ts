@@ -2,7 +2,7 @@
  * The decoder's ColumnarTable seen as a ChartTable. Typed arrays without nulls are handed over as
  * they are; a column with nulls is copied once, on first read, with null in the null cells.
  */
-import { bitIsSet } from '../../kusto/columnar';
+import { bitIsSet, dynamicAt, isNullAt, stringAt } from '../../kusto/columnar';
 import type { ColumnarColumn, ColumnarTable } from '../../kusto/types';
 import type { ChartCell, ChartTable } from './chart-data';
 
@@ -27,15 +27,24 @@ function cells(column: ColumnarColumn, rowCount: number): ArrayLike<ChartCell> {
     }
     case 'decimal':
     case 'guid':
-    case 'string':
-      return column.values;
-    case 'dynamic':
+    case 'string': {
+      // Text lives as UTF-8 in the store; a chart needs the whole column, so make the strings once.
+      const out = new Array<ChartCell>(rowCount);
+      for (let r = 0; r < rowCount; r++) out[r] = isNullAt(column, r) ? null : stringAt(column, r);
+      return out;
+    }
+    case 'dynamic': {
       // A dynamic cell can't sit on an axis; charts read scalars in it and show the rest as JSON.
-      return column.values.map((v): ChartCell => {
-        if (v === null || v === undefined) return null;
-        if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' || typeof v === 'bigint') return v;
-        return JSON.stringify(v, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
-      });
+      const out = new Array<ChartCell>(rowCount);
+      for (let r = 0; r < rowCount; r++) {
+        const v = dynamicAt(column, r);
+        out[r] =
+          v === null || v === undefined ? null
+          : typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' || typeof v === 'bigint' ? v
+          : JSON.stringify(v, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+      }
+      return out;
+    }
   }
 }
 
