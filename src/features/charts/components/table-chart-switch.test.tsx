@@ -1,4 +1,4 @@
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildColumn } from '../../../kusto/columnar';
@@ -49,6 +49,21 @@ describe('TableChartSwitch', () => {
     expect(screen.getByRole('grid', { name: 'Results' })).toBeTruthy();
     expect(screen.queryByRole('img')).toBeNull();
     expect(screen.getByRole('radio', { name: selectors.charts.showTable.name }).getAttribute('aria-checked')).toBe('true');
+  });
+
+  it('follows data-theme on <html> when no theme is given', async () => {
+    document.documentElement.dataset['theme'] = 'dark';
+    const { container } = render(<TableChartSwitch table={daily} visualization={{ Visualization: 'timechart' }} renderTable={grid} />);
+    await screen.findByRole('img', { name: selectors.charts.chart.name });
+    const textColour = () => (JSON.parse(screen.getByRole('img').getAttribute('data-option') ?? '{}') as { textStyle: { color: string } }).textStyle.color;
+    expect(container.querySelector('.chart-view')?.getAttribute('data-theme')).toBe('dark');
+    const dark = textColour();
+    act(() => {
+      document.documentElement.dataset['theme'] = 'light';
+    });
+    await waitFor(() => expect(container.querySelector('.chart-view')?.getAttribute('data-theme')).toBe('light'));
+    await waitFor(() => expect(textColour()).not.toBe(dark));
+    delete document.documentElement.dataset['theme'];
   });
 
   it('downloads the chart as a PNG named after its title', async () => {

@@ -8,6 +8,7 @@ import type { ColumnarTable, Visualization } from '../../../kusto/types';
 import { selectors } from '../../../testing/selectors';
 import type { ChartPlan, ChartTheme } from '../chart-options';
 import { parseVisualization } from '../visualization';
+import { useDocumentChartTheme } from '../hooks/use-document-theme';
 import { ChartView } from './chart-view';
 
 export type ResultShape = 'chart' | 'table';
@@ -16,7 +17,8 @@ export interface TableChartSwitchProps {
   table: ColumnarTable;
   /** `dataSet.visualizations.get(table.tableId)`; undefined when the query has no `render`. */
   visualization: Visualization | undefined;
-  theme: ChartTheme;
+  /** Follows `data-theme` on <html> when not given. */
+  theme?: ChartTheme;
   renderTable: () => ReactNode;
   /** Controlled view; uncontrolled (chart first) when omitted. */
   shape?: ResultShape;
@@ -47,7 +49,9 @@ export function ShapeToggle({ value, onChange }: { value: ResultShape; onChange:
   );
 }
 
-export function TableChartSwitch({ table, visualization, theme, renderTable, shape, onShapeChange, onChartRendered }: TableChartSwitchProps) {
+export function TableChartSwitch({ table, visualization, theme: given, renderTable, shape, onShapeChange, onChartRendered }: TableChartSwitchProps) {
+  const documentTheme = useDocumentChartTheme();
+  const theme = given ?? documentTheme;
   const spec = useMemo(() => (visualization === undefined ? null : parseVisualization(visualization)), [visualization]);
   const [own, setOwn] = useState<ResultShape>('chart');
   const current = shape ?? own;
