@@ -4,10 +4,11 @@
  */
 
 import { useMutation, type UseMutationOptions } from '@tanstack/react-query';
-import { decodeV2Frames } from '../../../kusto/decode-v2';
+import type { DecodeResult } from '../../../kusto/decode-v2';
 import { errorFromHttpResponse, isKustoError, kustoError, type KustoError } from '../../../kusto/errors';
 import { buildQueryRequest, newClientRequestId, type ClientRequestProperties } from '../../../kusto/request';
 import type { DataSet, TokenProvider } from '../../../kusto/types';
+import { decodeInWorker } from '../../../workers/decode-client';
 
 export interface RunQueryInput {
   clusterUrl: string;
@@ -35,6 +36,16 @@ export interface RunQueryDeps {
   newUuid?: () => string;
   /** Client-side limit; the SDKs use 4m30s, 30 s past the service's default 4 min. */
   timeoutMs?: number;
+  /** Body bytes → data set; the decode worker by default. The bytes may be transferred (detached). */
+  decode?: (body: ArrayBuffer) => Promise<DecodeResult>;
+}
+
+async function decodeOffMainThread(body: ArrayBuffer): Promise<DecodeResult> {
+  try {
+    return (await decodeInWorker(body)).result;
+  } catch (e) {
+    return { ok: false, error: kustoError('malformed-response', `The response could not be decoded: ${e instanceof Error ? e.message : String(e)}`) };
+  }
 }
 
 const DEFAULT_TIMEOUT_MS = 270_000;
@@ -73,9 +84,12 @@ export async function runQuery(deps: RunQueryDeps, input: RunQueryInput): Promis
         throw errorFromHttpResponse(401, '');
       }
     }
-    const text = await response.text();
-    if (response.status !== 200) throw errorFromHttpResponse(response.status, text, response.headers.get('Retry-After'));
-    const decoded = decodeV2Frames(text);
+    // Bytes, not text: the decode worker reads UTF-8 itself, and the buffer moves there by transfer.
+    const body = await response.arrayBuffer();
+    if (response.status !== 200) {
+      throw errorFromHttpResponse(response.status, new TextDecoder().decode(body), response.headers.get('Retry-After'));
+    }
+    const decoded = await (deps.decode ?? decodeOffMainThread)(body);
     if (!decoded.ok) throw decoded.error;
     return { clientRequestId, dataSet: decoded.dataSet, partial: decoded.partial, durationMs: performance.now() - started };
   } catch (e) {

@@ -1,0 +1,26 @@
+/**
+ * Messages between the main thread and the decode worker. Tables cross by transfer (typed arrays
+ * only, STYLE.md practice 5); sort and search answers are row permutations, also transferred.
+ */
+
+import type { DecodeResult } from '../kusto/decode-v2';
+import type { ColumnarTable } from '../kusto/types';
+
+export type SortDirection = 'asc' | 'desc';
+
+export type WorkerRequest =
+  /** `bytes` is transferred: the caller's copy is detached. */
+  | { type: 'decode'; id: number; key: number; bytes: ArrayBuffer }
+  | { type: 'sort'; id: number; key: number; table: number; column: number; direction: SortDirection }
+  | { type: 'search'; id: number; key: number; table: number; text: string }
+  /** A table the worker no longer holds (evicted), cloned back to it so sort/search can run there. */
+  | { type: 'adopt'; id: number; key: number; table: number; data: ColumnarTable }
+  | { type: 'release'; key: number };
+
+export type WorkerResponse =
+  | { type: 'decoded'; id: number; result: DecodeResult; decodeMs: number }
+  | { type: 'rows'; id: number; rows: Uint32Array }
+  /** The worker has no table under that key: adopt it and ask again. */
+  | { type: 'missing'; id: number }
+  | { type: 'adopted'; id: number }
+  | { type: 'failed'; id: number; message: string };
