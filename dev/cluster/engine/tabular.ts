@@ -634,7 +634,8 @@ export class TabularTranslator {
     const from = t.translate(this.req(op, 'From'));
     const to = t.translate(this.req(op, 'To'));
     const step = t.translate(this.req(op, 'Step'));
-    return this.qb.add(`SELECT unnest(generate_series(${from}, ${to}, ${step})) AS ${name}`, cols);
+    // The table function streams; unnest(generate_series()) would build the whole list in memory.
+    return this.qb.add(`SELECT generate_series AS ${name} FROM generate_series(${from}, ${to}, ${step})`, cols);
   }
 
   private datatable(op: KNode): Relation {
