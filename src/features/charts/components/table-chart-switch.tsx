@@ -52,7 +52,9 @@ export function ShapeToggle({ value, onChange }: { value: ResultShape; onChange:
 export function TableChartSwitch({ table, visualization, theme: given, renderTable, shape, onShapeChange, onChartRendered }: TableChartSwitchProps) {
   const documentTheme = useDocumentChartTheme();
   const theme = given ?? documentTheme;
-  const spec = useMemo(() => (visualization === undefined ? null : parseVisualization(visualization)), [visualization]);
+  // Keyed on the content: a caller that builds the bag inline must not re-plan (and redraw) every render.
+  const key = visualization === undefined ? '' : JSON.stringify(visualization);
+  const spec = useMemo(() => (key === '' ? null : parseVisualization(JSON.parse(key))), [key]);
   const [own, setOwn] = useState<ResultShape>('chart');
   const current = shape ?? own;
   const change = (next: ResultShape) => {
