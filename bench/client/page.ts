@@ -1,0 +1,123 @@
+/**
+ * The client bench's page: the app's real ResultsPanel fed by the worker decode of a generated
+ * response, with hooks the runner (run.ts) drives through Playwright. No JSX so the node
+ * typecheck (tsconfig.node.json) reads it without a jsx setting.
+ */
+
+import { createElement, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
+import '../../src/app/styles.css';
+import { decodeV2Bytes } from '../../src/kusto/decode-v2';
+import type { DataSet } from '../../src/kusto/types';
+import { ResultsPanel } from './load-results.js';
+import { decodeInWorker, workerTableOps } from '../../src/workers/decode-client';
+
+let show: (dataSet: DataSet) => void = () => undefined;
+
+function Bench() {
+  const [dataSet, setDataSet] = useState<DataSet | null>(null);
+  show = (next) => flushSync(() => setDataSet(next));
+  return createElement(ResultsPanel, { dataSet, error: null, running: false, ops: workerTableOps, query: 'StormEvents' });
+}
+
+createRoot(document.getElementById('root')!).render(createElement(Bench));
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function nextPaint(): Promise<number> {
+  // rAF runs before the frame's paint; a message posted from it arrives after that paint.
+  return new Promise((resolve) => requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve(performance.now());
+    channel.port2.postMessage(null);
+  }));
+}
+
+async function fetchBytes(): Promise<ArrayBuffer> {
+  const response = await fetch('/data.json', { cache: 'no-store' });
+  return response.arrayBuffer();
+}
+
+/** (a) decode to columnar vs JSON.parse of the same bytes, on this thread, interleaved. */
+async function throughput(reps: number) {
+  const bytes = new Uint8Array(await fetchBytes());
+  const parse: number[] = [];
+  const textAndParse: number[] = [];
+  const scan: number[] = [];
+  let rows = 0;
+  for (let k = 0; k < reps; k++) {
+    let t = performance.now();
+    const text = new TextDecoder().decode(bytes);
+    const t1 = performance.now();
+    const tree = JSON.parse(text) as unknown[];
+    const t2 = performance.now();
+    parse.push(t2 - t1);
+    textAndParse.push(t2 - t);
+    if (tree.length === 0) throw new Error('empty');
+    await new Promise((r) => setTimeout(r, 50));
+    t = performance.now();
+    const result = decodeV2Bytes(bytes);
+    scan.push(performance.now() - t);
+    if (!result.ok) throw new Error(result.error.message);
+    rows = result.dataSet.primaryResults[0]!.rowCount;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { megabytes: bytes.length / 1e6, rows, parseMs: median(parse), textAndParseMs: median(textAndParse), scanMs: median(scan) };
+}
+
+/** (b) last byte → first painted grid through the worker, with long tasks seen meanwhile. */
+async function firstPaint() {
+  const longTasks: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longTasks.push(entry.duration);
+  });
+  observer.observe({ type: 'longtask' });
+  const bytes = await fetchBytes();
+  const lastByte = performance.now();
+  const decoded = await decodeInWorker(bytes);
+  const arrived = performance.now();
+  if (!decoded.result.ok) throw new Error(decoded.result.error.message);
+  show(decoded.result.dataSet);
+  const painted = await nextPaint();
+  await new Promise((r) => setTimeout(r, 100));
+  observer.disconnect();
+  const grid = document.querySelector('[role="grid"], canvas');
+  return {
+    totalMs: painted - lastByte, workerMs: arrived - lastByte, decodeMs: decoded.decodeMs, renderMs: painted - arrived,
+    longTasks, inWorker: decoded.inWorker, gridFound: grid !== null, rows: decoded.result.dataSet.primaryResults[0]!.rowCount,
+  };
+}
+
+function scroller(): HTMLElement | null {
+  let best: HTMLElement | null = null;
+  for (const el of Array.from(document.querySelectorAll<HTMLElement>('*'))) {
+    if (el.scrollHeight > el.clientHeight + 1000 && (!best || el.scrollHeight > best.scrollHeight)) {
+      const style = getComputedStyle(el);
+      if (style.overflowY === 'auto' || style.overflowY === 'scroll') best = el;
+    }
+  }
+  return best;
+}
+
+/** (c) rAF deltas while the grid scrolls by a few rows each frame. */
+async function scrollFrames(frames: number) {
+  const el = scroller();
+  if (!el) return { found: false, p95: NaN, max: NaN, frames: 0, scrolledPx: 0 };
+  const deltas: number[] = [];
+  let last = await new Promise<number>((r) => requestAnimationFrame(r));
+  for (let f = 0; f < frames; f++) {
+    el.scrollTop += f % 60 === 59 ? 20_000 : 240;
+    const now = await new Promise<number>((r) => requestAnimationFrame(r));
+    deltas.push(now - last);
+    last = now;
+  }
+  const sorted = [...deltas].sort((a, b) => a - b);
+  return { found: true, p95: sorted[Math.floor(sorted.length * 0.95)]!, max: sorted[sorted.length - 1]!, frames, scrolledPx: el.scrollTop };
+}
+
+Object.assign(window, { bench: { throughput, firstPaint, scrollFrames } });
+document.title = 'ready';

@@ -1,0 +1,178 @@
+/**
+ * `npm run bench -- client`: the client's data path in headless Chromium, measured side by side
+ * in one run:
+ *   (a) decode of a 500k × 20 v2 response to columnar vs JSON.parse of the same bytes,
+ *   (b) last byte → first painted grid (worker decode + transfer + ResultsPanel) vs JSON.parse,
+ *       with the main thread's long tasks meanwhile,
+ *   (c) rAF frame times while the grid scrolls,
+ *   (d) gzip size of the JS loaded before the editor (entry chunk + its static imports).
+ * Builds the app and the bench page with Vite into a temp dir (never dist/) and serves it on an
+ * ephemeral port; nothing binds the stack's ports.
+ */
+
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import { chromiumLaunchOptions } from '../../playwright.config';
+import { generateV2Response } from './generate';
+
+const ROWS = Number(process.env['BENCH_CLIENT_ROWS'] ?? 500_000);
+const REPS = 3;
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
+  '.svg': 'image/svg+xml', '.ttf': 'font/ttf', '.woff2': 'font/woff2', '.wasm': 'application/wasm',
+};
+
+function serve(dir: string, data: Uint8Array): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (path === '/data.json') {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': data.length });
+      res.end(data);
+      return;
+    }
+    const file = normalize(join(dir, path));
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    ok({ server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` });
+  }));
+}
+
+/** The entry chunk of index.html and every chunk it imports statically, recursively (not import()). */
+function entryChunks(outDir: string): string[] {
+  const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+  const entry = /<script type="module"[^>]*src="\/([^"]+)"/.exec(html)?.[1];
+  if (!entry) throw new Error('no module script in the built index.html');
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(join(outDir, file), 'utf8');
+    for (const m of code.matchAll(/\bimport\s*(?:[^"'()]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g)) {
+      visit(join(dirname(file), m[1]!));
+    }
+  };
+  visit(entry);
+  return [...seen];
+}
+
+interface Row { metric: string; value: string; baseline: string; ratio: string; target: string; pass: boolean }
+
+function table(rows: Row[]): void {
+  const head = ['metric', 'value', 'baseline', 'ratio', 'target', 'result'];
+  const cells = rows.map((r) => [r.metric, r.value, r.baseline, r.ratio, r.target, r.pass ? 'pass' : 'FAIL']);
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => c.map((v, i) => v.padEnd(widths[i]!)).join('  ');
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const c of cells) console.log(line(c));
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const outDir = mkdtempSync(join(tmpdir(), 'kqlw-bench-client-'));
+  let server: Server | null = null;
+  const browser = await chromium.launch({ ...chromiumLaunchOptions, headless: true });
+  try {
+    let t = Date.now();
+    const data = new TextEncoder().encode(generateV2Response(ROWS));
+    console.log(`generated ${ROWS} rows × 20 columns: ${(data.length / 1e6).toFixed(1)} MB in ${Date.now() - t} ms`);
+
+    t = Date.now();
+    await build({
+      root,
+      configFile: join(root, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: {
+        outDir, emptyOutDir: true, sourcemap: false,
+        rolldownOptions: { input: { main: join(root, 'index.html'), bench: join(root, 'bench/client/page.html') } },
+      },
+    });
+    console.log(`built the app and the bench page in ${Date.now() - t} ms`);
+
+    const served = await serve(outDir, data);
+    server = served.server;
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('pageerror', (e) => console.error('page error:', e.message));
+    await page.goto(`${served.url}/bench/client/page.html`);
+    await page.waitForFunction(() => document.title === 'ready');
+
+    type Bench = {
+      firstPaint(): Promise<{ totalMs: number; workerMs: number; decodeMs: number; renderMs: number; longTasks: number[]; inWorker: boolean; gridFound: boolean; rows: number }>;
+      scrollFrames(frames: number): Promise<{ found: boolean; p95: number; max: number; frames: number; scrolledPx: number }>;
+      throughput(reps: number): Promise<{ megabytes: number; rows: number; parseMs: number; textAndParseMs: number; scanMs: number }>;
+    };
+    const paint = await page.evaluate(() => (window as unknown as { bench: Bench }).bench.firstPaint());
+    await page.screenshot({ path: '/tmp/bench-client-grid.png' });
+    const scroll = await page.evaluate(() => (window as unknown as { bench: Bench }).bench.scrollFrames(180));
+    await page.screenshot({ path: '/tmp/bench-client-scrolled.png' });
+    await page.close();
+
+    // A fresh page: the JSON.parse trees of (a) must not weigh on (b) and (c) through the heap.
+    const page2 = await browser.newPage();
+    await page2.goto(`${served.url}/bench/client/page.html`);
+    await page2.waitForFunction(() => document.title === 'ready');
+    const speed = await page2.evaluate((reps) => (window as unknown as { bench: Bench }).bench.throughput(reps), REPS);
+    await page2.close();
+
+    const chunks = entryChunks(outDir);
+    const gzipBytes = chunks.reduce((sum, f) => sum + gzipSync(readFileSync(join(outDir, f)), { level: 9 }).length, 0);
+
+    const mbps = (ms: number) => `${(speed.megabytes / (ms / 1000)).toFixed(0)} MB/s`;
+    const decodeRatio = speed.parseMs / speed.scanMs;
+    const paintRatio = paint.totalMs / speed.parseMs;
+    const maxLong = paint.longTasks.length ? Math.max(...paint.longTasks) : 0;
+    console.log(`\n${speed.rows} rows, ${speed.megabytes.toFixed(1)} MB; medians of ${REPS}; decode in worker: ${paint.inWorker}; `
+      + `worker round trip ${paint.workerMs.toFixed(0)} ms (decode ${paint.decodeMs.toFixed(0)} ms), render+paint ${paint.renderMs.toFixed(0)} ms; `
+      + `TextDecoder+JSON.parse ${speed.textAndParseMs.toFixed(0)} ms; long tasks during (b): [${paint.longTasks.map((d) => d.toFixed(0)).join(', ')}] ms\n`);
+    const rows: Row[] = [
+      {
+        metric: '(a) decode → columnar throughput', value: `${speed.scanMs.toFixed(0)} ms (${mbps(speed.scanMs)})`,
+        baseline: `JSON.parse ${speed.parseMs.toFixed(0)} ms (${mbps(speed.parseMs)})`, ratio: `${decodeRatio.toFixed(2)}×`,
+        target: '≥ 0.80×', pass: decodeRatio >= 0.8,
+      },
+      {
+        metric: '(b) last byte → first painted grid', value: `${paint.totalMs.toFixed(0)} ms`, baseline: `JSON.parse ${speed.parseMs.toFixed(0)} ms`,
+        ratio: `${paintRatio.toFixed(2)}×`, target: '≤ 1.50×', pass: paintRatio <= 1.5 && paint.gridFound,
+      },
+      {
+        metric: '(b) longest main-thread task meanwhile', value: `${maxLong.toFixed(0)} ms`, baseline: '-', ratio: '-',
+        target: 'none > 100 ms', pass: maxLong <= 100,
+      },
+      {
+        metric: '(c) scroll frame time p95', value: scroll.found ? `${scroll.p95.toFixed(1)} ms (max ${scroll.max.toFixed(1)})` : 'no scroller',
+        baseline: '16.7 ms (60 Hz)', ratio: scroll.found ? `${(scroll.p95 / (1000 / 60)).toFixed(2)}×` : '-', target: '< 20 ms', pass: scroll.found && scroll.p95 < 20,
+      },
+      {
+        metric: '(d) JS before the editor, gzip -9', value: `${(gzipBytes / 1024).toFixed(0)} KB (${chunks.length} chunks)`, baseline: '300 KB',
+        ratio: `${(gzipBytes / 1024 / 300).toFixed(2)}×`, target: '≤ 300 KB', pass: gzipBytes <= 300 * 1024,
+      },
+    ];
+    table(rows);
+    console.log(`\nbench/client took ${((Date.now() - started) / 1000).toFixed(0)} s; screenshots: /tmp/bench-client-grid.png, /tmp/bench-client-scrolled.png`);
+    if (process.env['BENCH_KEEP_BUILD']) writeFileSync(join(outDir, 'KEEP'), '');
+  } finally {
+    await browser.close();
+    server?.close();
+    if (!process.env['BENCH_KEEP_BUILD']) rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
