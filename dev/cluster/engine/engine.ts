@@ -161,9 +161,15 @@ async function* runChunks(
   try {
     await conn.run(`SET TimeZone='UTC'`);
     await onStart(conn);
+    // An interrupt() that lands before DuckDB runs anything is lost: check between the steps too.
+    const live = () => {
+      if (signal?.aborted) throw new KustoEngineError('cancelled', 'QueryCancelled', 'The query was cancelled.');
+    };
+    live();
     const result = await conn.stream(p.sql);
     const types = p.columns.map((c) => c.ColumnType);
     for (;;) {
+      live();
       const chunk = await result.fetchChunk();
       if (!chunk || chunk.rowCount === 0) break;
       const columns = chunk.getColumns();
