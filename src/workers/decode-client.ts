@@ -81,6 +81,15 @@ function call(w: Worker, request: WorkerRequest, transfer: Transferable[] = []):
   });
 }
 
+/**
+ * Starts the worker ahead of the first result (call at idle after the app loads): the module
+ * loads and its decoder is compiled by a small warm-up decode, so the first real response is
+ * not also the decoder's first run.
+ */
+export function startDecodeWorker(): void {
+  getWorker()?.postMessage({ type: 'warm-up' } satisfies WorkerRequest);
+}
+
 export interface WorkerDecode {
   result: DecodeResult;
   /** Time the decoder itself took, in the worker (or here when there is no worker). */

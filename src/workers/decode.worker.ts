@@ -32,6 +32,22 @@ function keep(key: number, tables: ColumnarTable[]): void {
   }
 }
 
+const WARM_UP_TYPES = ['datetime', 'string', 'long', 'real', 'int', 'bool', 'dynamic', 'guid', 'timespan', 'decimal'];
+
+/** A few thousand rows of every type, with nulls, escapes and big longs, built here (no download). */
+function warmUpBody(): Uint8Array {
+  const columns = WARM_UP_TYPES.map((t, i) => `{"ColumnName":"c${i}","ColumnType":"${t}"}`).join(',');
+  const rows: string[] = [];
+  for (let r = 0; r < 4000; r++) {
+    const n = r % 7 === 0 ? 'null' : null;
+    rows.push(`[${n ?? `"2024-01-0${1 + (r % 9)}T10:00:0${r % 10}.${String(r).padStart(7, '0')}Z"`},"s\\"${r}é",${r % 11 === 0 ? '9223372036854775807' : r},`
+      + `${n ?? `${r}.25`},${n ?? r},${r % 2 === 0 ? 'true' : 'false'},{"a":[${r}]},"123e27de-1e4e-49d9-b579-fe0b331d3642",`
+      + `${n ?? '"01:02:03.0000004"'},"${r}.5"]`);
+  }
+  return new TextEncoder().encode(`[{"FrameType":"DataSetHeader"},{"FrameType":"DataTable","TableId":1,"TableKind":"PrimaryResult",`
+    + `"TableName":"PrimaryResult","Columns":[${columns}],"Rows":[${rows.join(',')}]},{"FrameType":"DataSetCompletion","HasErrors":false,"Cancelled":false}]`);
+}
+
 function post(message: WorkerResponse, transfer: Transferable[] = []): void {
   self.postMessage(message, transfer);
 }
@@ -95,6 +111,11 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       case 'release':
         kept.delete(message.key);
         break;
+      case 'warm-up': {
+        const warm = decodeV2Bytes(warmUpBody());
+        if (!warm.ok) throw new Error(`the warm-up body did not decode: ${warm.error.message}`);
+        break;
+      }
     }
   } catch (e) {
     if ('id' in message) post({ type: 'failed', id: message.id, message: e instanceof Error ? e.message : String(e) });

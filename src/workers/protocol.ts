@@ -15,7 +15,9 @@ export type WorkerRequest =
   | { type: 'search'; id: number; key: number; table: number; text: string }
   /** A table the worker no longer holds (evicted), cloned back to it so sort/search can run there. */
   | { type: 'adopt'; id: number; key: number; table: number; data: ColumnarTable }
-  | { type: 'release'; key: number };
+  | { type: 'release'; key: number }
+  /** Decode a small synthetic response of every type, so the JIT has seen the scanner before real data. */
+  | { type: 'warm-up' };
 
 export type WorkerResponse =
   | { type: 'decoded'; id: number; result: DecodeResult; decodeMs: number }
