@@ -43,7 +43,15 @@ interface PlannedTable {
   tablesRead: Set<string>;
 }
 
-export async function createEngine(options: EngineOptions = {}): Promise<KustoEngine> {
+/** The local engine with two extras for benchmarks: the SQL a query becomes, and the DuckDB instance it runs on. */
+export interface LocalEngine extends KustoEngine {
+  sqlOf(database: string, csl: string): string[];
+  readonly duckdb: DuckDBInstance;
+  /** Creates the on-first-use tables (Big.Telemetry) a query reads, as execute() would. */
+  materialize(database: string, csl: string): Promise<void>;
+}
+
+export async function createEngine(options: EngineOptions = {}): Promise<LocalEngine> {
   const instance = await DuckDBInstance.create(':memory:');
   const admin = await instance.connect();
   await admin.run(`SET TimeZone='UTC'`);
@@ -80,7 +88,14 @@ export async function createEngine(options: EngineOptions = {}): Promise<KustoEn
     return total;
   };
 
-  const engine: KustoEngine = {
+  const engine: LocalEngine = {
+    duckdb: instance,
+    sqlOf: (database, csl) => plan(database, csl, {}).map((p) => p.sql),
+    async materialize(database, csl) {
+      for (const p of plan(database, csl, {})) {
+        for (const t of p.tablesRead) await catalog.database(database).tables.get(t)?.materialize?.();
+      }
+    },
     async execute(database, csl, execOptions: ExecuteOptions = {}): Promise<EngineQuery> {
       const planned = plan(database, csl, execOptions.parameters ?? {});
       const stats = { rowsScanned: 0, rowsTotal: 0 };

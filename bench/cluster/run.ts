@@ -1,0 +1,170 @@
+/**
+ * `npm run bench -- cluster`: the local cluster on the 10M-row Big.Telemetry table.
+ * (a) Translation + protocol overhead: the full HTTPS request through the cluster (automation
+ *     token from the local identity provider) vs DuckDB running the SQL the translator produced,
+ *     on the same instance, reading every chunk's values. Medians of several runs → ratio.
+ * (b) Memory while streaming a 500k-row result: this process's RSS sampled from /proc during the
+ *     request (server, engine and DuckDB all live here; the client only counts bytes).
+ * Identity and cluster start in-process on free ports, so the bench never touches a running stack.
+ */
+import { readFileSync } from 'node:fs';
+import { request } from 'node:https';
+import { createServer } from 'node:net';
+import { ensureDevCertificate } from '../../dev/certs';
+import { createEngine } from '../../dev/cluster/engine/engine';
+import { startCluster } from '../../dev/cluster/server/server';
+import { fetchAutomationToken } from '../../dev/identity/automation-token';
+import { startIdentityProvider } from '../../dev/identity/server';
+
+const RUNS = 5;
+const DB = 'Big';
+const QUERIES: { name: string; csl: string }[] = [
+  { name: 'filter + count', csl: 'Telemetry | where Metric == "cpu" and Value > 50 | count' },
+  { name: 'summarize by bin()', csl: 'Telemetry | summarize n = count(), avg(Value) by bin(Timestamp, 1d), Metric' },
+  { name: 'top 100 by Value', csl: 'Telemetry | top 100 by Value desc' },
+  { name: '500k-row projection', csl: 'Telemetry | where Count < 5 | project Timestamp, DeviceId, Value | take 500000' },
+];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, 'localhost', () => {
+      const address = s.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function rssKiB(field: 'VmRSS' | 'VmHWM'): number {
+  const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync('/proc/self/status', 'utf8'));
+  return Number(m?.[1] ?? 0);
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+};
+
+async function main(): Promise<void> {
+  const tls = await ensureDevCertificate();
+  const engine = await createEngine();
+  const clusterPort = await freePort();
+  const clusterUrl = `https://localhost:${clusterPort}`;
+  const identity = await startIdentityProvider({ port: 0, tls, resources: [clusterUrl] });
+  const cluster = await startCluster({
+    port: clusterPort,
+    tls,
+    engine,
+    url: clusterUrl,
+    auth: { issuer: identity.url, audience: clusterUrl, acceptedTyps: ['at+jwt', 'JWT'], ca: tls.cert },
+  });
+  const { accessToken } = await fetchAutomationToken(identity.url, clusterUrl, tls.cert);
+
+  const viaCluster = (csl: string) =>
+    new Promise<{ ms: number; bytes: number; status: number }>((resolve, reject) => {
+      const t0 = performance.now();
+      const body = JSON.stringify({ db: DB, csl });
+      const req = request(
+        `${clusterUrl}/v2/rest/query`,
+        { method: 'POST', ca: tls.cert, headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' } },
+        (res) => {
+          let bytes = 0;
+          res.on('data', (c: Buffer) => (bytes += c.length));
+          res.on('end', () => resolve({ ms: performance.now() - t0, bytes, status: res.statusCode ?? 0 }));
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+
+  const direct = async (sql: string) => {
+    const conn = await engine.duckdb.connect();
+    try {
+      await conn.run(`SET TimeZone='UTC'`);
+      const t0 = performance.now();
+      const result = await conn.stream(sql);
+      let rows = 0;
+      for (;;) {
+        const chunk = await result.fetchChunk();
+        if (!chunk || chunk.rowCount === 0) break;
+        chunk.getColumns();
+        rows += chunk.rowCount;
+      }
+      return { ms: performance.now() - t0, rows };
+    } finally {
+      conn.closeSync();
+    }
+  };
+
+  try {
+    const t0 = performance.now();
+    await engine.materialize(DB, 'Telemetry | count');
+    console.log(`Big.Telemetry (10,000,000 rows) generated in DuckDB in ${Math.round(performance.now() - t0)} ms`);
+
+    const lines: string[][] = [];
+    for (const q of QUERIES) {
+      const [sql] = engine.sqlOf(DB, q.csl);
+      if (!sql) throw new Error(`no SQL for ${q.csl}`);
+      await viaCluster(q.csl); // warm both paths once
+      const warm = await direct(sql);
+      const c: number[] = [];
+      const d: number[] = [];
+      let bytes = 0;
+      for (let i = 0; i < RUNS; i++) {
+        // Alternate the order so neither path always runs on a warmer cache.
+        if (i % 2 === 0) {
+          const r = await viaCluster(q.csl);
+          if (r.status !== 200) throw new Error(`${q.name}: HTTP ${r.status}`);
+          c.push(r.ms);
+          bytes = r.bytes;
+          d.push((await direct(sql)).ms);
+        } else {
+          d.push((await direct(sql)).ms);
+          c.push((await viaCluster(q.csl)).ms);
+        }
+      }
+      const mc = median(c);
+      const md = median(d);
+      lines.push([q.name, String(warm.rows), md.toFixed(1), mc.toFixed(1), (mc / md).toFixed(2), (bytes / 1e6).toFixed(2)]);
+    }
+
+    // (b) memory while streaming the 500k-row result.
+    const big = QUERIES[3]?.csl ?? '';
+    if (typeof globalThis.gc === 'function') globalThis.gc();
+    const before = rssKiB('VmRSS');
+    let peak = before;
+    const timer = setInterval(() => (peak = Math.max(peak, rssKiB('VmRSS'))), 5);
+    const r = await viaCluster(big);
+    clearInterval(timer);
+    peak = Math.max(peak, rssKiB('VmRSS'));
+
+    const header = ['query', 'rows', 'DuckDB direct ms', 'cluster HTTP ms', 'ratio', 'response MB'];
+    const table = [header, ...lines];
+    const widths = header.map((_, i) => Math.max(...table.map((row) => (row[i] ?? '').length)));
+    const fmt = (row: string[]) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
+    console.log(`\n(a) translation + protocol overhead, median of ${RUNS} runs (target ratio ≤ 1.10)`);
+    console.log(fmt(header));
+    console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+    for (const l of lines) console.log(fmt(l));
+    console.log('    DuckDB direct = the translator\'s SQL on the same instance, every chunk read into JS values;');
+    console.log('    cluster HTTP = POST /v2/rest/query over HTTPS with an automation token, whole body read.');
+    console.log(`\n(b) memory while streaming '${big}'`);
+    console.log(`    response ${(r.bytes / 1e6).toFixed(1)} MB in ${r.ms.toFixed(0)} ms; process RSS before ${(before / 1024).toFixed(0)} MB, peak during ${(peak / 1024).toFixed(0)} MB (+${((peak - before) / 1024).toFixed(0)} MB)`);
+    console.log(`    peak RSS growth / response size = ${(((peak - before) * 1024) / r.bytes).toFixed(2)}`);
+  } finally {
+    await cluster.close();
+    await identity.close();
+    await engine.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
