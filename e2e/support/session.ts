@@ -33,7 +33,8 @@ export const queryTabs = (page: Page) => page.getByRole(s.tabs.list.role, { name
 export const runButton = (page: Page) => page.getByRole(s.editor.run.role, { name: s.editor.run.name });
 export const resultStatus = (page: Page) => page.getByRole(s.results.status.role, { name: s.results.status.name });
 export const resultGrid = (page: Page) => page.getByRole(s.results.grid.role, { name: s.results.grid.name });
-export const errorAlert = (page: Page) => page.getByRole(s.error.role);
+/** The app's alerts; monaco keeps its own (empty) role=alert live regions for screen readers. */
+export const errorAlert = (page: Page) => page.getByRole(s.error.role).and(page.locator(':not(.monaco-alert)'));
 
 /** Data rows of the result grid (the header row has no gridcells). */
 export const dataRows = (page: Page) =>

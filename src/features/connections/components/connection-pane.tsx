@@ -31,6 +31,11 @@ function clusterLabel(url: string): string {
   return url.replace(/^https:\/\//, '');
 }
 
+// An element, not CSS ::before content: generated content would become part of the accessible name.
+function Chevron({ open }: { open: boolean }) {
+  return <span className="chevron" aria-hidden="true">{open ? '▾' : '▸'}</span>;
+}
+
 function LoadError({ error, onRetry }: { error: KustoError; onRetry: () => void }) {
   return (
     <div role="alert" className="tree-error">
@@ -52,6 +57,7 @@ function TableNode({ table, onInsert }: { table: SchemaTable; onInsert(text: str
         onClick={() => setOpen((o) => !o)}
         onDoubleClick={() => onInsert(kqlEntityName(table.name))}
       >
+        <Chevron open={open} />
         {table.name}
       </button>
       {open ? (
@@ -84,6 +90,7 @@ function DatabaseNode(props: { deps: MgmtDeps; clusterUrl: string; database: str
           setOpen((o) => !o || !active);
         }}
       >
+        <Chevron open={open} />
         {database}
       </button>
       {open ? (
@@ -124,6 +131,7 @@ function ClusterNode(props: { deps: MgmtDeps; url: string; active: ConnectionCon
     <li className="tree-cluster">
       <div className="tree-cluster-row">
         <button type="button" className="tree-row tree-cluster-name" aria-expanded={open} onClick={() => setOpen((o) => !o)} title={url}>
+          <Chevron open={open} />
           {clusterLabel(url)}
         </button>
         <button type="button" className="icon-button" aria-label={selectors.connections.removeCluster(url).name} title="Remove cluster" onClick={onRemove}>×</button>
