@@ -10,14 +10,14 @@ const showDatabases = {
         { ColumnName: 'IsCurrent', DataType: 'Boolean', ColumnType: 'bool' },
         { ColumnName: 'Version', DataType: 'Int64' },
       ],
-      Rows: [['Samples', true, 9223372036854775807], ['Big', false, 1]],
+      Rows: [['Samples', true, 7], ['Big', false, 1]],
     },
   ],
 };
 
 describe('decodeV1Tables', () => {
   it('reads each table into columns by their Kusto type', () => {
-    const result = decodeV1Tables(JSON.stringify(showDatabases).replace('"9223372036854775807"', '9223372036854775807'));
+    const result = decodeV1Tables(JSON.stringify(showDatabases));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const [table] = result.tables;
