@@ -8,10 +8,10 @@
 
 import '@glideapps/glide-data-grid/dist/index.css';
 import {
-  CompactSelection, DataEditor, GridCellKind, type GridCell, type GridColumn, type GridSelection, type Item,
+  CompactSelection, DataEditor, GridCellKind, type DataEditorRef, type GridCell, type GridColumn, type GridSelection, type Item,
   type Rectangle, type Theme,
 } from '@glideapps/glide-data-grid';
-import { useCallback, useEffect, useId, useMemo, useState, type ClipboardEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ClipboardEvent } from 'react';
 import type { ColumnarTable } from '../../../kusto/types';
 import { cellText, displayText, initialColumnWidth, isNumericColumn } from '../cell-text';
 import { rangeToTsv, type CellRange } from '../export-format';
@@ -46,12 +46,12 @@ const CAN_DRAW = typeof ResizeObserver !== 'undefined';
 
 const EMPTY_SELECTION: GridSelection = { columns: CompactSelection.empty(), rows: CompactSelection.empty() };
 
-const FONT = '13px -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
+const FONT_FAMILY = '-apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
 const LIGHT: Partial<Theme> = {
   accentColor: '#0f6cbd', accentLight: 'rgba(15, 108, 189, 0.14)', textDark: '#1b1b1b', textMedium: '#555',
   textHeader: '#333', bgHeader: '#f3f3f3', bgHeaderHovered: '#e8e8e8', bgHeaderHasFocus: '#e2e2e2',
   borderColor: 'rgba(0, 0, 0, 0.1)', bgCell: '#ffffff', baseFontStyle: '13px', headerFontStyle: '600 13px',
-  fontFamily: FONT, cellHorizontalPadding: 8,
+  fontFamily: FONT_FAMILY, cellHorizontalPadding: 8,
 };
 const DARK: Partial<Theme> = {
   ...LIGHT,
@@ -112,9 +112,12 @@ export function ResultGrid({ table, order = null, theme = 'light', sort = null, 
 
   const [selection, setSelection] = useState<GridSelection>(EMPTY_SELECTION);
   const [view, setView] = useState({ first: 0, count: INITIAL_WINDOW });
+  const editor = useRef<DataEditorRef>(null);
+  // A new sort or filter starts at the top, as in the web UI; the mirror follows the canvas.
   useEffect(() => {
     setSelection(EMPTY_SELECTION);
-    setView({ first: 0, count: INITIAL_WINDOW });
+    setView((v) => (v.first === 0 ? v : { first: 0, count: v.count }));
+    editor.current?.scrollTo(0, 0, 'vertical');
   }, [table, order]);
 
   const onVisibleRegionChanged = useCallback((range: Rectangle) => {
@@ -140,12 +143,13 @@ export function ResultGrid({ table, order = null, theme = 'light', sort = null, 
   }, []);
 
   return (
-    <div className="result-grid" onCopy={onCopy}>
+    <div className="result-grid" data-testid="result-grid" onCopy={onCopy}>
       <p id={helpId} className="results-sr-only">
         Arrow keys move between cells; Ctrl+C copies the selection as tab-separated text; Enter on a dynamic or long value opens it.
       </p>
       <GridWindow table={table} order={order} first={view.first} count={view.count} sort={sort} describedBy={helpId} />
       {CAN_DRAW ? <DataEditor
+        ref={editor}
         width="100%"
         height="100%"
         columns={columns}

@@ -16,6 +16,7 @@ import { keepMatching, type SortDirection } from '../table-ops-core';
 import { cellText, isExpandable } from '../cell-text';
 import { CellDetail } from './cell-detail';
 import { ResultGrid, type GridTheme } from './result-grid';
+import { useDocumentTheme } from '../use-document-theme';
 
 export interface ResultsPanelProps {
   /** The last data set that arrived; kept on screen when a later run fails. */
@@ -29,6 +30,7 @@ export interface ResultsPanelProps {
   query?: string;
   /** Where sort and search run; the main thread unless a worker-backed one is given. */
   ops?: ResultTableOps;
+  /** Follows `data-theme` on <html> when not given. */
   theme?: GridTheme;
 }
 
@@ -206,7 +208,10 @@ function ResultView({ table, title, query, ops, theme }: ResultViewProps) {
           aria-label={selectors.results.search.name}
           placeholder="Search results"
           value={search}
-          onChange={(e) => setSearch(e.target.value)}
+          onChange={(e) => {
+            setSearch(e.target.value);
+            setMessage('');
+          }}
         />
         <button type="button" onClick={() => void exportCsv()} disabled={busy}>{selectors.results.exportCsv.name}</button>
         <button type="button" onClick={() => void copyHtml()}>{selectors.results.copyHtml.name}</button>
@@ -229,7 +234,9 @@ function ResultView({ table, title, query, ops, theme }: ResultViewProps) {
   );
 }
 
-export function ResultsPanel({ dataSet, error, running, durationMs = null, query = '', ops = mainThreadTableOps, theme = 'light' }: ResultsPanelProps) {
+export function ResultsPanel({ dataSet, error, running, durationMs = null, query = '', ops = mainThreadTableOps, theme: themeProp }: ResultsPanelProps) {
+  const documentTheme = useDocumentTheme();
+  const theme = themeProp ?? documentTheme;
   const tables = dataSet?.primaryResults ?? [];
   const [active, setActive] = useState(0);
   useEffect(() => setActive(0), [dataSet]);
