@@ -14,9 +14,10 @@ import type { EditorMarker } from '../features/editor/types';
 import { statementToDocumentPosition } from '../features/editor/statement-at-cursor';
 import { cancelQuery } from '../features/run/api/cancel-query';
 import { runQuery, type QueryRun } from '../features/run/api/run-query';
+import type { HistoryStore, RunOutcome } from '../features/history/history-store';
 import { kustoError, type KustoError } from '../kusto/errors';
-import { newClientRequestId } from '../kusto/request';
-import type { TokenProvider } from '../kusto/types';
+import { newClientRequestId, type ClientRequestProperties } from '../kusto/request';
+import type { DataSet, TokenProvider } from '../kusto/types';
 
 export interface RunRequest {
   clusterUrl: string;
@@ -26,6 +27,8 @@ export interface RunRequest {
   /** Where `text` starts in `documentText`, to map the service's positions back. */
   statementStart: number;
   documentText: string;
+  /** `Parameters` from the form, `Options` like request_readonly for a run a link started. */
+  properties?: ClientRequestProperties;
 }
 
 export interface TabRunState {
@@ -53,6 +56,25 @@ export interface TabRunsOptions {
   trustedHosts: readonly string[];
   /** The signed-in user's name, for "No access to database D on cluster C as U". */
   userName: () => string;
+  /** Where every run is recorded (with its result, for F8); null while IndexedDB opens or when it is unavailable. */
+  history?: HistoryStore | null;
+}
+
+function recordRun(
+  history: HistoryStore | null | undefined,
+  request: RunRequest,
+  startedAt: number,
+  outcome: { outcome: RunOutcome; durationMs: number; dataSet: DataSet | null; message?: string },
+): void {
+  if (!history) return;
+  const records = outcome.dataSet?.primaryResults[0]?.rowCount ?? null;
+  const entry = {
+    text: request.text, clusterUrl: request.clusterUrl, database: request.database, startedAt,
+    durationMs: outcome.durationMs, records, outcome: outcome.outcome,
+    ...(outcome.message ? { message: outcome.message } : {}),
+  };
+  // History is a convenience: a full disk or a blocked database must not fail the run.
+  history.record(entry, outcome.dataSet).catch((e: unknown) => console.warn('History: the run was not recorded', e));
 }
 
 function markersFor(error: KustoError | null, request: RunRequest): EditorMarker[] {
@@ -70,9 +92,12 @@ export function explainError(error: KustoError, request: RunRequest, userName: s
   return error;
 }
 
-export function useTabRuns({ tokenProvider, trustedHosts, userName }: TabRunsOptions) {
+export function useTabRuns({ tokenProvider, trustedHosts, userName, history = null }: TabRunsOptions) {
   const [runs, setRuns] = useState<ReadonlyMap<string, TabRunState>>(new Map());
   const inFlight = useRef(new Map<string, InFlight>());
+  // Read when a run settles, so a store that opens while a query runs still records it.
+  const historyRef = useRef(history);
+  historyRef.current = history;
 
   const update = useCallback((tabId: string, f: (s: TabRunState) => TabRunState) => {
     setRuns((current) => new Map(current).set(tabId, f(current.get(tabId) ?? IDLE)));
@@ -85,6 +110,8 @@ export function useTabRuns({ tokenProvider, trustedHosts, userName }: TabRunsOpt
       const flight: InFlight = { controller, clientRequestId: newClientRequestId(crypto.randomUUID()), request, cancelled: false };
       inFlight.current.set(tabId, flight);
       update(tabId, (s) => ({ ...s, running: true, error: null, markers: [], lastRequest: request }));
+      const startedAt = Date.now();
+      const started = performance.now();
       const settle = (f: (s: TabRunState) => TabRunState) => {
         if (inFlight.current.get(tabId) === flight) inFlight.current.delete(tabId);
         // A cancelled run already told the user; whatever arrives later (the stream's own
@@ -93,12 +120,25 @@ export function useTabRuns({ tokenProvider, trustedHosts, userName }: TabRunsOpt
       };
       runQuery(
         { tokenProvider },
-        { clusterUrl: request.clusterUrl, database: request.database, query: request.text, signal: controller.signal, clientRequestId: flight.clientRequestId },
+        {
+          clusterUrl: request.clusterUrl, database: request.database, query: request.text, properties: request.properties,
+          signal: controller.signal, clientRequestId: flight.clientRequestId,
+        },
       ).then(
-        (result) => settle((s) => ({ ...s, running: false, lastRun: result, error: result.partial, markers: markersFor(result.partial, request) })),
+        (result) => {
+          settle((s) => ({ ...s, running: false, lastRun: result, error: result.partial, markers: markersFor(result.partial, request) }));
+          recordRun(historyRef.current, request, startedAt, {
+            outcome: flight.cancelled || result.dataSet.cancelled ? 'cancelled' : result.partial ? 'partial' : 'success',
+            durationMs: result.durationMs, dataSet: result.dataSet, message: result.partial?.message,
+          });
+        },
         (error: KustoError) => {
           const explained = explainError(error, request, userName());
           settle((s) => ({ ...s, running: false, error: explained, markers: markersFor(explained, request) }));
+          recordRun(historyRef.current, request, startedAt, {
+            outcome: flight.cancelled || error.kind === 'cancelled' ? 'cancelled' : 'failed',
+            durationMs: performance.now() - started, dataSet: null, message: explained.message,
+          });
         },
       );
     },
@@ -151,8 +191,17 @@ export function useTabRuns({ tokenProvider, trustedHosts, userName }: TabRunsOpt
     [cancel],
   );
 
+  /** A kept result (history, F8) shown in the tab as if it had just run; nothing is sent. */
+  const show = useCallback(
+    (tabId: string, dataSet: DataSet, durationMs: number) => {
+      if (inFlight.current.has(tabId)) return;
+      update(tabId, (s) => ({ ...s, lastRun: { clientRequestId: '', dataSet, partial: null, durationMs }, error: null, markers: [] }));
+    },
+    [update],
+  );
+
   const runningIds = useMemo(() => new Set([...runs].filter(([, s]) => s.running).map(([id]) => id)), [runs]);
   const stateOf = useCallback((tabId: string) => runs.get(tabId) ?? IDLE, [runs]);
 
-  return { stateOf, run, cancel, forget, runningIds };
+  return { stateOf, run, cancel, forget, show, runningIds };
 }

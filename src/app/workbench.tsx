@@ -1,10 +1,11 @@
 /** The signed-in screen: connections, query tabs, editor, run/cancel, results. Composes features; holds no protocol logic. */
 
 import { useMsal } from '@azure/msal-react';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useRuntimeConfig } from '../config/runtime-config-context';
 import { UserMenu } from '../features/auth/components/user-menu';
 import { useTokenProvider } from '../features/auth/hooks/use-token-provider';
+import { TableChartSwitch } from '../features/charts/components/table-chart-switch';
 import { useDatabaseSchema } from '../features/connections/api/get-database-schema';
 import { useDatabases } from '../features/connections/api/get-databases';
 import { ConnectionPane, type ConnectionContext } from '../features/connections/components/connection-pane';
@@ -12,11 +13,24 @@ import { useConnections } from '../features/connections/hooks/use-connections';
 import { QueryEditor } from '../features/editor/components/query-editor';
 import { statementAtCursor } from '../features/editor/statement-at-cursor';
 import type { EditorSchema, KqlEditorHandle, Statement } from '../features/editor/types';
+import { HistoryPanel } from '../features/history/components/history-panel';
+import type { HistoryEntry } from '../features/history/history-store';
+import { useHistoryStore } from '../features/history/hooks/use-history-store';
+import { useRecallShortcut } from '../features/history/hooks/use-recall-shortcut';
+import { ParametersForm } from '../features/parameters/components/parameters-form';
+import { useQueryParameters } from '../features/parameters/hooks/use-query-parameters';
 import { ResultsPanel } from '../features/results/components/results-panel';
+import { OpenLinkAction } from '../features/share/components/open-link-dialog';
+import { ShareMenu } from '../features/share/components/share-menu';
+import { useShareLinkState } from '../features/share/hooks/use-share-link-state';
+import { useShareUrlSync } from '../features/share/hooks/use-share-url-sync';
+import type { LinkRunDecision } from '../features/share/link-run-policy';
 import { TabBar } from '../features/tabs/components/tab-bar';
 import { useTabs } from '../features/tabs/hooks/use-tabs';
 import { activeTab } from '../features/tabs/utils/tabs-model';
-import { isTrustedKustoHost } from '../kusto/trusted-hosts';
+import { parseDeclaredParameters, toParameterValues } from '../kusto/query-parameters';
+import type { ColumnarTable, DataSet } from '../kusto/types';
+import { isTrustedKustoHost, untrustedHostMessage } from '../kusto/trusted-hosts';
 import { selectors } from '../testing/selectors';
 import { useTabRuns } from './use-tab-runs';
 import { useTheme } from './use-theme';
@@ -29,6 +43,26 @@ const RETRYABLE = new Set(['network', 'throttled', 'server', 'timeout']);
 function isCancelShortcut(event: KeyboardEvent): boolean {
   return event.key === 'Enter' && event.shiftKey && (event.ctrlKey || event.metaKey) && !event.altKey;
 }
+
+/** A query to open in a new tab: from a share link, an ADX link, or history. */
+interface LinkToOpen {
+  clusterUrl: string;
+  database: string | null;
+  query: string | null;
+  parameters: Readonly<Record<string, string>>;
+  decision: LinkRunDecision;
+}
+
+/** `properties.Parameters` for `text`: only the parameters it declares, or why the values are refused. */
+function parametersFor(text: string, values: Readonly<Record<string, string>>): { ok: true; parameters: Record<string, string> | undefined } | { ok: false; reason: string } {
+  const result = toParameterValues(parseDeclaredParameters(text), values);
+  if (!result.ok) return { ok: false, reason: result.errors.map((e) => `${e.name}: ${e.reason}`).join(' ') };
+  return { ok: true, parameters: Object.keys(result.parameters).length > 0 ? result.parameters : undefined };
+}
+
+/** Accessible names of the workbench's own controls (not in the shared selectors module yet). */
+const HISTORY_TOGGLE = 'History';
+const RECALL_STATUS = 'Recalled result';
 
 export function Workbench() {
   const config = useRuntimeConfig();
@@ -53,8 +87,27 @@ export function Workbench() {
     const account = instance.getActiveAccount() ?? instance.getAllAccounts()[0];
     return account?.username || account?.name || 'the signed-in user';
   }, [instance]);
-  const runs = useTabRuns({ tokenProvider, trustedHosts, userName });
+  const history = useHistoryStore();
+  const runs = useTabRuns({ tokenProvider, trustedHosts, userName, history: history.store });
   const runState = runs.stateOf(tab.id);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [linkNotice, setLinkNotice] = useState<string | null>(null);
+  const [recallNote, setRecallNote] = useState<string | null>(null);
+
+  // The form follows the statement at the cursor; monaco reports no cursor moves to us, so it is
+  // read again after each edit, key and click in the editor.
+  const [cursorText, setCursorText] = useState(() => statementAtCursor(tab.text, 0).text);
+  const readCursorStatement = useCallback(() => {
+    setCursorText(editorRef.current?.getStatementToRun().text ?? statementAtCursor(tab.text, 0).text);
+  }, [tab.text]);
+  useEffect(readCursorStatement, [readCursorStatement, tab.id]);
+  const params = useQueryParameters(cursorText);
+  const { setValue: setParameterValue } = params;
+  /** What share links carry: the values of parameters the tab declares, as typed. */
+  const linkParameters = useMemo(() => {
+    const declared = new Set(parseDeclaredParameters(tab.text).map((p) => p.name));
+    return Object.fromEntries(Object.entries(params.values).filter(([name, value]) => declared.has(name) && value !== ''));
+  }, [tab.text, params.values]);
 
   const trusted = isTrustedKustoHost(tab.clusterUrl, trustedHosts);
   const databases = useDatabases(mgmtDeps, tab.clusterUrl, trusted);
@@ -73,9 +126,16 @@ export function Workbench() {
 
   const runStatement = useCallback(
     (text: string, statement: Statement) => {
-      runs.run(tab.id, { clusterUrl: tab.clusterUrl, database: tab.database, text, statementStart: statement.start, documentText: tab.text });
+      // The form already shows each refused value at its input; nothing is sent until they are fixed.
+      const parameters = parametersFor(text, params.values);
+      if (!parameters.ok) return;
+      setRecallNote(null);
+      runs.run(tab.id, {
+        clusterUrl: tab.clusterUrl, database: tab.database, text, statementStart: statement.start, documentText: tab.text,
+        properties: parameters.parameters ? { Parameters: parameters.parameters } : undefined,
+      });
     },
-    [runs, tab.id, tab.clusterUrl, tab.database, tab.text],
+    [runs, tab.id, tab.clusterUrl, tab.database, tab.text, params.values],
   );
 
   const runFromButton = useCallback(() => {
@@ -85,6 +145,92 @@ export function Workbench() {
   }, [runStatement, tab.text]);
 
   const cancel = useCallback(() => runs.cancel(tab.id), [runs, tab.id]);
+
+  const defaultDatabaseOf = useCallback(
+    (clusterUrl: string) => config.clusters.find((c) => c.url === clusterUrl)?.defaultDatabase ?? (clusterUrl === tab.clusterUrl ? tab.database : firstCluster.defaultDatabase),
+    [config.clusters, tab.clusterUrl, tab.database, firstCluster.defaultDatabase],
+  );
+
+  const openInNewTab = useCallback(
+    (target: { clusterUrl: string; database: string | null; text: string }): string => {
+      const id = crypto.randomUUID();
+      tabsStore.dispatch({ type: 'new', id, clusterUrl: target.clusterUrl, database: target.database ?? defaultDatabaseOf(target.clusterUrl), text: target.text });
+      return id;
+    },
+    [tabsStore, defaultDatabaseOf],
+  );
+
+  /** A link (ours or ADX's) opens in a new tab; it runs once, read-only, only when the link policy says so. */
+  const openLink = useCallback(
+    (link: LinkToOpen) => {
+      if (!isTrustedKustoHost(link.clusterUrl, trustedHosts)) {
+        setLinkNotice(`The link was not opened: ${untrustedHostMessage(link.clusterUrl)}. Add the host to the trusted hosts if you trust it.`);
+        return;
+      }
+      if (!connections.connections.clusters.includes(link.clusterUrl)) connections.add(link.clusterUrl);
+      const text = link.query ?? '';
+      const database = link.database ?? defaultDatabaseOf(link.clusterUrl);
+      const id = openInNewTab({ clusterUrl: link.clusterUrl, database, text });
+      for (const [name, value] of Object.entries(link.parameters)) setParameterValue(name, value);
+      if (!link.decision.run) {
+        setLinkNotice(link.decision.reason);
+        return;
+      }
+      // As the Run button would with the caret at the start: the link's first statement.
+      const statement = statementAtCursor(text, 0);
+      const parameters = parametersFor(statement.text, link.parameters);
+      if (!parameters.ok) {
+        setLinkNotice(`The query was not run: the link's parameter values are refused. ${parameters.reason}`);
+        return;
+      }
+      setLinkNotice(null);
+      runs.run(id, {
+        clusterUrl: link.clusterUrl, database, text: statement.text, statementStart: statement.start, documentText: text,
+        properties: { ...link.decision.properties, ...(parameters.parameters ? { Parameters: parameters.parameters } : {}) },
+      });
+    },
+    [trustedHosts, connections, defaultDatabaseOf, openInNewTab, setParameterValue, runs],
+  );
+
+  // The link the page was opened with, once signed in (the URL was left alone until now so MSAL
+  // could come back to it). A reload of the app's own URL, or the return from a token redirect,
+  // is not a link being opened: the restored tabs already hold it.
+  const startLink = useShareLinkState();
+  const startLinkHandled = useRef(false);
+  useEffect(() => {
+    if (startLink.status === 'reading' || startLinkHandled.current) return;
+    startLinkHandled.current = true;
+    if (startLink.status === 'invalid') setLinkNotice(`The link could not be opened: ${startLink.reason}`);
+    else if (startLink.status === 'ready' && !startLink.reloaded) openLink(startLink);
+  }, [startLink, openLink]);
+  useShareUrlSync(
+    { clusterUrl: tab.clusterUrl, database: tab.database, query: tab.text, parameters: linkParameters },
+    { enabled: startLink.status !== 'reading' },
+  );
+
+  const showResult = useCallback(
+    (entry: HistoryEntry, dataSet: DataSet) => {
+      const id = openInNewTab({ clusterUrl: entry.clusterUrl, database: entry.database, text: entry.text });
+      runs.show(id, dataSet, entry.durationMs);
+    },
+    [openInNewTab, runs],
+  );
+
+  const recall = useCallback(() => {
+    const store = history.store;
+    if (!store) return;
+    const statement = editorRef.current?.getStatementToRun() ?? statementAtCursor(tab.text, 0);
+    const tabId = tab.id;
+    void store.latestResultFor({ text: statement.text, clusterUrl: tab.clusterUrl, database: tab.database }).then((found) => {
+      if (!found) {
+        setRecallNote('No kept result for this query here; press Run to run it.');
+        return;
+      }
+      runs.show(tabId, found.dataSet, found.entry.durationMs);
+      setRecallNote(`Result of the run at ${new Date(found.entry.startedAt).toLocaleString()}, from history; nothing was sent to the cluster.`);
+    });
+  }, [history.store, tab.text, tab.id, tab.clusterUrl, tab.database, runs]);
+  useRecallShortcut(recall, history.store !== null);
 
   useEffect(() => {
     // Outside the editor too (monaco handles the key itself when it has focus).
@@ -105,6 +251,13 @@ export function Workbench() {
   const insertName = useCallback((text: string) => editorRef.current?.insertAtCursor(text), []);
 
   const error = runState.error;
+  const dataSet = runState.lastRun?.dataSet ?? null;
+  const wrapTableView = useCallback(
+    (table: ColumnarTable, renderTable: () => ReactNode) => (
+      <TableChartSwitch table={table} visualization={dataSet?.visualizations.get(table.tableId)} theme={theme} renderTable={renderTable} />
+    ),
+    [dataSet, theme],
+  );
   const canRetry = !runState.running && error !== null && RETRYABLE.has(error.kind) && runState.lastRequest !== null;
 
   return (
@@ -112,6 +265,17 @@ export function Workbench() {
       <header className="app-header">
         <span className="app-title">KQL Workbench</span>
         <span className="spacer" />
+        <ShareMenu
+          clusterUrl={tab.clusterUrl}
+          database={tab.database}
+          query={tab.text}
+          parameters={linkParameters}
+          table={dataSet?.primaryResults[0] ?? null}
+        />
+        <OpenLinkAction onOpen={openLink} />
+        <button type="button" aria-pressed={historyOpen} onClick={() => setHistoryOpen((open) => !open)}>
+          {HISTORY_TOGGLE}
+        </button>
         <button type="button" onClick={toggleTheme} className="theme-toggle">
           {theme === 'dark' ? selectors.theme.toLight.name : selectors.theme.toDark.name}
         </button>
@@ -139,7 +303,13 @@ export function Workbench() {
             onRename={(id, title) => tabsStore.dispatch({ type: 'rename', id, title })}
           />
           <div className="toolbar">
-            <button type="button" onClick={runFromButton} disabled={runState.running} className="run-button" title="Run the statement at the cursor (Shift+Enter)">
+            <button
+              type="button"
+              onClick={runFromButton}
+              disabled={runState.running || !params.result.ok}
+              className="run-button"
+              title={params.result.ok ? 'Run the statement at the cursor (Shift+Enter)' : 'Fix the parameter values first'}
+            >
               {selectors.editor.run.name}
             </button>
             <button type="button" onClick={cancel} disabled={!runState.running} title="Cancel the running query (Ctrl+Shift+Enter)">
@@ -160,9 +330,16 @@ export function Workbench() {
                 {databaseOptions.map((db) => <option key={db} value={db}>{db}</option>)}
               </select>
             </div>
-            <span className="hint">Shift+Enter run · Ctrl+Shift+Enter cancel</span>
+            <span className="hint">Shift+Enter run · Ctrl+Shift+Enter cancel · F8 last result</span>
           </div>
-          <div className="editor-pane">
+          {linkNotice ? (
+            <div role={selectors.share.linkNotice.role} aria-label={selectors.share.linkNotice.name} className="link-notice">
+              <span>{linkNotice}</span>
+              <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setLinkNotice(null)}>×</button>
+            </div>
+          ) : null}
+          <ParametersForm declared={params.declared} values={params.values} onChange={setParameterValue} />
+          <div className="editor-pane" onKeyUp={readCursorStatement} onMouseUp={readCursorStatement}>
             <QueryEditor
               ref={editorRef}
               value={tab.text}
@@ -174,13 +351,28 @@ export function Workbench() {
               markers={runState.markers}
             />
           </div>
+          {recallNote ? <p role="status" aria-label={RECALL_STATUS} className="recall-note">{recallNote}</p> : null}
           <ResultsPanel
-            dataSet={runState.lastRun?.dataSet ?? null}
+            dataSet={dataSet}
             error={error}
             running={runState.running}
             durationMs={runState.lastRun?.durationMs ?? null}
+            wrapTableView={wrapTableView}
           />
         </main>
+        {historyOpen ? (
+          <aside className="history-pane" aria-label="History pane">
+            {history.store ? (
+              <HistoryPanel
+                store={history.store}
+                onReopen={(entry) => openInNewTab({ clusterUrl: entry.clusterUrl, database: entry.database, text: entry.text })}
+                onShowResult={showResult}
+              />
+            ) : (
+              <p className="history-empty">{history.error ?? 'Opening history…'}</p>
+            )}
+          </aside>
+        ) : null}
       </div>
     </div>
   );

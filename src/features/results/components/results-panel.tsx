@@ -5,7 +5,7 @@
  */
 
 import '../results.css';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { Fragment, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { describeKustoError, type KustoError } from '../../../kusto/errors';
 import type { ColumnarTable, DataSet } from '../../../kusto/types';
 import { recordsText, selectors } from '../../../testing/selectors';
@@ -32,6 +32,11 @@ export interface ResultsPanelProps {
   ops?: ResultTableOps;
   /** Follows `data-theme` on <html> when not given. */
   theme?: GridTheme;
+  /**
+   * Wraps each table's view (toolbar + grid), e.g. in a chart/table switch for `render`. Called
+   * with the table and a function that renders its usual view; keyed per table by the panel.
+   */
+  wrapTableView?: (table: ColumnarTable, renderTableView: () => ReactNode) => ReactNode;
 }
 
 function errorTitle(error: KustoError): string {
@@ -234,7 +239,7 @@ function ResultView({ table, title, query, ops, theme }: ResultViewProps) {
   );
 }
 
-export function ResultsPanel({ dataSet, error, running, durationMs = null, query = '', ops = mainThreadTableOps, theme: themeProp }: ResultsPanelProps) {
+export function ResultsPanel({ dataSet, error, running, durationMs = null, query = '', ops = mainThreadTableOps, theme: themeProp, wrapTableView }: ResultsPanelProps) {
   const documentTheme = useDocumentTheme();
   const theme = themeProp ?? documentTheme;
   const tables = dataSet?.primaryResults ?? [];
@@ -291,7 +296,13 @@ export function ResultsPanel({ dataSet, error, running, durationMs = null, query
             ))}
           </div>
           <div role="tabpanel" id={`${baseId}-panel`} aria-labelledby={`${baseId}-tab-${index}`} className="results-tabpanel">
-            <ResultView key={tableKey(table)} table={table} title={tableTitle(table, index)} query={query} ops={ops} theme={theme} />
+            {wrapTableView ? (
+              <Fragment key={tableKey(table)}>
+                {wrapTableView(table, () => <ResultView table={table} title={tableTitle(table, index)} query={query} ops={ops} theme={theme} />)}
+              </Fragment>
+            ) : (
+              <ResultView key={tableKey(table)} table={table} title={tableTitle(table, index)} query={query} ops={ops} theme={theme} />
+            )}
           </div>
         </>
       ) : dataSet && !error ? <p>The query returned no tables.</p> : null}

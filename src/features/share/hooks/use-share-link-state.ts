@@ -14,6 +14,8 @@ export type ShareLinkState =
       query: string | null;
       parameters: Record<string, string>;
       autorun: boolean;
+      /** The URL is the one the app itself last wrote in this browser tab: a reload, or a return from sign-in. */
+      reloaded: boolean;
       /** Run it now (with its request properties), or the reason shown instead. */
       decision: LinkRunDecision;
     };
@@ -33,7 +35,7 @@ export function useShareLinkState(): ShareLinkState {
       else if (start.kind === 'invalid') setState({ status: 'invalid', reason: start.reason });
       else {
         const { clusterUrl, database, query, parameters, autorun } = start.link;
-        setState({ status: 'ready', clusterUrl, database, query, parameters, autorun, decision: decideLinkRun({ query, autorun, reloaded: start.reloaded }) });
+        setState({ status: 'ready', clusterUrl, database, query, parameters, autorun, reloaded: start.reloaded, decision: decideLinkRun({ query, autorun, reloaded: start.reloaded }) });
       }
     });
     return () => {

@@ -2,18 +2,22 @@ import { useEffect } from 'react';
 import type { ShareLinkInput } from '../../../kusto/deep-link';
 import { clearShareUrl, writeShareUrl } from '../share-url';
 
-/** Keeps the address bar on the active tab's link; `null` (no tab, no cluster) shows the app's home. */
-export function useShareUrlSync(active: ShareLinkInput | null, delayMs = 300): void {
+/**
+ * Keeps the address bar on the active tab's link; `null` (no tab, no cluster) shows the app's home.
+ * `enabled: false` leaves the address bar alone (while the link the page was opened with is read).
+ */
+export function useShareUrlSync(active: ShareLinkInput | null, { delayMs = 300, enabled = true }: { delayMs?: number; enabled?: boolean } = {}): void {
   const clusterUrl = active?.clusterUrl;
   const database = active?.database;
   const query = active?.query;
   const parameters = JSON.stringify(active?.parameters ?? {});
   useEffect(() => {
+    if (!enabled) return;
     // Debounced: encoding gzips the whole text, and typing fires this on every key.
     const timer = setTimeout(() => {
       if (clusterUrl === undefined || database === undefined || query === undefined) clearShareUrl();
       else void writeShareUrl({ clusterUrl, database, query, parameters: JSON.parse(parameters) as Record<string, string> });
     }, delayMs);
     return () => clearTimeout(timer);
-  }, [clusterUrl, database, query, parameters, delayMs]);
+  }, [clusterUrl, database, query, parameters, delayMs, enabled]);
 }
