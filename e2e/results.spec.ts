@@ -17,8 +17,14 @@ const resultTab = (page: Page, name: string) =>
   page.getByRole(s.results.tabs.role, { name: s.results.tabs.name }).getByRole('tab', { name, exact: true });
 
 /** Clicks inside the first column: of the header (row -1) or of a data row in view. */
-async function clickFirstColumn(page: Page, row: number, options: { clickCount?: number } = {}) {
-  await canvas(page).click({ position: { x: 30, y: row < 0 ? HEADER_HEIGHT / 2 : HEADER_HEIGHT + ROW_HEIGHT * row + ROW_HEIGHT / 2 }, ...options });
+async function clickFirstColumn(page: Page, row: number) {
+  await canvas(page).click({ position: { x: 30, y: row < 0 ? HEADER_HEIGHT / 2 : HEADER_HEIGHT + ROW_HEIGHT * row + ROW_HEIGHT / 2 } });
+}
+
+/** Selects a cell of the first column in view and waits until the grid holds the selection, so keys act on it. */
+async function selectFirstColumnCell(page: Page, row: number) {
+  await clickFirstColumn(page, row);
+  await expect(dataRows(page).nth(row).getByRole(s.results.cell.role).first()).toHaveAttribute('aria-selected', 'true');
 }
 
 const BIG_QUERY = 'range i from 1 to 500000 step 1 | extend s = strcat("row ", tostring(i)), d = i * 2.5';
@@ -33,7 +39,7 @@ test('500,000 rows: render, scroll to the end, export, sort and search', async (
   await expect(dataRows(page).first().getByRole(s.results.cell.role)).toHaveText(['1', 'row 1', '2.5']);
 
   // Ctrl+End moves to the last cell; the accessible window follows the canvas.
-  await clickFirstColumn(page, 0);
+  await selectFirstColumnCell(page, 0);
   await page.keyboard.press('ControlOrMeta+End');
   await expect(cell(page, '500000')).toBeAttached();
   await expect(dataRows(page).last()).toHaveAttribute('aria-rowindex', '500001');
@@ -63,7 +69,7 @@ test('500,000 rows: render, scroll to the end, export, sort and search', async (
   await expect(dataRows(page).first().getByRole(s.results.cell.role).first()).toHaveText('499999');
   await expect(dataRows(page).first()).toHaveAttribute('aria-rowindex', '2');
   // Only the rows in view are in the accessible grid; the last match is at the end.
-  await clickFirstColumn(page, 0);
+  await selectFirstColumnCell(page, 0);
   await page.keyboard.press('ControlOrMeta+End');
   await expect(dataRows(page).last()).toHaveAttribute('aria-rowindex', '12');
   await expect(dataRows(page).last().getByRole(s.results.cell.role).first()).toHaveText('49999');
@@ -84,6 +90,20 @@ test('a batch shows one tab per result table', async ({ page }) => {
   await expect(resultStatus(page)).toHaveText(recordsText(1));
   await expect(resultGrid(page).getByRole(s.results.columnHeader.role)).toHaveText(['Count']);
   await expect(resultGrid(page).getByRole(s.results.cell.role)).toHaveText([String(count)]);
+
+  // Ctrl+C on a selected cell copies its text; "Copy results as HTML" puts the query and a table there.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await selectFirstColumnCell(page, 0);
+  await page.keyboard.press('ControlOrMeta+C');
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(String(count));
+  await page.getByRole(s.results.copyHtml.role, { name: s.results.copyHtml.name }).click();
+  await expect(page.getByRole(s.results.actionStatus.role, { name: s.results.actionStatus.name })).toHaveText('Copied 1 row as HTML.');
+  const html = await page.evaluate(async () => {
+    const [item] = await navigator.clipboard.read();
+    return item ? await (await item.getType('text/html')).text() : '';
+  });
+  // The query heads the HTML once the workbench passes ResultsPanel its `query`.
+  expect(html).toContain(`<th>Count</th></tr></thead><tbody><tr><td>${count}</td></tr>`);
 });
 
 test('a dynamic cell opens as a JSON tree', async ({ page }) => {
@@ -94,7 +114,7 @@ test('a dynamic cell opens as a JSON tree', async ({ page }) => {
   await expect(cell(page, '{"a":1,"b":[1,2,3],"c":{"x":"<b>y</b>"}}')).toBeAttached();
 
   // Select Name in row 1, move right to Bag, Enter opens it.
-  await clickFirstColumn(page, 0);
+  await selectFirstColumnCell(page, 0);
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Enter');
   const detail = page.getByRole(s.results.cellDetail.role, { name: s.results.cellDetail.name });

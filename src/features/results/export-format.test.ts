@@ -88,6 +88,7 @@ describe('resultsAsHtml', () => {
 
   it('caps the rows it copies', () => {
     expect(resultsAsHtml('q', table, null, 2).rows).toBe(2);
+    expect(resultsAsHtml('', table, null, 1).html.startsWith('<table')).toBe(true);
     expect(escapeHtml(`'&`)).toBe('&#39;&#38;');
   });
 });

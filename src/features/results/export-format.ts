@@ -118,7 +118,7 @@ export function resultsAsHtml(query: string, table: ColumnarTable, order: RowSel
     body.push(`<tr>${table.columns.map((c) => `<td>${escapeHtml(cellText(c, r))}</td>`).join('')}</tr>`);
   }
   const html =
-    `<pre><code>${escapeHtml(query)}</code></pre>` +
+    (query.trim() === '' ? '' : `<pre><code>${escapeHtml(query)}</code></pre>`) +
     `<table border="1" cellspacing="0" cellpadding="3"><thead><tr>${head}</tr></thead><tbody>${body.join('')}</tbody></table>`;
   const tsv = rangeToTsv(table, order, { column: 0, columns: table.columns.length, row: 0, rows }, true);
   const text = query.trim() === '' ? tsv : `${query}\r\n\r\n${tsv}`;

@@ -19,11 +19,13 @@ export interface GridWindowProps {
   first: number;
   count: number;
   sort: { column: number; direction: SortDirection } | null;
+  /** The selected rectangle in display coordinates (x = column, y = display row). */
+  selected?: { x: number; y: number; width: number; height: number } | null;
   /** Id of the element describing the grid (e.g. its keyboard help). */
   describedBy?: string;
 }
 
-export const GridWindow = memo(function GridWindow({ table, order, first, count, sort, describedBy }: GridWindowProps) {
+export const GridWindow = memo(function GridWindow({ table, order, first, count, sort, selected = null, describedBy }: GridWindowProps) {
   const total = order ? order.length : table.rowCount;
   const start = Math.max(0, Math.min(first, total));
   const end = Math.min(total, start + Math.max(0, count));
@@ -36,6 +38,7 @@ export const GridWindow = memo(function GridWindow({ table, order, first, count,
       aria-rowcount={total + 1}
       aria-colcount={table.columns.length}
       aria-readonly="true"
+      aria-multiselectable="true"
       aria-describedby={describedBy}
       className="results-sr-only"
     >
@@ -56,10 +59,12 @@ export const GridWindow = memo(function GridWindow({ table, order, first, count,
       <tbody>
         {rows.map((i) => {
           const r = order ? order[i]! : i;
+          const rowSelected = selected !== null && i >= selected.y && i < selected.y + selected.height;
           return (
             <tr key={i} role="row" aria-rowindex={i + 2}>
               {table.columns.map((c, ci) => (
-                <td key={ci} role="gridcell" aria-colindex={ci + 1}>{displayText(cellText(c, r))}</td>
+                <td key={ci} role="gridcell" aria-colindex={ci + 1}
+                  aria-selected={rowSelected && ci >= selected.x && ci < selected.x + selected.width}>{displayText(cellText(c, r))}</td>
               ))}
             </tr>
           );

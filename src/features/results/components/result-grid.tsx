@@ -147,7 +147,7 @@ export function ResultGrid({ table, order = null, theme = 'light', sort = null, 
       <p id={helpId} className="results-sr-only">
         Arrow keys move between cells; Ctrl+C copies the selection as tab-separated text; Enter on a dynamic or long value opens it.
       </p>
-      <GridWindow table={table} order={order} first={view.first} count={view.count} sort={sort} describedBy={helpId} />
+      <GridWindow table={table} order={order} first={view.first} count={view.count} sort={sort} selected={selection.current?.range ?? null} describedBy={helpId} />
       {CAN_DRAW ? <DataEditor
         ref={editor}
         width="100%"
