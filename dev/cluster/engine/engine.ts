@@ -6,7 +6,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { Analyzer } from './analyzer';
 import { Catalog, loadStormEvents, sqlTableName } from './catalog';
 import { loadContosoSales, registerBigTelemetry } from './sample-data';
-import { encodeValue } from './encode';
+import { VectorChunk } from './chunk';
 import { Unsupported, toEngineError, unsupportedSyntax } from './errors';
 import { type KNode, node, nodeType, syntaxListElements, tokenText } from './kusto-language';
 import { kustoType, quoteIdent } from './kusto-types';
@@ -20,7 +20,7 @@ import {
   type KustoColumn,
   type KustoEngine,
   KustoEngineError,
-  type EncodedRow,
+  type EngineChunk,
   type Visualization,
 } from './types';
 
@@ -168,7 +168,7 @@ async function* runChunks(
   p: PlannedTable,
   signal: AbortSignal | undefined,
   onStart: (conn: DuckDBConnection) => Promise<void>,
-): AsyncIterable<EncodedRow[]> {
+): AsyncIterable<EngineChunk> {
   if (signal?.aborted) throw new KustoEngineError('cancelled', 'QueryCancelled', 'The query was cancelled.');
   const conn = await instance.connect();
   const abort = () => conn.interrupt();
@@ -187,12 +187,7 @@ async function* runChunks(
       live();
       const chunk = await result.fetchChunk();
       if (!chunk || chunk.rowCount === 0) break;
-      const columns = chunk.getColumns();
-      const rows: EncodedRow[] = [];
-      for (let r = 0; r < chunk.rowCount; r++) {
-        rows.push(types.map((t, c) => encodeValue(t, columns[c]?.[r] ?? null)));
-      }
-      yield rows;
+      yield new VectorChunk(chunk, types);
     }
   } catch (e) {
     if (e instanceof KustoEngineError) throw e;

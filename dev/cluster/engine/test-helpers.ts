@@ -1,4 +1,4 @@
-import type { EncodedRow, KustoColumn, KustoEngine } from './types';
+import { chunkRows, type EncodedRow, type KustoColumn, type KustoEngine } from './types';
 
 export interface CollectedTable {
   columns: KustoColumn[];
@@ -12,7 +12,7 @@ export async function runQuery(engine: KustoEngine, csl: string, database = 'Sam
   const out: CollectedTable[] = [];
   for (const t of q.tables) {
     const rows: EncodedRow[] = [];
-    for await (const chunk of t.chunks()) rows.push(...chunk);
+    for await (const chunk of t.chunks()) rows.push(...chunkRows(chunk));
     out.push({ columns: t.columns, rows, visualization: t.visualization });
   }
   return out;

@@ -32,6 +32,30 @@ export type EncodedValue = null | boolean | number | bigint | string | EncodedDy
 export type EncodedDynamic = { [key: string]: unknown } | unknown[];
 export type EncodedRow = EncodedValue[];
 
+/** Rows as v2 JSON text in UTF-8: `[...],[...]`; `ends[i]` is the byte offset just past row i. */
+export interface EncodedRowsText {
+  bytes: Buffer;
+  ends: Uint32Array;
+}
+
+/**
+ * A chunk the engine encodes straight from DuckDB's vectors: `v2Text()` is byte-identical to
+ * the rows' toJson texts joined by commas, without building row arrays or strings.
+ */
+export interface EncodedChunk {
+  readonly rowCount: number;
+  row(r: number): EncodedRow;
+  v2Text(): EncodedRowsText;
+}
+
+/** Either plain rows (tests, fakes) or an EncodedChunk. */
+export type EngineChunk = EncodedRow[] | EncodedChunk;
+
+export function chunkRows(chunk: EngineChunk): EncodedRow[] {
+  if (Array.isArray(chunk)) return chunk;
+  return Array.from({ length: chunk.rowCount }, (_, r) => chunk.row(r));
+}
+
 /** The Visualization property bag of `render`, keys as the service writes them. */
 export type Visualization = Record<string, unknown>;
 
@@ -46,7 +70,7 @@ export interface EngineTable {
    * Runs the table's SQL lazily and yields rows in chunks as DuckDB produces them, so the server
    * can stream without holding a whole result. Throws KustoEngineError for runtime failures.
    */
-  chunks(signal?: AbortSignal): AsyncIterable<EncodedRow[]>;
+  chunks(signal?: AbortSignal): AsyncIterable<EngineChunk>;
 }
 
 export interface EngineStats {

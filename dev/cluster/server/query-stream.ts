@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EncodedRow, EngineQuery, EngineStats, EngineTable, KustoColumn } from '../engine/types';
+import type { EncodedChunk, EncodedRow, EncodedRowsText, EngineChunk, EngineQuery, EngineStats, EngineTable, KustoColumn } from '../engine/types';
 import { KustoEngineError } from '../engine/types';
 import {
   cancelledError,
@@ -33,9 +33,12 @@ export interface QuerySummary {
 /** One response format (v2 frames or v1 tables), driven table by table and chunk by chunk. */
 export interface QueryFormat {
   encodeRow(row: EncodedRow, columns: KustoColumn[]): string;
+  /** Every row of an engine-encoded chunk: row texts, or (v2) UTF-8 bytes written by the engine. */
+  encodeChunk(chunk: EncodedChunk, columns: KustoColumn[]): string[] | EncodedRowsText;
   begin(): Promise<void>;
   tableStart(index: number): Promise<void>;
-  rows(index: number, rows: string[]): Promise<void>;
+  /** `count` rows as their texts joined by commas. */
+  rows(index: number, count: number, text: string | Buffer): Promise<void>;
   tableEnd(index: number, rowCount: number, errors: OneApiError[]): Promise<void>;
   finish(summary: QuerySummary): Promise<void>;
 }
@@ -65,16 +68,17 @@ export async function streamQuery(args: {
     else signal.addEventListener('abort', fire, { once: true });
   });
   stopped.catch(() => undefined);
-  const pull = (it: AsyncIterator<EncodedRow[]>) => Promise.race([it.next(), stopped]);
+  const pull = (it: AsyncIterator<EngineChunk>) => Promise.race([it.next(), stopped]);
 
   const started = performance.now();
   const cpu0 = process.cpuUsage();
   const rss0 = process.memoryUsage.rss();
   let rssPeak = rss0;
+  let rssSampledAt = started;
 
   const tables: EngineTable[] = query.tables;
-  const iterators: (AsyncIterator<EncodedRow[]> | undefined)[] = [];
-  const iteratorOf = (t: number): AsyncIterator<EncodedRow[]> => {
+  const iterators: (AsyncIterator<EngineChunk> | undefined)[] = [];
+  const iteratorOf = (t: number): AsyncIterator<EngineChunk> => {
     let it = iterators[t];
     if (!it) {
       const table = tables[t];
@@ -85,7 +89,7 @@ export async function streamQuery(args: {
     return it;
   };
 
-  let pending: IteratorResult<EncodedRow[]> | null = null;
+  let pending: IteratorResult<EngineChunk> | null = null;
   let failure: unknown = null;
   if (tables.length > 0) {
     try {
@@ -116,7 +120,7 @@ export async function streamQuery(args: {
     let rowCount = 0;
     const tableErrors: OneApiError[] = [];
     for (;;) {
-      let step: IteratorResult<EncodedRow[]> | null = null;
+      let step: IteratorResult<EngineChunk> | null = null;
       if (failure === null) {
         if (pending) {
           step = pending;
@@ -143,25 +147,45 @@ export async function streamQuery(args: {
         break;
       }
       if (step.done) break;
-      const encoded: string[] = [];
+      const chunk = step.value;
+      const encoded = Array.isArray(chunk) ? chunk.map((row) => format.encodeRow(row, table.columns)) : format.encodeChunk(chunk, table.columns);
+      const count = Array.isArray(encoded) ? encoded.length : encoded.ends.length;
+      const lengthOf = Array.isArray(encoded)
+        ? (i: number) => encoded[i]?.length ?? 0
+        : (i: number) => (encoded.ends[i] ?? 0) - (i === 0 ? 0 : (encoded.ends[i - 1] ?? 0) + 1);
       let truncated: { kind: 'records' | 'size'; value: number } | null = null;
-      for (const row of step.value) {
-        if (truncation && total >= truncation.maxRecords) {
-          truncated = { kind: 'records', value: truncation.maxRecords };
-          break;
+      let kept = count;
+      if (truncation) {
+        for (let i = 0; i < count; i++) {
+          if (total >= truncation.maxRecords) {
+            truncated = { kind: 'records', value: truncation.maxRecords };
+            kept = i;
+            break;
+          }
+          const length = lengthOf(i);
+          if (bytes + length > truncation.maxBytes) {
+            truncated = { kind: 'size', value: truncation.maxBytes };
+            kept = i;
+            break;
+          }
+          total++;
+          bytes += length;
         }
-        const text = format.encodeRow(row, table.columns);
-        if (truncation && bytes + text.length > truncation.maxBytes) {
-          truncated = { kind: 'size', value: truncation.maxBytes };
-          break;
-        }
-        encoded.push(text);
-        total++;
-        bytes += text.length;
       }
-      rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
-      if (encoded.length > 0) await format.rows(t, encoded);
-      rowCount += encoded.length;
+      let text: string | Buffer = '';
+      if (kept > 0) {
+        text = Array.isArray(encoded)
+          ? (kept === count ? encoded : encoded.slice(0, kept)).join(',')
+          : encoded.bytes.subarray(0, encoded.ends[kept - 1] ?? 0);
+      }
+      // Reading RSS is a /proc read (~0.3 ms with a large heap): sample it at most every 50 ms.
+      const now = performance.now();
+      if (now - rssSampledAt >= 50) {
+        rssSampledAt = now;
+        rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
+      }
+      if (kept > 0) await format.rows(t, kept, text);
+      rowCount += kept;
       if (truncated) {
         tableErrors.push(truncationError(ctx, truncated));
         stop = true;
@@ -180,6 +204,7 @@ export async function streamQuery(args: {
   } catch {
     // stats are best-effort after a failure
   }
+  rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
   const cpu = process.cpuUsage(cpu0);
   await format.finish({
     errors,
@@ -309,6 +334,10 @@ export class V2Format implements QueryFormat {
     return toJson(row);
   }
 
+  encodeChunk(chunk: EncodedChunk): EncodedRowsText {
+    return chunk.v2Text();
+  }
+
   async begin(): Promise<void> {
     const header: Record<string, unknown> = { FrameType: 'DataSetHeader', IsProgressive: this.mode === 'progressive', Version: 'v2.0' };
     if (this.mode !== 'datatable') {
@@ -358,16 +387,18 @@ export class V2Format implements QueryFormat {
     }
   }
 
-  async rows(index: number, rows: string[]): Promise<void> {
+  async rows(index: number, count: number, text: string | Buffer): Promise<void> {
     if (this.mode === 'datatable') {
-      await this.sink.write((this.rowsInFrame > 0 ? ',' : '') + rows.join(','));
-      this.rowsInFrame += rows.length;
+      await this.sink.write(this.rowsInFrame > 0 ? ',' : '', text);
+      this.rowsInFrame += count;
       return;
     }
     const id = this.tableId(index);
     const fieldCount = this.tables[index]?.columns.length ?? 0;
     await this.sink.write(
-      `${this.lead()}{"FrameType":"TableFragment","TableId":${id},"FieldCount":${fieldCount},"TableFragmentType":"DataAppend","Rows":[${rows.join(',')}]}\n`,
+      `${this.lead()}{"FrameType":"TableFragment","TableId":${id},"FieldCount":${fieldCount},"TableFragmentType":"DataAppend","Rows":[`,
+      text,
+      ']}\n',
     );
     if (this.mode === 'progressive') {
       const stats = this.progress();
@@ -436,6 +467,12 @@ export class V1Format implements QueryFormat {
     return toJson(cells);
   }
 
+  encodeChunk(chunk: EncodedChunk, columns: KustoColumn[]): string[] {
+    const rows: string[] = new Array<string>(chunk.rowCount);
+    for (let r = 0; r < chunk.rowCount; r++) rows[r] = this.encodeRow(chunk.row(r), columns);
+    return rows;
+  }
+
   async begin(): Promise<void> {
     await this.sink.write('{"Tables":[');
   }
@@ -448,9 +485,9 @@ export class V1Format implements QueryFormat {
     );
   }
 
-  async rows(_index: number, rows: string[]): Promise<void> {
-    await this.sink.write((this.rowsInTable > 0 ? ',' : '') + rows.join(','));
-    this.rowsInTable += rows.length;
+  async rows(_index: number, count: number, text: string | Buffer): Promise<void> {
+    await this.sink.write(this.rowsInTable > 0 ? ',' : '', text);
+    this.rowsInTable += count;
   }
 
   async tableEnd(): Promise<void> {

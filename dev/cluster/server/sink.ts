@@ -37,13 +37,20 @@ export class ResponseSink {
     return this.res.destroyed || this.res.writableEnded;
   }
 
-  async write(text: string): Promise<void> {
+  /** Writes the parts as one piece: corked, so a fragment's head, rows and tail leave in one TLS write. */
+  async write(...parts: (string | Uint8Array)[]): Promise<void> {
     if (this.gone) throw new ClientGone();
     if (!this.res.headersSent) {
       this.res.statusCode = 200;
       this.res.setHeader('Content-Type', 'application/json; charset=utf-8');
     }
-    const ok = this.res.write(text);
+    let ok = true;
+    if (parts.length === 1) ok = this.res.write(parts[0] ?? '');
+    else {
+      this.res.cork();
+      for (const part of parts) if (part.length > 0) ok = this.res.write(part) && ok;
+      this.res.uncork();
+    }
     this.writes++;
     if (this.writes === 1 && this.faults.malformedText !== undefined) this.res.write(this.faults.malformedText);
     if (this.faults.cutAfterWrites !== undefined && this.writes >= this.faults.cutAfterWrites) {
