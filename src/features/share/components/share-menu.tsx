@@ -85,7 +85,7 @@ export function ShareMenu({ clusterUrl, database, query, parameters, table = nul
   return (
     <div className="share-menu" role="group" aria-label="Share">
       <button type="button" onClick={() => void copyLink()} title="Shift+Alt+L">{selectors.share.copyLink.name}</button>
-      <button type="button" onClick={openAdx} disabled={!adx?.ok} aria-describedby={adxReason ? 'share-adx-reason' : undefined}>
+      <button type="button" onClick={openAdx} disabled={!adx?.ok} title={adxReason ?? undefined} aria-describedby={adxReason ? 'share-adx-reason' : undefined}>
         {selectors.share.openInAdx.name}
       </button>
       <button type="button" onClick={() => void copyWithResults()}>{selectors.share.copyWithResults.name}</button>
