@@ -117,3 +117,26 @@ describe('walking skeleton', () => {
     expect(q.stats().rowsTotal).toBe(storm.rowCount);
   });
 });
+
+describe('caches', () => {
+  async function statsOf(csl: string) {
+    const q = await engine.execute('Samples', csl);
+    const rows = [];
+    for (const t of q.tables) for await (const c of t.chunks()) rows.push(c);
+    return q.stats();
+  }
+
+  it('recounts base rows after an ingest and replans after a schema change', async () => {
+    await engine.createTable('Samples', 'CacheProbe', [{ ColumnName: 'x', ColumnType: 'long' }]);
+    await engine.ingestInlineCsv('Samples', 'CacheProbe', '1\n2\n');
+    expect((await statsOf('CacheProbe | count')).rowsTotal).toBe(2);
+    await engine.ingestInlineCsv('Samples', 'CacheProbe', '3\n');
+    expect((await statsOf('CacheProbe | count')).rowsTotal).toBe(3);
+    expect((await runOne(engine, 'CacheProbe | count')).rows).toEqual([[3n]]);
+    await engine.dropTable('Samples', 'CacheProbe');
+    await expect(engine.execute('Samples', 'CacheProbe | count')).rejects.toMatchObject({ kind: 'semantic' });
+    await engine.createTable('Samples', 'CacheProbe', [{ ColumnName: 'y', ColumnType: 'string' }]);
+    expect((await runOne(engine, 'CacheProbe | count')).rows).toEqual([[0n]]);
+    await engine.dropTable('Samples', 'CacheProbe');
+  });
+});

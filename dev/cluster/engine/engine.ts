@@ -36,6 +36,8 @@ export interface EngineOptions {
   threads?: number;
 }
 
+const PLAN_CACHE_SIZE = 256;
+
 interface PlannedTable {
   sql: string;
   columns: KustoColumn[];
@@ -66,24 +68,43 @@ export async function createEngine(options: EngineOptions = {}): Promise<LocalEn
   const analyzer = new Analyzer(catalog);
   analyzer.warm();
 
+  // Parse + analyze + translate is 5–20 ms of a short query. A plan depends only on the text,
+  // the parameters and the schema, so it is reused until the catalog version moves.
+  const plans = new Map<string, PlannedTable[]>();
   const plan = (database: string, csl: string, parameters: Record<string, unknown>): PlannedTable[] => {
+    const key = `${catalog.version}\u0000${database}\u0000${JSON.stringify(parameters)}\u0000${csl}`;
+    const cached = plans.get(key);
+    if (cached) return cached;
     const code = analyzer.analyze(database, csl);
+    let planned: PlannedTable[];
     try {
-      return translateQuery(code.Syntax, database, catalog, parameters);
+      planned = translateQuery(code.Syntax, database, catalog, parameters);
     } catch (e) {
       if (e instanceof Unsupported) throw toEngineError(e, csl);
       throw e;
     }
+    if (plans.size >= PLAN_CACHE_SIZE) plans.clear();
+    plans.set(key, planned);
+    return planned;
   };
 
+  // Base-table row counts for the stats: only the engine's own management calls change them,
+  // and each of those clears this.
+  const rowCounts = new Map<string, number>();
   const rowCount = async (conn: DuckDBConnection, database: string, tables: Set<string>) => {
     let total = 0;
     for (const t of tables) {
       const entry = catalog.database(database).tables.get(t);
       if (!entry) continue;
       await entry.materialize?.();
-      const r = await conn.run(`SELECT count(*) FROM ${sqlTableName(catalog.database(database).name, t)}`);
-      total += Number((await r.getRows())[0]?.[0] ?? 0);
+      const name = sqlTableName(catalog.database(database).name, t);
+      let n = rowCounts.get(name);
+      if (n === undefined) {
+        const r = await conn.run(`SELECT count(*) FROM ${name}`);
+        n = Number((await r.getRows())[0]?.[0] ?? 0);
+        rowCounts.set(name, n);
+      }
+      total += n;
     }
     return total;
   };
@@ -114,12 +135,15 @@ export async function createEngine(options: EngineOptions = {}): Promise<LocalEn
     },
     databases: () => catalog.schemas(),
     async createTable(database, table, columns) {
+      rowCounts.clear();
       await catalog.createTable(database, { name: table, columns });
     },
     async dropTable(database, table) {
+      rowCounts.clear();
       await catalog.dropTable(database, table);
     },
     async ingestInlineCsv(database, table, csv) {
+      rowCounts.clear();
       const t = catalog.table(database, table);
       const conn = await instance.connect();
       try {
@@ -134,10 +158,13 @@ export async function createEngine(options: EngineOptions = {}): Promise<LocalEn
         }
         return appended;
       } finally {
+        // Again after the write: a query that counted meanwhile cached the old number.
+        rowCounts.clear();
         conn.closeSync();
       }
     },
     async setOrAppend(database, table, csl) {
+      rowCounts.clear();
       const [p] = plan(database, csl, {});
       if (!p) throw new KustoEngineError('semantic', 'General_BadRequest', 'The query returned no table.');
       const db = catalog.database(database);
@@ -152,6 +179,8 @@ export async function createEngine(options: EngineOptions = {}): Promise<LocalEn
         const r = await conn.run(`INSERT INTO ${sqlTableName(db.name, table)} ${p.sql}`);
         return Number(r.rowsChanged);
       } finally {
+        // Again after the write: a query that counted meanwhile cached the old number.
+        rowCounts.clear();
         conn.closeSync();
       }
     },

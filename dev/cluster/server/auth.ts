@@ -60,6 +60,7 @@ function isKeySet(value: unknown): value is JSONWebKeySet {
 }
 
 const REFETCH_COOLDOWN_MS = 10_000;
+const VERIFIED_CACHE_SIZE = 1000;
 
 export function createTokenValidator(options: AuthOptions, defaultAudience: () => string) {
   let keys: ReturnType<typeof createLocalJWKSet> | null = options.keySet ? createLocalJWKSet(options.keySet) : null;
@@ -92,7 +93,30 @@ export function createTokenValidator(options: AuthOptions, defaultAudience: () =
     return inflight;
   }
 
+  // A client sends the same token on every request until it expires; a signature check is
+  // ~1 ms of CPU on the request path. Only tokens that passed every check are kept, and only
+  // until their own exp, so the cache accepts nothing the full check would refuse then.
+  const verified = new Map<string, JWTPayload & { exp: number }>();
+  const cached = (token: string): JWTPayload | null => {
+    const hit = verified.get(token);
+    if (!hit) return null;
+    if (hit.exp * 1000 > Date.now()) return hit;
+    verified.delete(token);
+    return null;
+  };
+
   async function verify(token: string): Promise<JWTPayload> {
+    const hit = cached(token);
+    if (hit) return hit;
+    const payload = await verifyFully(token);
+    if (typeof payload.exp === 'number') {
+      if (verified.size >= VERIFIED_CACHE_SIZE) verified.clear();
+      verified.set(token, { ...payload, exp: payload.exp });
+    }
+    return payload;
+  }
+
+  async function verifyFully(token: string): Promise<JWTPayload> {
     if (!keys) await refresh();
     const audience = options.audience ?? defaultAudience();
     const audiences = [audience.replace(/\/$/, ''), audience.replace(/\/$/, '') + '/'];
