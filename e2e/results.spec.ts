@@ -31,6 +31,7 @@ const BIG_QUERY = 'range i from 1 to 500000 step 1 | extend s = strcat("row ", t
 
 test('500,000 rows: render, scroll to the end, export, sort and search', async ({ page }) => {
   test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1400, height: 900 });
   await signIn(page);
   await runQuery(page, BIG_QUERY);
   await expect(resultStatus(page)).toHaveText(recordsText(500_000), { timeout: 90_000 });
@@ -61,6 +62,7 @@ test('500,000 rows: render, scroll to the end, export, sort and search', async (
   await expect(header(page, 'i')).toHaveAttribute('aria-sort', 'descending');
   await expect(dataRows(page).first().getByRole(s.results.cell.role)).toHaveText(['500000', 'row 500000', '1250000']);
   await expect(dataRows(page).first()).toHaveAttribute('aria-rowindex', '2');
+  await page.screenshot({ path: '/tmp/results-500k-sorted.png' });
 
   // Search keeps only the matching rows, still in the sort order: 499999…499990, then 49999.
   await page.getByRole(s.results.search.role, { name: s.results.search.name }).fill('row 49999');

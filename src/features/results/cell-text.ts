@@ -48,3 +48,16 @@ export function initialColumnWidth(name: string, sampleTexts: readonly string[])
   for (const t of sampleTexts) chars = Math.max(chars, Math.min(t.length, 60));
   return Math.max(60, Math.min(360, Math.ceil(chars * 7.2) + 24));
 }
+
+/**
+ * Rows to size columns from: the first and last rows and an even spread between, so a
+ * `range` or a sorted result (short values first, long ones last) gets widths that fit.
+ */
+export function sampleRows(rowCount: number, edge = 50, spread = 100): number[] {
+  if (rowCount <= 2 * edge + spread) return Array.from({ length: rowCount }, (_, i) => i);
+  const rows: number[] = [];
+  for (let r = 0; r < edge; r++) rows.push(r);
+  for (let k = 1; k <= spread; k++) rows.push(Math.floor((k * (rowCount - 2 * edge)) / (spread + 1)) + edge);
+  for (let r = rowCount - edge; r < rowCount; r++) rows.push(r);
+  return rows;
+}

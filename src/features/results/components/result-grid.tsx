@@ -13,7 +13,7 @@ import {
 } from '@glideapps/glide-data-grid';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ClipboardEvent } from 'react';
 import type { ColumnarTable } from '../../../kusto/types';
-import { cellText, displayText, initialColumnWidth, isNumericColumn } from '../cell-text';
+import { cellText, displayText, initialColumnWidth, isNumericColumn, sampleRows } from '../cell-text';
 import { rangeToTsv, type CellRange } from '../export-format';
 import type { SortDirection } from '../table-ops-core';
 import { GridWindow } from './grid-window';
@@ -36,7 +36,6 @@ const ROW_HEIGHT = 30;
 const HEADER_HEIGHT = 34;
 /** Rows mirrored for assistive tech before Glide first reports its visible region. */
 const INITIAL_WINDOW = 40;
-const SAMPLE_ROWS = 100;
 
 /**
  * Glide measures its box with ResizeObserver; where there is none (jsdom, very old browsers)
@@ -81,12 +80,8 @@ export function ResultGrid({ table, order = null, theme = 'light', sort = null, 
 
   const [widths, setWidths] = useState<number[]>([]);
   useEffect(() => {
-    const sample = Math.min(table.rowCount, SAMPLE_ROWS);
-    setWidths(table.columns.map((c) => {
-      const texts: string[] = [];
-      for (let r = 0; r < sample; r++) texts.push(cellText(c, r));
-      return initialColumnWidth(c.name, texts);
-    }));
+    const rows = sampleRows(table.rowCount);
+    setWidths(table.columns.map((c) => initialColumnWidth(c.name, rows.map((r) => cellText(c, r)))));
   }, [table]);
 
   const columns = useMemo<GridColumn[]>(() => table.columns.map((c, i) => ({
