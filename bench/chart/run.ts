@@ -5,42 +5,16 @@
  * port, stopped at the end. Modules (ECharts chunk, worker, grid) are warmed first, so both sides
  * measure work on the data, not loading code. POINTS overrides the size.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../../playwright.config';
+import { startViteServer } from '../../dev/harness/vite-server';
 
 const POINTS = Number(process.env['POINTS'] ?? 500_000);
 const ROUNDS = 3;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-function startVite(port: number): Promise<{ server: ChildProcess; origin: string }> {
-  const server = spawn('node_modules/.bin/vite', ['--port', String(port), '--strictPort'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /(https?):\/\/localhost:(\d+)/.exec(output);
-      if (match) resolve({ server, origin: `${match[1]}://localhost:${match[2]}` });
-    };
-    server.stdout?.on('data', onData);
-    server.stderr?.on('data', onData);
-    server.on('exit', (code) => reject(new Error(`vite exited (${code}) before listening:\n${output}`)));
-  });
-}
-
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-const { server, origin } = await startVite(await freePort());
+const { origin, stop } = await startViteServer();
 const browser = await chromium.launch(chromiumLaunchOptions);
 try {
   const page = await browser.newPage({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 800 } });
@@ -73,5 +47,5 @@ try {
   console.log(`  ratio chart / table  ${(c / t).toFixed(2)}`);
 } finally {
   await browser.close();
-  server.kill('SIGTERM');
+  stop();
 }

@@ -6,40 +6,13 @@
  * Against the production bundle instead of the dev server:
  *   KQL_EDITOR_HARNESS=1 npx vite build --outDir /tmp/kql-harness && HARNESS_DIST=/tmp/kql-harness npx tsx dev/harness/check-editor.ts
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { chromium, type Page } from 'playwright-core';
+import { chromiumLaunchOptions } from '../../playwright.config';
+import { startViteServer } from './vite-server';
 
 const PORT = Number(process.env['HARNESS_PORT'] ?? 5180);
 const SCREENSHOT = process.env['SCREENSHOT'] ?? '/tmp/editor.png';
 const DIST = process.env['HARNESS_DIST'];
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-function startVite(): Promise<{ server: ChildProcess; origin: string }> {
-  const args = DIST ? ['preview', '--outDir', DIST] : [];
-  const server = spawn('node_modules/.bin/vite', [...args, '--port', String(PORT), '--strictPort'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      // Vite prints the URL once it listens; it is https when dev/certs exist.
-      const match = /(https?):\/\/localhost:(\d+)/.exec(output);
-      if (match) resolve({ server, origin: `${match[1]}://localhost:${match[2]}` });
-    };
-    server.stdout?.on('data', onData);
-    server.stderr?.on('data', onData);
-    server.on('exit', (code) => reject(new Error(`vite exited (${code}) before listening:\n${output}`)));
-  });
-}
 
 // Colours of a keyword, a table, a column and an operator once monaco-kusto has classified them
 // (its ColorizationAdapter decorates after a 500 ms debounce).
@@ -84,8 +57,8 @@ async function setQuery(page: Page, text: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const { server, origin } = await startVite();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const { origin, stop } = await startViteServer({ port: PORT, previewDir: DIST });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 900, height: 700 } });
     const page = await context.newPage();
@@ -172,7 +145,7 @@ async function main(): Promise<void> {
     record('no page errors', errors.length === 0, errors.slice(0, 3).join(' | '));
   } finally {
     await browser.close();
-    server.kill('SIGTERM');
+    stop();
   }
   const failed = results.filter((r) => !r.ok).length;
   console.log(`${results.length - failed}/${results.length} checks passed; screenshot ${SCREENSHOT}`);

@@ -4,26 +4,11 @@
  * /tmp/issue5-chart-light.png, -chart-dark.png, -parameters.png, -history.png, -share.png, -open-link.png.
  * Run: `npx tsx dev/harness/check-issue5.ts` (HARNESS_PORT, default 5181).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumLaunchOptions } from '../../playwright.config';
+import { startViteServer } from './vite-server';
 
 const PORT = Number(process.env['HARNESS_PORT'] ?? 5181);
-
-function startVite(): Promise<{ server: ChildProcess; origin: string }> {
-  const server = spawn('node_modules/.bin/vite', ['--port', String(PORT), '--strictPort'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /(https?):\/\/localhost:(\d+)/.exec(output);
-      if (match) resolve({ server, origin: `${match[1]}://localhost:${match[2]}` });
-    };
-    server.stdout?.on('data', onData);
-    server.stderr?.on('data', onData);
-    server.on('exit', (code) => reject(new Error(`vite exited (${code}) before listening:\n${output}`)));
-  });
-}
 
 let failures = 0;
 function check(name: string, ok: boolean, detail = ''): void {
@@ -42,7 +27,7 @@ async function canvasColours(page: Page, selector: string): Promise<number> {
   });
 }
 
-const { server, origin } = await startVite();
+const { origin, stop } = await startViteServer({ port: PORT });
 const browser = await chromium.launch(chromiumLaunchOptions);
 try {
   const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1100, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
@@ -89,6 +74,6 @@ try {
   check('no console errors or warnings', errors.length === 0, errors.join(' | '));
 } finally {
   await browser.close();
-  server.kill('SIGTERM');
+  stop();
 }
 process.exit(failures === 0 ? 0 : 1);
