@@ -50,9 +50,11 @@ test('a copied link, opened signed out in a fresh browser, leads through sign-in
   await signIn(page);
   const query = 'StormEvents\n| where State == "KANSAS"\n| summarize count() by EventType';
   await setQueryText(page, query);
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await expect(page.getByRole(s.share.openInAdx.role, { name: s.share.openInAdx.name })).toBeDisabled();
+  await page.screenshot({ path: '/tmp/issue5-e2e-share-menu.png' });
   await page.getByRole(s.share.copyLink.role, { name: s.share.copyLink.name }).click();
   await expect(page.getByRole(s.share.status.role, { name: s.share.status.name })).toHaveText('Link copied.');
-  await page.screenshot({ path: '/tmp/issue5-e2e-share-menu.png' });
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link.startsWith(`${APP_URL}/clusters/localhost:8443/databases/Samples?query=`)).toBe(true);
   // The address bar is the active tab's link too.
@@ -189,4 +191,34 @@ test('an Azure Data Explorer link pasted into "Open link" opens its query in a n
   await expect(queryTabs(page)).toHaveCount(2);
   await expectQueryText(page, text);
   await expect(resultStatus(page)).toHaveText(recordsText(4));
+});
+
+test('a reload of an opened link neither runs it again nor opens a second tab', async ({ page }) => {
+  await signIn(page);
+  const requests = clusterRequests(page);
+  const text = 'StormEvents | where State == "IOWA" | take 6';
+  await page.goto(appLink({ cluster: 'localhost:8443', database: 'Samples', query: text }));
+  await expect(resultStatus(page)).toHaveText(recordsText(6));
+  await expect(queryTabs(page)).toHaveCount(2);
+  // The address bar follows the tab the link opened.
+  await expect(page).toHaveURL(/\/clusters\/localhost:8443\/databases\/Samples\?query=/);
+
+  await page.reload();
+  await waitForEditor(page);
+  await expectQueryText(page, text);
+  await expect(queryTabs(page)).toHaveCount(2);
+  await expect(linkNotice(page)).toHaveCount(0);
+  expect(requests.filter((r) => r.startsWith('POST /v2/rest/query'))).toHaveLength(1);
+});
+
+test('a link to an untrusted cluster is refused with the reason, and nothing is sent there', async ({ page }) => {
+  await signIn(page);
+  const elsewhere: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).hostname === 'kusto.evil.example') elsewhere.push(request.url());
+  });
+  await page.goto(appLink({ cluster: 'kusto.evil.example', database: 'Samples', query: 'StormEvents | take 1' }));
+  await expect(linkNotice(page)).toContainText('was not opened');
+  await expect(queryTabs(page)).toHaveCount(1);
+  expect(elsewhere).toEqual([]);
 });

@@ -24,10 +24,12 @@ import { OpenLinkAction } from '../features/share/components/open-link-dialog';
 import { ShareMenu } from '../features/share/components/share-menu';
 import { useShareLinkState } from '../features/share/hooks/use-share-link-state';
 import { useShareUrlSync } from '../features/share/hooks/use-share-url-sync';
+import { writeShareUrl } from '../features/share/share-url';
 import type { LinkRunDecision } from '../features/share/link-run-policy';
 import { TabBar } from '../features/tabs/components/tab-bar';
 import { useTabs } from '../features/tabs/hooks/use-tabs';
 import { activeTab } from '../features/tabs/utils/tabs-model';
+import type { ShareLinkInput } from '../kusto/deep-link';
 import { parseDeclaredParameters, toParameterValues } from '../kusto/query-parameters';
 import type { ColumnarTable, DataSet } from '../kusto/types';
 import { isTrustedKustoHost, untrustedHostMessage } from '../kusto/trusted-hosts';
@@ -160,34 +162,39 @@ export function Workbench() {
     [tabsStore, defaultDatabaseOf],
   );
 
-  /** A link (ours or ADX's) opens in a new tab; it runs once, read-only, only when the link policy says so. */
+  /**
+   * A link (ours or ADX's) opens in a new tab; it runs once, read-only, only when the link policy
+   * says so. Returns what the new tab holds, or null when the link was refused.
+   */
   const openLink = useCallback(
-    (link: LinkToOpen) => {
+    (link: LinkToOpen): ShareLinkInput | null => {
       if (!isTrustedKustoHost(link.clusterUrl, trustedHosts)) {
         setLinkNotice(`The link was not opened: ${untrustedHostMessage(link.clusterUrl)}. Add the host to the trusted hosts if you trust it.`);
-        return;
+        return null;
       }
       if (!connections.connections.clusters.includes(link.clusterUrl)) connections.add(link.clusterUrl);
       const text = link.query ?? '';
       const database = link.database ?? defaultDatabaseOf(link.clusterUrl);
       const id = openInNewTab({ clusterUrl: link.clusterUrl, database, text });
       for (const [name, value] of Object.entries(link.parameters)) setParameterValue(name, value);
+      const opened = { clusterUrl: link.clusterUrl, database, query: text, parameters: link.parameters };
       if (!link.decision.run) {
         setLinkNotice(link.decision.reason);
-        return;
+        return opened;
       }
       // As the Run button would with the caret at the start: the link's first statement.
       const statement = statementAtCursor(text, 0);
       const parameters = parametersFor(statement.text, link.parameters);
       if (!parameters.ok) {
         setLinkNotice(`The query was not run: the link's parameter values are refused. ${parameters.reason}`);
-        return;
+        return opened;
       }
       setLinkNotice(null);
       runs.run(id, {
         clusterUrl: link.clusterUrl, database, text: statement.text, statementStart: statement.start, documentText: text,
         properties: { ...link.decision.properties, ...(parameters.parameters ? { Parameters: parameters.parameters } : {}) },
       });
+      return opened;
     },
     [trustedHosts, connections, defaultDatabaseOf, openInNewTab, setParameterValue, runs],
   );
@@ -201,7 +208,12 @@ export function Workbench() {
     if (startLink.status === 'reading' || startLinkHandled.current) return;
     startLinkHandled.current = true;
     if (startLink.status === 'invalid') setLinkNotice(`The link could not be opened: ${startLink.reason}`);
-    else if (startLink.status === 'ready' && !startLink.reloaded) openLink(startLink);
+    else if (startLink.status === 'ready' && !startLink.reloaded) {
+      const opened = openLink(startLink);
+      // At once rather than after the sync's debounce: from now on a reload is the app's own
+      // state coming back, and must not open (and run) the link a second time.
+      if (opened) void writeShareUrl(opened);
+    }
   }, [startLink, openLink]);
   useShareUrlSync(
     { clusterUrl: tab.clusterUrl, database: tab.database, query: tab.text, parameters: linkParameters },
@@ -271,6 +283,7 @@ export function Workbench() {
           query={tab.text}
           parameters={linkParameters}
           table={dataSet?.primaryResults[0] ?? null}
+          layout="menu"
         />
         <OpenLinkAction onOpen={openLink} />
         <button type="button" aria-pressed={historyOpen} onClick={() => setHistoryOpen((open) => !open)}>

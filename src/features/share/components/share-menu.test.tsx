@@ -22,6 +22,27 @@ function fakeClipboard() {
 const status = () => screen.getByRole('status', { name: selectors.share.status.name });
 
 describe('ShareMenu', () => {
+  it('as a menu, keeps its actions behind "Share" while the shortcut and status stay live', async () => {
+    const user = userEvent.setup();
+    const { clipboard, texts } = fakeClipboard();
+    render(<ShareMenu layout="menu" clusterUrl="https://localhost:8443" database="Samples" query="print 1" clipboard={clipboard} appBase="https://app.example/" />);
+    expect(screen.queryByRole('button', { name: selectors.share.copyLink.name })).toBeNull();
+
+    fireEvent.keyDown(document.body, { code: 'KeyL', key: 'L', shiftKey: true, altKey: true });
+    await waitFor(() => expect(status().textContent).toBe('Link copied.'));
+    expect(texts).toHaveLength(1);
+
+    const toggle = screen.getByRole('button', { name: 'Share' });
+    await user.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const adx = screen.getByRole('button', { name: selectors.share.openInAdx.name });
+    expect(document.getElementById(adx.getAttribute('aria-describedby')!)?.textContent).toBe('A cluster on this computer cannot be opened in Azure Data Explorer.');
+    await user.click(screen.getByRole('button', { name: selectors.share.copyLink.name }));
+    await waitFor(() => expect(texts).toHaveLength(2));
+    // An action closes the menu.
+    expect(screen.queryByRole('button', { name: selectors.share.copyLink.name })).toBeNull();
+  });
+
   it('copies our link, and the same with Shift+Alt+L', async () => {
     const user = userEvent.setup();
     const { clipboard, texts } = fakeClipboard();

@@ -3,7 +3,7 @@
  * copy query + link + results for chat or e-mail. Outcomes, refusals included, go to one live
  * status line so a screen reader hears them too.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { checkLinkLength, toAdxLink, toShareLink, type Result } from '../../../kusto/deep-link';
 import type { ColumnarTable } from '../../../kusto/types';
 import { selectors } from '../../../testing/selectors';
@@ -26,6 +26,11 @@ export interface ShareMenuProps {
   appBase?: string;
   /** Bind Shift+Alt+L to "Copy link" (one ShareMenu per page should). */
   shortcut?: boolean;
+  /**
+   * `menu`: the actions sit behind a "Share" button (for a crowded header), as in the ADX web UI;
+   * the status line and the shortcut stay live while it is closed. `inline` shows them all.
+   */
+  layout?: 'inline' | 'menu';
 }
 
 type Status = { tone: 'info' | 'warn' | 'error'; text: string } | null;
@@ -34,9 +39,21 @@ function describe(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export function ShareMenu({ clusterUrl, database, query, parameters, table = null, clipboard = browserClipboard, openWindow, appBase, shortcut = true }: ShareMenuProps) {
+export function ShareMenu({ clusterUrl, database, query, parameters, table = null, clipboard = browserClipboard, openWindow, appBase, shortcut = true, layout = 'inline' }: ShareMenuProps) {
   const [status, setStatus] = useState<Status>(null);
   const [adx, setAdx] = useState<Result<string> | null>(null);
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const actionsId = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (e: PointerEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open]);
 
   useEffect(() => {
     let live = true;
@@ -81,16 +98,50 @@ export function ShareMenu({ clusterUrl, database, query, parameters, table = nul
     else window.open(adx.value, '_blank', 'noopener,noreferrer');
   };
   const adxReason = adx && !adx.ok ? adx.reason : null;
+  const reasonId = `${actionsId}-adx-reason`;
+  const act = (action: () => void) => () => {
+    setOpen(false);
+    action();
+  };
 
-  return (
-    <div className="share-menu" role="group" aria-label="Share">
-      <button type="button" onClick={() => void copyLink()} title="Shift+Alt+L">{selectors.share.copyLink.name}</button>
-      <button type="button" onClick={openAdx} disabled={!adx?.ok} title={adxReason ?? undefined} aria-describedby={adxReason ? 'share-adx-reason' : undefined}>
+  const actions = (
+    <>
+      <button type="button" onClick={act(() => void copyLink())} title="Shift+Alt+L">{selectors.share.copyLink.name}</button>
+      <button type="button" onClick={act(openAdx)} disabled={!adx?.ok} aria-describedby={adxReason ? reasonId : undefined}>
         {selectors.share.openInAdx.name}
       </button>
-      <button type="button" onClick={() => void copyWithResults()}>{selectors.share.copyWithResults.name}</button>
-      {adxReason ? <span id="share-adx-reason" className="share-reason">{adxReason}</span> : null}
-      <p role="status" aria-label={selectors.share.status.name} className={`share-status share-${status?.tone ?? 'info'}`}>{status?.text ?? ''}</p>
+      {adxReason ? <span id={reasonId} className="share-reason">{adxReason}</span> : null}
+      <button type="button" onClick={act(() => void copyWithResults())}>{selectors.share.copyWithResults.name}</button>
+    </>
+  );
+  const statusLine = (
+    <p role="status" aria-label={selectors.share.status.name} className={`share-status share-${status?.tone ?? 'info'}`}>{status?.text ?? ''}</p>
+  );
+
+  if (layout === 'inline') {
+    return (
+      <div className="share-menu" role="group" aria-label="Share">
+        {actions}
+        {statusLine}
+      </div>
+    );
+  }
+  return (
+    <div ref={root} className="share-menu share-menu-compact" role="group" aria-label="Share">
+      <button type="button" aria-expanded={open} aria-controls={actionsId} onClick={() => setOpen((o) => !o)}>
+        Share <span aria-hidden="true">▾</span>
+      </button>
+      <div
+        id={actionsId}
+        className="share-actions"
+        hidden={!open}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') setOpen(false);
+        }}
+      >
+        {actions}
+      </div>
+      {statusLine}
     </div>
   );
 }
