@@ -19,6 +19,9 @@ const streamEnded = new Map<string, number>();
 
 // ~1 minute of DuckDB work on two cores: a test only passes quickly if the query is interrupted.
 const LONG_QUERY = 'range i from 1 to 3000000000 step 1 | summarize sum(i)';
+// "Stopped" means: ended in well under half of the query's natural run time. A tighter bound
+// would measure the machine's load (CI shares two cores with the rest of the suite), not the stop.
+const STOPPED_WITHIN_MS = 25_000;
 
 beforeAll(async () => {
   tls = await ensureDevCertificate();
@@ -108,10 +111,10 @@ describe('limits and streaming with the real engine', () => {
     const res = await post('/v2/rest/query', { db: 'Samples', csl, properties: { Options: { servertimeout: '00:00:01' } } });
     expect(res.status).toBe(504);
     expect((JSON.parse(res.text) as { error: { code: string } }).error.code).toBe('Request_ExecutionTimeout');
-    expect(performance.now() - started).toBeLessThan(10_000);
-    await expect.poll(() => streamEnded.get(csl), { timeout: 10_000 }).toBeDefined();
-    expect((streamEnded.get(csl) ?? Infinity) - started).toBeLessThan(10_000);
-  }, 30_000);
+    expect(performance.now() - started).toBeLessThan(STOPPED_WITHIN_MS);
+    await expect.poll(() => streamEnded.get(csl), { timeout: STOPPED_WITHIN_MS }).toBeDefined();
+    expect((streamEnded.get(csl) ?? Infinity) - started).toBeLessThan(STOPPED_WITHIN_MS);
+  }, 60_000);
 
   it('cancels a running DuckDB query with .cancel query: the response ends Cancelled', async () => {
     const csl = `${LONG_QUERY} | extend c = 1`;
@@ -129,7 +132,7 @@ describe('limits and streaming with the real engine', () => {
     const done = framesOf(res.text).at(-1) as unknown as Completion;
     expect(done).toMatchObject({ FrameType: 'DataSetCompletion', HasErrors: true, Cancelled: true });
     expect(done.OneApiErrors?.[0]?.error.code).toBe('Request_Cancelled');
-    await expect.poll(() => streamEnded.get(csl), { timeout: 10_000 }).toBeDefined();
-    expect((streamEnded.get(csl) ?? Infinity) - cancelledAt).toBeLessThan(5_000);
-  }, 30_000);
+    await expect.poll(() => streamEnded.get(csl), { timeout: STOPPED_WITHIN_MS }).toBeDefined();
+    expect((streamEnded.get(csl) ?? Infinity) - cancelledAt).toBeLessThan(STOPPED_WITHIN_MS);
+  }, 60_000);
 });
