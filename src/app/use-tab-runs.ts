@@ -13,10 +13,11 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { EditorMarker } from '../features/editor/types';
 import { statementToDocumentPosition } from '../features/editor/statement-at-cursor';
 import { cancelQuery } from '../features/run/api/cancel-query';
-import { runQuery, type QueryRun } from '../features/run/api/run-query';
+import { newRunClientRequestId, runQuery, type QueryRun } from '../features/run/api/run-query';
+import { isManagementCommand } from '../kusto/deep-link';
 import type { HistoryStore, RunOutcome } from '../features/history/history-store';
 import { kustoError, type KustoError } from '../kusto/errors';
-import { newClientRequestId, type ClientRequestProperties } from '../kusto/request';
+import type { ClientRequestProperties } from '../kusto/request';
 import type { DataSet, TokenProvider } from '../kusto/types';
 
 export interface RunRequest {
@@ -107,7 +108,7 @@ export function useTabRuns({ tokenProvider, trustedHosts, userName, history = nu
     (tabId: string, request: RunRequest) => {
       if (inFlight.current.has(tabId) || request.text.trim() === '') return;
       const controller = new AbortController();
-      const flight: InFlight = { controller, clientRequestId: newClientRequestId(crypto.randomUUID()), request, cancelled: false };
+      const flight: InFlight = { controller, clientRequestId: newRunClientRequestId(request.text, crypto.randomUUID()), request, cancelled: false };
       inFlight.current.set(tabId, flight);
       update(tabId, (s) => ({ ...s, running: true, error: null, markers: [], lastRequest: request }));
       const startedAt = Date.now();
@@ -153,6 +154,11 @@ export function useTabRuns({ tokenProvider, trustedHosts, userName, history = nu
       inFlight.current.delete(tabId);
       update(tabId, (s) => ({ ...s, running: false, error: kustoError('cancelled', 'The query was cancelled.'), markers: [] }));
       const abort = () => flight.controller.abort();
+      // `.cancel query` stops queries only; a command is stopped by closing its request.
+      if (isManagementCommand(flight.request.text)) {
+        abort();
+        return;
+      }
       const grace = setTimeout(abort, CANCEL_GRACE_MS);
       const note = (message: string) =>
         setRuns((current) => {

@@ -20,13 +20,17 @@ import { useRecallShortcut } from '../features/history/hooks/use-recall-shortcut
 import { ParametersForm } from '../features/parameters/components/parameters-form';
 import { useQueryParameters } from '../features/parameters/hooks/use-query-parameters';
 import { ResultsPanel } from '../features/results/components/results-panel';
+import { useWarmDecodeWorker } from '../features/run/hooks/use-warm-decode-worker';
 import { OpenLinkAction } from '../features/share/components/open-link-dialog';
 import { ShareMenu } from '../features/share/components/share-menu';
 import { useShareLinkState } from '../features/share/hooks/use-share-link-state';
 import { useShareUrlSync } from '../features/share/hooks/use-share-url-sync';
 import { writeShareUrl } from '../features/share/share-url';
 import type { LinkRunDecision } from '../features/share/link-run-policy';
+import { ShortcutsHelp } from '../features/tabs/components/shortcuts-help';
 import { TabBar } from '../features/tabs/components/tab-bar';
+import { useWorkspaceShortcuts } from '../features/tabs/hooks/use-workspace-shortcuts';
+import type { WorkspaceCommand } from '../features/tabs/utils/keymap';
 import { useTabs } from '../features/tabs/hooks/use-tabs';
 import { activeTab } from '../features/tabs/utils/tabs-model';
 import type { ShareLinkInput } from '../kusto/deep-link';
@@ -34,6 +38,7 @@ import { parseDeclaredParameters, toParameterValues } from '../kusto/query-param
 import type { ColumnarTable, DataSet } from '../kusto/types';
 import { isTrustedKustoHost, untrustedHostMessage } from '../kusto/trusted-hosts';
 import { selectors } from '../testing/selectors';
+import { workerTableOps } from '../workers/decode-client';
 import { useTabRuns } from './use-tab-runs';
 import { useTheme } from './use-theme';
 
@@ -41,10 +46,6 @@ const SAMPLE_QUERY = 'StormEvents\n| take 10';
 
 /** Errors the same request may not hit again. */
 const RETRYABLE = new Set(['network', 'throttled', 'server', 'timeout']);
-
-function isCancelShortcut(event: KeyboardEvent): boolean {
-  return event.key === 'Enter' && event.shiftKey && (event.ctrlKey || event.metaKey) && !event.altKey;
-}
 
 /** A query to open in a new tab: from a share link, an ADX link, or history. */
 interface LinkToOpen {
@@ -244,16 +245,25 @@ export function Workbench() {
   }, [history.store, tab.text, tab.id, tab.clusterUrl, tab.database, runs]);
   useRecallShortcut(recall, history.store !== null);
 
-  useEffect(() => {
-    // Outside the editor too (monaco handles the key itself when it has focus).
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (!isCancelShortcut(event)) return;
-      event.preventDefault();
-      cancel();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [cancel]);
+  const newTab = useCallback(
+    () => tabsStore.dispatch({ type: 'new', id: crypto.randomUUID(), clusterUrl: tab.clusterUrl, database: tab.database }),
+    [tabsStore, tab.clusterUrl, tab.database],
+  );
+  const onShortcut = useCallback(
+    (command: WorkspaceCommand) => {
+      switch (command) {
+        case 'cancel-query': return cancel();
+        case 'new-tab': return newTab();
+        case 'next-tab': return tabsStore.dispatch({ type: 'activate-relative', step: 1 });
+        case 'previous-tab': return tabsStore.dispatch({ type: 'activate-relative', step: -1 });
+        case 'reopen-closed-tab': return tabsStore.dispatch({ type: 'reopen-closed' });
+      }
+    },
+    [cancel, newTab, tabsStore],
+  );
+  // Outside the editor too (monaco handles Shift+Enter and Ctrl+Shift+Enter itself when it has focus).
+  useWorkspaceShortcuts(runState.running, onShortcut);
+  useWarmDecodeWorker();
 
   const setText = useCallback((text: string) => tabsStore.dispatch({ type: 'set-text', id: tab.id, text }), [tabsStore, tab.id]);
   const selectContext = useCallback(
@@ -292,6 +302,7 @@ export function Workbench() {
         <button type="button" onClick={toggleTheme} className="theme-toggle">
           {theme === 'dark' ? selectors.theme.toLight.name : selectors.theme.toDark.name}
         </button>
+        <ShortcutsHelp />
         <UserMenu />
       </header>
       <div className="workbench-body">
@@ -308,7 +319,7 @@ export function Workbench() {
             activeId={tabs.activeId}
             runningIds={runs.runningIds}
             onActivate={(id) => tabsStore.dispatch({ type: 'activate', id })}
-            onNew={() => tabsStore.dispatch({ type: 'new', id: crypto.randomUUID(), clusterUrl: tab.clusterUrl, database: tab.database })}
+            onNew={newTab}
             onClose={(id) => {
               runs.forget(id);
               tabsStore.dispatch({ type: 'close', id, newId: crypto.randomUUID() });
@@ -325,7 +336,7 @@ export function Workbench() {
             >
               {selectors.editor.run.name}
             </button>
-            <button type="button" onClick={cancel} disabled={!runState.running} title="Cancel the running query (Ctrl+Shift+Enter)">
+            <button type="button" onClick={cancel} disabled={!runState.running} title="Cancel the running query (Esc or Ctrl+Shift+Enter)">
               {selectors.editor.cancel.name}
             </button>
             {canRetry ? (
@@ -359,6 +370,7 @@ export function Workbench() {
               onChange={setText}
               onRun={runStatement}
               onCancel={cancel}
+              running={runState.running}
               theme={theme}
               schema={editorSchema}
               markers={runState.markers}
@@ -371,6 +383,7 @@ export function Workbench() {
             running={runState.running}
             durationMs={runState.lastRun?.durationMs ?? null}
             wrapTableView={wrapTableView}
+            ops={workerTableOps}
           />
         </main>
         {historyOpen ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnText, decodeV1Tables, findColumn } from './decode-v1';
+import { columnText, decodeV1DataSet, decodeV1Tables, findColumn } from './decode-v1';
 
 const showDatabases = {
   Tables: [
@@ -60,5 +60,64 @@ describe('decodeV1Tables', () => {
     const result = decodeV1Tables(text);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.kind).toBe('malformed-response');
+  });
+});
+
+describe('decodeV1DataSet', () => {
+  it('makes the only table of a command result its PrimaryResult', () => {
+    const result = decodeV1DataSet(JSON.stringify(showDatabases));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.partial).toBeNull();
+    expect(result.dataSet.primaryResults).toHaveLength(1);
+    expect(result.dataSet.primaryResults[0]?.tableKind).toBe('PrimaryResult');
+    expect(result.dataSet.primaryResults[0]?.rowCount).toBe(2);
+  });
+
+  it('with two tables, the second is QueryProperties and not shown as a result', () => {
+    const two = { Tables: [showDatabases.Tables[0], { TableName: 'Table_1', Columns: [{ ColumnName: 'Value', ColumnType: 'string' }], Rows: [['{}']] }] };
+    const result = decodeV1DataSet(JSON.stringify(two));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.dataSet.tables.map((t) => t.tableKind)).toEqual(['PrimaryResult', 'QueryProperties']);
+    expect(result.dataSet.primaryResults).toHaveLength(1);
+  });
+
+  it('with more tables, reads kinds and names from the TableOfContents', () => {
+    const column = (name: string, type: string) => ({ ColumnName: name, ColumnType: type });
+    const body = {
+      Tables: [
+        { TableName: 'Table_0', Columns: [column('a', 'long')], Rows: [[1]] },
+        { TableName: 'Table_1', Columns: [column('b', 'string')], Rows: [['x'], ['y']] },
+        { TableName: 'Table_2', Columns: [column('Value', 'string')], Rows: [['{}']] },
+        { TableName: 'Table_3', Columns: [column('StatusCode', 'int')], Rows: [[0]] },
+        {
+          TableName: 'Table_4',
+          Columns: [column('Ordinal', 'long'), column('Kind', 'string'), column('Name', 'string'), column('Id', 'string'), column('PrettyName', 'string')],
+          Rows: [
+            [0, 'QueryResult', 'PrimaryResult', '0', ''],
+            [1, 'QueryResult', 'Named', '1', ''],
+            [2, 'QueryProperties', '@ExtendedProperties', '2', ''],
+            [3, 'QueryStatus', 'QueryStatus', '3', ''],
+          ],
+        },
+      ],
+    };
+    const result = decodeV1DataSet(JSON.stringify(body));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.dataSet.tables.map((t) => t.tableKind)).toEqual(['PrimaryResult', 'PrimaryResult', 'QueryProperties', 'QueryCompletionInformation', 'TableOfContents']);
+    expect(result.dataSet.primaryResults.map((t) => [t.tableName, t.rowCount])).toEqual([['PrimaryResult', 1], ['Named', 2]]);
+  });
+
+  it("reports a table's Exceptions as a partial failure and keeps the rows", () => {
+    const body = { Tables: [{ ...showDatabases.Tables[0], Rows: [['Samples', true, 7], { Exceptions: ['Something broke'] }] }] };
+    const result = decodeV1DataSet(JSON.stringify(body));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.partial?.kind).toBe('partial');
+    expect(result.partial?.message).toContain('Something broke');
+    expect(result.dataSet.primaryResults[0]?.rowCount).toBe(1);
+  });
+
+  it('refuses a body that is not a v1 response', () => {
+    const result = decodeV1DataSet('{"Tables":');
+    expect(result.ok).toBe(false);
   });
 });

@@ -9,7 +9,7 @@
 import { buildColumn, formatCell, stringAt, type WireColumn } from './columnar';
 import { kustoError, type KustoError } from './errors';
 import { parseJsonLossless } from './lossless-json';
-import type { ColumnarColumn, ColumnarTable } from './types';
+import type { ColumnarColumn, ColumnarTable, DataSet } from './types';
 
 export type DecodeV1Result =
   | { ok: true; tables: ColumnarTable[]; /** Errors a table reported in its `Exceptions` (a partial failure). */ exceptions: string[] }
@@ -108,4 +108,68 @@ export function columnText(column: ColumnarColumn): string[] {
     }
     default: return [];
   }
+}
+
+/** TableOfContents `Kind` → our table kinds (NODE response.ts `KustoResponseDataSetV1`). */
+const TOC_KINDS: Record<string, string> = {
+  QueryResult: 'PrimaryResult',
+  QueryProperties: 'QueryProperties',
+  QueryStatus: 'QueryCompletionInformation',
+  QueryPlan: 'QueryPlan',
+  QueryTraceLog: 'QueryTraceLog',
+};
+
+function cellAt(table: ColumnarTable, name: string, row: number): string | undefined {
+  const column = findColumn(table, name);
+  if (!column) return undefined;
+  if (column.type === 'long' || column.type === 'int' || column.type === 'real') return column.values[row]?.toString();
+  return columnText(column)[row];
+}
+
+/**
+ * Names v1 tables the way the SDKs do (NODE `KustoResponseDataSetV1`): with at most two tables the
+ * first is the PrimaryResult (and a second one QueryProperties); with more, the last table is a
+ * TableOfContents whose rows give each table's Kind and Name. A command's result is one table, but
+ * a query sent to the v1 endpoint, or a `.show` that returns several, has the TOC form.
+ */
+export function v1DataSet(tables: readonly ColumnarTable[]): DataSet {
+  let named: ColumnarTable[];
+  if (tables.length <= 2) {
+    named = tables.map((t, i) => ({ ...t, tableId: i, tableKind: i === 0 ? 'PrimaryResult' : 'QueryProperties' }));
+  } else {
+    const toc = tables[tables.length - 1]!;
+    named = tables.map((t, i) => {
+      if (i === tables.length - 1) return { ...t, tableId: i, tableKind: 'TableOfContents', tableName: 'TableOfContents' };
+      const kind = cellAt(toc, 'Kind', i);
+      const name = cellAt(toc, 'Name', i);
+      const id = Number(cellAt(toc, 'Id', i) ?? i);
+      return {
+        ...t,
+        tableId: Number.isInteger(id) ? id : i,
+        tableKind: kind === undefined ? 'Unknown' : TOC_KINDS[kind] ?? kind,
+        tableName: name && name !== '' ? name : t.tableName,
+      };
+    });
+  }
+  return {
+    tables: named,
+    primaryResults: named.filter((t) => t.tableKind === 'PrimaryResult'),
+    visualizations: new Map(),
+    stats: null,
+    cancelled: false,
+  };
+}
+
+export type DecodeV1DataSetResult =
+  | { ok: true; dataSet: DataSet; /** The command failed part way: Kusto's messages from `Exceptions`. */ partial: KustoError | null }
+  | { ok: false; error: KustoError };
+
+/** A `/v1/rest/mgmt` (or `/v1/rest/query`) body → the same DataSet a v2 query gives the results panel. */
+export function decodeV1DataSet(text: string): DecodeV1DataSetResult {
+  const decoded = decodeV1Tables(text);
+  if (!decoded.ok) return decoded;
+  const partial = decoded.exceptions.length === 0
+    ? null
+    : kustoError('partial', decoded.exceptions.join('\n'));
+  return { ok: true, dataSet: v1DataSet(decoded.tables), partial };
 }

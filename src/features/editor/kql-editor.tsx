@@ -25,10 +25,11 @@ function statementToRun(editor: Editor): Statement {
 }
 
 const KqlEditor = forwardRef<KqlEditorHandle, KqlEditorProps>(function KqlEditor(props, ref) {
-  const { value, theme, readOnly = false, markers, schema, className } = props;
+  const { value, theme, readOnly = false, markers, schema, className, running = false } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const [editor, setEditor] = useState<Editor | null>(null);
   const serviceErrors = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+  const runningKey = useRef<monaco.editor.IContextKey<boolean> | null>(null);
   const [schemaState, setSchemaState] = useState<'none' | 'loading' | 'loaded' | 'failed'>('none');
 
   // Callbacks are read at event time, so a parent passing new closures never rebuilds the editor.
@@ -80,12 +81,25 @@ const KqlEditor = forwardRef<KqlEditorHandle, KqlEditorProps>(function KqlEditor
       if (statement.text.trim() !== '') latest.current.onRun(statement.text, statement);
     });
 
+    // Esc cancels a running query, as in the web UI. monaco's text area marks every Esc handled, so
+    // a window listener never learns whether a widget used it: the key is bound here instead, and
+    // only while none of the widgets that close on Esc is open (a keybinding added later wins over
+    // monaco's own when both apply).
+    runningKey.current = created.createContextKey('kqlwQueryRunning', false);
+    created.addCommand(
+      monaco.KeyCode.Escape,
+      () => latest.current.onCancel(),
+      'kqlwQueryRunning && !suggestWidgetVisible && !parameterHintsVisible && !findWidgetVisible && !markersNavigationVisible'
+        + ' && !editorHoverVisible && !inSnippetMode && !editorHasMultipleSelections && !referenceSearchVisible && !renameInputVisible',
+    );
+
     serviceErrors.current = created.createDecorationsCollection();
     setEditor(created);
     latest.current.onReady?.();
 
     return () => {
       serviceErrors.current = null;
+      runningKey.current = null;
       keyListener.dispose();
       contentListener.dispose();
       created.dispose();
@@ -115,6 +129,10 @@ const KqlEditor = forwardRef<KqlEditorHandle, KqlEditorProps>(function KqlEditor
   useEffect(() => {
     editor?.updateOptions({ readOnly });
   }, [editor, readOnly]);
+
+  useEffect(() => {
+    runningKey.current?.set(running);
+  }, [editor, running]);
 
   useEffect(() => {
     const model = editor?.getModel();

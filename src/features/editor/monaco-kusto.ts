@@ -27,8 +27,16 @@ import 'monaco-editor/esm/vs/editor/contrib/wordOperations/browser/wordOperation
 import 'monaco-editor/esm/vs/editor/common/standaloneStrings';
 import 'monaco-editor/esm/vs/base/browser/ui/codicons/codiconStyles';
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
-import { getKustoWorker, themeNames } from '@kusto/monaco-kusto';
+import { getKustoWorker, kustoDefaults, themeNames } from '@kusto/monaco-kusto';
 import KustoWorker from './kusto.worker?worker';
+
+// monaco-kusto 10 colours in its worker (ColorizationAdapter), and only after an edit or a schema
+// change: until the schema arrives (seconds on a cold cluster, never when it fails) the text stays
+// black. The Monarch tokenizer colours keywords, strings, numbers and comments on the main thread
+// at once; the worker's decorations refine it (tables, columns, functions) when they come.
+// Set before the first kusto model is created: setupMode reads the flag once, and a later change
+// restarts the language worker, which drops its schema.
+kustoDefaults.setLanguageSettings({ ...kustoDefaults.languageSettings, useTokenColorization: true });
 
 // Set here rather than at app start so nothing of the editor runs until it is first shown.
 // monaco-kusto asks for its worker with the label 'kusto'; everything else is monaco's own.

@@ -26,8 +26,10 @@ export interface KqlEditorProps {
   onChange(text: string): void;
   /** Shift+Enter: the selection if any, else the statement at the cursor (blank-line separated). */
   onRun(text: string, statement: Statement): void;
-  /** Ctrl+Shift+Enter. */
+  /** Ctrl+Shift+Enter, and Esc while `running`. */
   onCancel(): void;
+  /** A query of this editor's tab is running: Esc then cancels it (unless a widget of the editor takes it). */
+  running?: boolean;
   schema?: EditorSchema;
   markers?: readonly EditorMarker[];
   theme: 'light' | 'dark';

@@ -14,8 +14,9 @@ export interface QueryEditorProps {
   onChange(text: string): void;
   /** Shift+Enter or the Run button: the selection, else the statement at the cursor. */
   onRun(text: string, statement: Statement): void;
-  /** Ctrl+Shift+Enter. */
+  /** Ctrl+Shift+Enter, and Esc while `running`. */
   onCancel(): void;
+  running?: boolean;
   theme: 'light' | 'dark';
   schema?: EditorSchema;
   markers?: readonly EditorMarker[];
@@ -63,6 +64,7 @@ export const QueryEditor = forwardRef<KqlEditorHandle, QueryEditorProps>(functio
               onChange={props.onChange}
               onRun={props.onRun}
               onCancel={props.onCancel}
+              running={props.running}
               theme={theme}
               schema={props.schema}
               markers={props.markers}

@@ -33,6 +33,45 @@ async function rejection(promise: Promise<unknown>): Promise<KustoError> {
   throw new Error('expected a rejection');
 }
 
+const showTablesBody = JSON.stringify({
+  Tables: [{
+    TableName: 'Table_0',
+    Columns: [{ ColumnName: 'TableName', DataType: 'String', ColumnType: 'string' }, { ColumnName: 'DatabaseName', DataType: 'String', ColumnType: 'string' }],
+    Rows: [['StormEvents', 'Samples']],
+  }],
+});
+
+describe('runQuery with a management command', () => {
+  it('posts text starting with a dot (after comments) to /v1/rest/mgmt and shows its table as the PrimaryResult', async () => {
+    const fetch = fetchReturning(new Response(showTablesBody, { status: 200 }));
+    const decode = vi.fn();
+    const run = await runQuery({ tokenProvider: tokens(), fetch, newUuid: () => 'u-2', runtime: 'test', decode },
+      { clusterUrl: CLUSTER, database: 'Samples', query: '// tables\n.show tables' });
+    const [url, init] = fetch.mock.calls[0]!;
+    expect(url).toBe(`${CLUSTER}/v1/rest/mgmt`);
+    expect(init?.headers).toMatchObject({ 'x-ms-client-request-id': 'KQLW.Mgmt;u-2' });
+    expect(JSON.parse(String(init?.body))).toEqual({ db: 'Samples', csl: '// tables\n.show tables' });
+    expect(run.clientRequestId).toBe('KQLW.Mgmt;u-2');
+    expect(decode).not.toHaveBeenCalled();
+    const [table] = run.dataSet.primaryResults;
+    expect(table?.columns.map((c) => c.name)).toEqual(['TableName', 'DatabaseName']);
+    expect(table?.rowCount).toBe(1);
+  });
+
+  it("rejects with the service's error like a query", async () => {
+    const body = JSON.stringify({ error: { code: 'BadRequest', message: 'Request is invalid', '@type': 'Kusto.Common.Svc.Exceptions.EntityNotFoundException', '@message': "Table 'Nope' was not found" } });
+    const fetch = fetchReturning(new Response(body, { status: 400 }));
+    const error = await rejection(runQuery({ tokenProvider: tokens(), fetch }, { clusterUrl: CLUSTER, database: 'Samples', query: '.drop table Nope' }));
+    expect(error.message).toContain("Table 'Nope' was not found");
+  });
+
+  it('sends a query that merely contains a dot to the query endpoint', async () => {
+    const fetch = fetchReturning(new Response(okBody, { status: 200 }));
+    await runQuery({ tokenProvider: tokens(), fetch }, { clusterUrl: CLUSTER, database: 'Samples', query: 'print x = 1.5' });
+    expect(fetch.mock.calls[0]![0]).toBe(`${CLUSTER}/v2/rest/query`);
+  });
+});
+
 describe('runQuery', () => {
   it('posts the query with a fresh client request id and decodes the result', async () => {
     const fetch = fetchReturning(new Response(okBody, { status: 200 }));

@@ -1,12 +1,19 @@
 /**
  * One query run: token → POST /v2/rest/query → decoded columnar data set. Rejects with a
  * KustoError value; partial failures resolve, with the rows and `partial` set.
+ *
+ * Text whose first token starts with `.` is a management command: it goes to /v1/rest/mgmt (the
+ * query endpoint refuses commands other than `.show`, azuredatastudio#11855) and its v1 answer is
+ * read into the same DataSet shape, so the results panel shows it like a query's.
  */
 
 import { useMutation, type UseMutationOptions } from '@tanstack/react-query';
+import { decodeV1DataSet } from '../../../kusto/decode-v1';
 import type { DecodeResult } from '../../../kusto/decode-v2';
+import { isManagementCommand } from '../../../kusto/deep-link';
 import { errorFromHttpResponse, isKustoError, kustoError, type KustoError } from '../../../kusto/errors';
-import { buildQueryRequest, newClientRequestId, type ClientRequestProperties } from '../../../kusto/request';
+import { buildMgmtRequest, newMgmtClientRequestId } from '../../../kusto/mgmt';
+import { buildQueryRequest, newClientRequestId, type ClientRequestProperties, type QueryRequest } from '../../../kusto/request';
 import type { DataSet, TokenProvider } from '../../../kusto/types';
 import { decodeInWorker } from '../../../workers/decode-client';
 
@@ -16,8 +23,13 @@ export interface RunQueryInput {
   query: string;
   properties?: ClientRequestProperties;
   signal?: AbortSignal;
-  /** Chosen by the caller when it may need to `.cancel query` this run before it settles. */
+  /** Chosen by the caller when it may need to `.cancel query` this run before it settles (`newRunClientRequestId`). */
   clientRequestId?: string;
+}
+
+/** `KQLW.Mgmt;<uuid>` for a command, `KQLW.Query;<uuid>` for a query. */
+export function newRunClientRequestId(text: string, uuid: string): string {
+  return isManagementCommand(text) ? newMgmtClientRequestId(uuid) : newClientRequestId(uuid);
 }
 
 export interface QueryRun {
@@ -50,17 +62,24 @@ async function decodeOffMainThread(body: ArrayBuffer): Promise<DecodeResult> {
 
 const DEFAULT_TIMEOUT_MS = 270_000;
 
-async function post(deps: RunQueryDeps, input: RunQueryInput, clientRequestId: string, token: string, signal: AbortSignal): Promise<Response> {
-  const request = buildQueryRequest({
-    clusterUrl: input.clusterUrl, database: input.database, query: input.query, properties: input.properties,
-    clientRequestId, token, runtime: deps.runtime ?? (typeof navigator === 'undefined' ? 'unknown' : navigator.userAgent),
+function buildRequest(deps: RunQueryDeps, input: RunQueryInput, clientRequestId: string, token: string): QueryRequest {
+  const runtime = deps.runtime ?? (typeof navigator === 'undefined' ? 'unknown' : navigator.userAgent);
+  if (isManagementCommand(input.query)) {
+    return buildMgmtRequest({ clusterUrl: input.clusterUrl, database: input.database, command: input.query, clientRequestId, token, runtime });
+  }
+  return buildQueryRequest({
+    clusterUrl: input.clusterUrl, database: input.database, query: input.query, properties: input.properties, clientRequestId, token, runtime,
   });
+}
+
+async function post(deps: RunQueryDeps, input: RunQueryInput, clientRequestId: string, token: string, signal: AbortSignal): Promise<Response> {
+  const request = buildRequest(deps, input, clientRequestId, token);
   // redirect: 'error' — the service never redirects a query, and following one would resend the body elsewhere.
   return (deps.fetch ?? fetch)(request.url, { method: request.method, headers: request.headers, body: request.body, signal, redirect: 'error' });
 }
 
 export async function runQuery(deps: RunQueryDeps, input: RunQueryInput): Promise<QueryRun> {
-  const clientRequestId = input.clientRequestId ?? newClientRequestId((deps.newUuid ?? (() => crypto.randomUUID()))());
+  const clientRequestId = input.clientRequestId ?? newRunClientRequestId(input.query, (deps.newUuid ?? (() => crypto.randomUUID()))());
   const started = performance.now();
   const controller = new AbortController();
   let timedOut = false;
@@ -89,7 +108,10 @@ export async function runQuery(deps: RunQueryDeps, input: RunQueryInput): Promis
     if (response.status !== 200) {
       throw errorFromHttpResponse(response.status, new TextDecoder().decode(body), response.headers.get('Retry-After'));
     }
-    const decoded = await (deps.decode ?? decodeOffMainThread)(body);
+    // A command's answer is a small v1 document: decoded here, the worker reads v2 frames only.
+    const decoded = isManagementCommand(input.query)
+      ? decodeV1DataSet(new TextDecoder().decode(body))
+      : await (deps.decode ?? decodeOffMainThread)(body);
     if (!decoded.ok) throw decoded.error;
     return { clientRequestId, dataSet: decoded.dataSet, partial: decoded.partial, durationMs: performance.now() - started };
   } catch (e) {

@@ -1,7 +1,65 @@
 import { describe, expect, it } from 'vitest';
-import { activeTab, parseStoredTabs, tabTitle, tabsReducer, type TabsState } from './tabs-model';
+import { activeTab, MAX_CLOSED_TABS, parseStoredTabs, tabTitle, tabsReducer, type TabsState } from './tabs-model';
 
 const start: TabsState = { tabs: [{ id: 'a', title: null, clusterUrl: 'https://help.kusto.windows.net', database: 'Samples', text: 'StormEvents' }], activeId: 'a' };
+
+function threeTabs(): TabsState {
+  let state = tabsReducer(start, { type: 'new', id: 'b', clusterUrl: 'c', database: 'd', text: 'print b = 1' });
+  state = tabsReducer(state, { type: 'new', id: 'c', clusterUrl: 'c', database: 'd' });
+  return state;
+}
+
+describe('tabsReducer: switching and reopening', () => {
+  it('moves to the next and previous tab, wrapping around', () => {
+    let state = threeTabs();
+    expect(state.activeId).toBe('c');
+    state = tabsReducer(state, { type: 'activate-relative', step: 1 });
+    expect(state.activeId).toBe('a');
+    state = tabsReducer(state, { type: 'activate-relative', step: -1 });
+    expect(state.activeId).toBe('c');
+    state = tabsReducer(state, { type: 'activate-relative', step: -1 });
+    expect(state.activeId).toBe('b');
+  });
+
+  it('reopens the last closed tab at its place, with its text and context, most recent first', () => {
+    let state = tabsReducer(threeTabs(), { type: 'close', id: 'b', newId: 'x' });
+    state = tabsReducer(state, { type: 'close', id: 'a', newId: 'x' });
+    expect(state.tabs.map((t) => t.id)).toEqual(['c']);
+    state = tabsReducer(state, { type: 'reopen-closed' });
+    expect(state.tabs.map((t) => t.id)).toEqual(['a', 'c']);
+    expect(state.activeId).toBe('a');
+    state = tabsReducer(state, { type: 'reopen-closed' });
+    expect(state.tabs.map((t) => t.id)).toEqual(['a', 'b', 'c']);
+    expect(activeTab(state)).toMatchObject({ id: 'b', text: 'print b = 1', clusterUrl: 'c', database: 'd' });
+    expect(tabsReducer(state, { type: 'reopen-closed' })).toBe(state);
+  });
+
+  it('reopens the last tab even after it was replaced by the empty one', () => {
+    let state = tabsReducer(start, { type: 'close', id: 'a', newId: 'x' });
+    state = tabsReducer(state, { type: 'reopen-closed' });
+    expect(state.tabs.map((t) => t.id)).toEqual(['a', 'x']);
+    expect(activeTab(state).text).toBe('StormEvents');
+  });
+
+  it(`keeps only the last ${MAX_CLOSED_TABS} closed tabs`, () => {
+    let state = start;
+    for (let i = 0; i < MAX_CLOSED_TABS + 5; i++) {
+      state = tabsReducer(state, { type: 'new', id: `t${i}`, clusterUrl: 'c', database: 'd' });
+      state = tabsReducer(state, { type: 'close', id: `t${i}`, newId: 'x' });
+    }
+    expect(state.closed).toHaveLength(MAX_CLOSED_TABS);
+    expect(state.closed?.[MAX_CLOSED_TABS - 1]?.tab.id).toBe(`t${MAX_CLOSED_TABS + 4}`);
+  });
+
+  it('keeps the closed tabs across a reload and drops unreadable entries', () => {
+    const state = tabsReducer(threeTabs(), { type: 'close', id: 'b', newId: 'x' });
+    const stored = JSON.parse(JSON.stringify(state)) as { closed: unknown[] };
+    stored.closed.push({ tab: { id: 'broken' }, index: 0 }, { tab: state.tabs[0], index: -1 });
+    const parsed = parseStoredTabs(JSON.stringify(stored));
+    expect(parsed?.closed?.map((c) => c.tab.id)).toEqual(['b']);
+    expect(tabsReducer(parsed!, { type: 'reopen-closed' }).activeId).toBe('b');
+  });
+});
 
 describe('tabsReducer', () => {
   it('opens a new tab with the given context and makes it active', () => {
