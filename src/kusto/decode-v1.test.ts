@@ -71,6 +71,7 @@ describe('decodeV1DataSet', () => {
     expect(result.dataSet.primaryResults).toHaveLength(1);
     expect(result.dataSet.primaryResults[0]?.tableKind).toBe('PrimaryResult');
     expect(result.dataSet.primaryResults[0]?.rowCount).toBe(2);
+    expect(result.dataSet.primaryResults[0]?.tableName).toBe('PrimaryResult');
   });
 
   it('with two tables, the second is QueryProperties and not shown as a result', () => {

@@ -135,7 +135,13 @@ function cellAt(table: ColumnarTable, name: string, row: number): string | undef
 export function v1DataSet(tables: readonly ColumnarTable[]): DataSet {
   let named: ColumnarTable[];
   if (tables.length <= 2) {
-    named = tables.map((t, i) => ({ ...t, tableId: i, tableKind: i === 0 ? 'PrimaryResult' : 'QueryProperties' }));
+    // `Table_0` is the service's placeholder, not a name the user gave: shown like v2's PrimaryResult.
+    named = tables.map((t, i) => ({
+      ...t,
+      tableId: i,
+      tableKind: i === 0 ? 'PrimaryResult' : 'QueryProperties',
+      tableName: i === 0 && /^Table_\d+$/.test(t.tableName) ? 'PrimaryResult' : t.tableName,
+    }));
   } else {
     const toc = tables[tables.length - 1]!;
     named = tables.map((t, i) => {
