@@ -2,7 +2,7 @@
 import { unsupportedFunction } from './errors';
 import { type KNode, referencedSymbol } from './kusto-language';
 import { quoteIdent } from './kusto-types';
-import { ScalarTranslator, toJsonValue, typeOf } from './scalar';
+import { ScalarTranslator, refusalSql, toJsonValue, typeOf } from './scalar';
 
 export interface AggregateContext {
   translator: ScalarTranslator;
@@ -45,9 +45,15 @@ export function aggregateSql(call: KNode, ctx: AggregateContext): string[] {
     case 'sumif':
       return [`coalesce(sum(${a0()})${filter(t, need(args, 1, call, name))}, 0)`];
     case 'avg':
-      return [`avg(${a0()})`];
-    case 'avgif':
-      return [`avg(${a0()})${filter(t, need(args, 1, call, name))}`];
+    case 'avgif': {
+      const x = need(args, 0, call, name);
+      const f = name === 'avgif' ? filter(t, need(args, 1, call, name)) : '';
+      const xt = typeOf(x);
+      // DuckDB's avg(INTERVAL) rounds to micros; Kusto's mean is in 100 ns ticks.
+      if (xt === 'timespan') return [`kql_ticks_timespan(avg(epoch_us(${t.translate(x)}))${f} * 10, ${refusalSql(`${name}() of timespans when the mean is not a whole number of microseconds`)})`];
+      if (xt === 'datetime') throw unsupportedFunction(name, call, `${name}() of datetimes is not implemented.`);
+      return [`avg(${t.translate(x)})${f}`];
+    }
     case 'min':
       return [`min(${a0()})`];
     case 'max':

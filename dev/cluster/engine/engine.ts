@@ -11,7 +11,7 @@ import { Unsupported, toEngineError, unsupportedSyntax } from './errors';
 import { type KNode, node, nodeType, syntaxListElements, tokenText } from './kusto-language';
 import { kustoType, quoteIdent } from './kusto-types';
 import { literalSql } from './literals';
-import { ScalarTranslator, simpleName } from './scalar';
+import { DATETIME_MACROS, RUNTIME_UNSUPPORTED, ScalarTranslator, simpleName } from './scalar';
 import { QueryBuilder, type Relation, TabularTranslator } from './tabular';
 import {
   type EngineQuery,
@@ -61,6 +61,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<LocalEn
   await admin.run(`SET memory_limit='${memoryLimit.replace(/'/g, '')}'`);
   const threads = options.threads ?? (Number(process.env.KQL_LOCAL_THREADS) || 2);
   await admin.run(`SET threads=${Math.max(1, Math.floor(threads))}`);
+  for (const macro of DATETIME_MACROS) await admin.run(macro);
   const catalog = new Catalog(admin);
   await loadStormEvents(catalog, admin);
   await loadContosoSales(catalog, admin);
@@ -221,6 +222,18 @@ async function* runChunks(
   } catch (e) {
     if (e instanceof KustoEngineError) throw e;
     if (signal?.aborted) throw new KustoEngineError('cancelled', 'QueryCancelled', 'The query was cancelled.');
+    const message = e instanceof Error ? e.message : String(e);
+    // error() calls the translator put in the SQL for values it cannot represent (scalar.ts refusalSql).
+    const refused = message.indexOf(RUNTIME_UNSUPPORTED);
+    if (refused >= 0) throw new KustoEngineError('unsupported', 'UnsupportedOperator', message.slice(refused));
+    // TIMESTAMP_NS (every datetime the engine returns, and datetime arithmetic) spans 1677-09-21..2262-04-11.
+    if (/Timestamp\(US\) to Timestamp\(NS\)|out of range for TIMESTAMP_NS|Timestamp microseconds out of range/i.test(message)) {
+      throw new KustoEngineError(
+        'unsupported',
+        'UnsupportedOperator',
+        `The local cluster does not support datetimes before 1677-09-21 or after 2262-04-11 in results or datetime arithmetic yet (DuckDB's TIMESTAMP_NS range): ${message}`,
+      );
+    }
     if (e instanceof Error && /out of memory/i.test(e.message)) {
       throw new KustoEngineError('runtime', 'LimitsExceeded', `Query execution has exceeded the allowed limits (E_LOW_MEMORY_CONDITION): ${e.message}`);
     }
@@ -335,6 +348,10 @@ function csvValueSql(raw: string, c: KustoColumn): string {
     case 'dynamic':
       return `CASE WHEN json_valid(${escaped}) THEN CAST(${escaped} AS JSON) ELSE to_json(${escaped}) END`;
     case 'datetime':
+      // Stored tables hold micros; a 7th fraction digit (a 100 ns tick) would be dropped.
+      if (/\.\d{6}[1-9]/.test(raw)) {
+        throw new KustoEngineError('unsupported', 'UnsupportedOperator', `The local cluster does not support ingesting datetimes with a sub-microsecond tick yet ('${raw}').`);
+      }
       return `CAST(replace(${escaped}, 'Z', '') AS TIMESTAMP)`;
     case 'bool':
       return `CAST(${escaped} AS BOOLEAN)`;

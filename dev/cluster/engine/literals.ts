@@ -40,6 +40,8 @@ const UNIT_MICROS: Record<string, number> = {
   s: 1_000_000, sec: 1_000_000, second: 1_000_000, seconds: 1_000_000,
   ms: 1000, milli: 1000, millis: 1000, millisecond: 1000, milliseconds: 1000,
   microsecond: 1, microseconds: 1,
+  // 100 ns; only whole micros (10tick) fit an INTERVAL, the rest is refused below.
+  tick: 0.1, ticks: 0.1,
 };
 
 /** Micros of a timespan literal (`1d`, `1.5h`, `time(1.02:03:04.5)`), or null for `time(null)`. */
@@ -48,7 +50,8 @@ export function parseTimespanMicros(text: string, at: KNode | null): bigint | nu
   if (unit) {
     const per = UNIT_MICROS[(unit[2] ?? '').toLowerCase()];
     if (per === undefined) throw unsupportedSyntax(`the timespan literal ${text}`, at);
-    const micros = Number(unit[1]) * per;
+    const n = Number(unit[1]);
+    const micros = per < 1 ? n / 10 : n * per;
     if (!Number.isInteger(micros)) throw unsupportedSyntax(`sub-microsecond timespans (${text})`, at);
     return BigInt(micros);
   }
@@ -85,9 +88,11 @@ export function datetimeSql(inner: string, at: KNode | null): string {
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?)?Z?$/i.exec(s);
   if (!m) throw unsupportedSyntax(`the datetime literal datetime(${inner})`, at);
   const frac = (m[7] ?? '').padEnd(7, '0');
-  if (!frac.endsWith('0')) throw unsupportedSyntax(`sub-microsecond datetimes (${inner})`, at);
   const two = (x: string | undefined) => (x ?? '0').padStart(2, '0');
-  return `TIMESTAMP '${m[1]}-${two(m[2])}-${two(m[3])} ${two(m[4])}:${two(m[5])}:${two(m[6])}.${frac.slice(0, 6)}'`;
+  const body = `${m[1]}-${two(m[2])}-${two(m[3])} ${two(m[4])}:${two(m[5])}:${two(m[6])}`;
+  // The 7th digit is a 100 ns tick: only TIMESTAMP_NS holds it.
+  if (!frac.endsWith('0')) return `TIMESTAMP_NS '${body}.${frac}'`;
+  return `TIMESTAMP '${body}.${frac.slice(0, 6)}'`;
 }
 
 /** A LiteralExpression token of the given Kusto type → SQL. */

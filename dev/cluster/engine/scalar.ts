@@ -61,6 +61,48 @@ function timespanText(sql: string): string {
   return `CASE WHEN ${sql} IS NULL THEN NULL ELSE (CASE WHEN ${us} < 0 THEN '-' ELSE '' END || CASE WHEN ${abs} >= 86400000000 THEN CAST(${abs} // 86400000000 AS VARCHAR) || '.' ELSE '' END || ${two(`(${abs} // 3600000000) % 24`)} || ':' || ${two(`(${abs} // 60000000) % 60`)} || ':' || ${two(`(${abs} // 1000000) % 60`)} || CASE WHEN ${abs} % 1000000 <> 0 THEN '.' || lpad(CAST(${abs} % 1000000 AS VARCHAR), 6, '0') || '0' ELSE '' END) END`;
 }
 
+/**
+ * Kusto datetimes are 100 ns ticks; DuckDB's TIMESTAMP holds micros, so a value with a sub-micro
+ * tick (endofday(), a 7-digit literal, todatetime of ticks) is a TIMESTAMP_NS. These macros keep
+ * those ticks through arithmetic. DuckDB casts TIMESTAMP_NS → TIMESTAMP by truncating toward zero
+ * (1960-01-01 23:59:59.9999999 → 1960-01-02), so micro-only functions (date_trunc, time_bucket,
+ * date parts, strftime) get kql_floor_us() of their argument instead. Registered by the engine.
+ */
+export const DATETIME_MACROS = [
+  `CREATE OR REPLACE MACRO kql_floor_us(x) AS (CAST(x AS TIMESTAMP) - CASE WHEN CAST(x AS TIMESTAMP) > x THEN INTERVAL 1 microsecond ELSE INTERVAL 0 microsecond END)`,
+  `CREATE OR REPLACE MACRO kql_ceil_us(x) AS (kql_floor_us(x) + CASE WHEN kql_floor_us(x) < x THEN INTERVAL 1 microsecond ELSE INTERVAL 0 microsecond END)`,
+  `CREATE OR REPLACE MACRO kql_add_ns(x, ns) AS make_timestamp_ns(epoch_ns(x) + ns)`,
+  // A span of ns as an INTERVAL (micros), or an error naming the expression when it has a sub-micro part.
+  `CREATE OR REPLACE MACRO kql_ns_timespan(ns, what) AS CASE WHEN ns % 1000 <> 0 THEN error(what) ELSE to_microseconds(ns // 1000) END`,
+  // ticks as a double (timespan * real): only whole micros are representable.
+  `CREATE OR REPLACE MACRO kql_ticks_timespan(ticks, what) AS CASE WHEN ticks <> round(ticks) OR round(ticks) % 10 <> 0 THEN error(what) ELSE to_microseconds(CAST(round(ticks) AS BIGINT) // 10) END`,
+];
+
+/** Prefix of the runtime refusals raised by error() in SQL; the engine reports them as unsupported. */
+export const RUNTIME_UNSUPPORTED = 'The local cluster does not support';
+
+/** A SQL string literal for error(): the refusal of `what` (Kusto text of the expression). */
+export function refusalSql(what: string): string {
+  return quoteString(`${RUNTIME_UNSUPPORTED} ${what} yet: DuckDB intervals hold microseconds, Kusto timespans 100 ns ticks.`);
+}
+
+/** Floor of a TIMESTAMP or TIMESTAMP_NS to micros, for DuckDB functions that only take micros. */
+export function floorUs(sql: string): string {
+  return `kql_floor_us(${sql})`;
+}
+
+/** datetime ± timespan, keeping a datetime's sub-micro ticks (the result is a TIMESTAMP_NS). */
+export function addTimespan(datetime: string, timespan: string, sign: '+' | '-' = '+'): string {
+  return `kql_add_ns(${datetime}, ${sign === '-' ? '-' : ''}(epoch_us(${timespan}) * 1000))`;
+}
+
+/** Kusto ticks since 0001-01-01 of a datetime (tolong(datetime)). */
+const EPOCH_TICKS = 621355968000000000n;
+
+function snippet(n: KNode): string {
+  return `'${tokenText(n).replace(/\s+/g, ' ').trim().slice(0, 80)}'`;
+}
+
 export function typeOf(n: KNode): KustoType {
   const t = resultType(n);
   const k = t ? kustoType(t.Name) : null;
@@ -326,12 +368,18 @@ export class ScalarTranslator {
       if (lt === 'timespan' && rt === 'timespan' && op === 'Divide') return `(epoch(${l}) / epoch(${r}))`;
       return `(CAST(${l} AS DOUBLE) ${sym} ${r})`;
     }
-    if (out === 'datetime' && (op === 'Add' || op === 'Subtract')) return `(${l} ${sym} ${r})`;
+    if (out === 'datetime' && (op === 'Add' || op === 'Subtract')) {
+      if (lt === 'datetime' && rt === 'timespan') return addTimespan(l, r, op === 'Subtract' ? '-' : '+');
+      if (lt === 'timespan' && rt === 'datetime' && op === 'Add') return addTimespan(r, l);
+    }
     if (out === 'timespan') {
-      if ((op === 'Add' || op === 'Subtract') && (lt === 'timespan' || lt === 'datetime')) return `(${l} ${sym} ${r})`;
-      if (op === 'Multiply' && isNumeric(rt)) return `to_microseconds(CAST(round(epoch_us(${l}) * ${r}) AS BIGINT))`;
-      if (op === 'Multiply' && isNumeric(lt)) return `to_microseconds(CAST(round(epoch_us(${r}) * ${l}) AS BIGINT))`;
-      if (op === 'Divide' && isNumeric(rt)) return `to_microseconds(CAST(round(epoch_us(${l}) / ${r}) AS BIGINT))`;
+      // A span between ns-precise datetimes can have a sub-micro part an INTERVAL cannot hold.
+      const what = refusalSql(`the timespan ${snippet(n)} when it is not a whole number of microseconds`);
+      if (op === 'Subtract' && lt === 'datetime' && rt === 'datetime') return `kql_ns_timespan(epoch_ns(${l}) - epoch_ns(${r}), ${what})`;
+      if ((op === 'Add' || op === 'Subtract') && lt === 'timespan' && rt === 'timespan') return `(${l} ${sym} ${r})`;
+      if (op === 'Multiply' && isNumeric(rt)) return `kql_ticks_timespan(epoch_us(${l}) * 10.0 * ${r}, ${what})`;
+      if (op === 'Multiply' && isNumeric(lt)) return `kql_ticks_timespan(epoch_us(${r}) * 10.0 * ${l}, ${what})`;
+      if (op === 'Divide' && isNumeric(rt)) return `kql_ticks_timespan(epoch_us(${l}) * 10.0 / ${r}, ${what})`;
     }
     if (out === 'decimal') return `(${l} ${sym} ${r})`;
     throw unsupportedSyntax(`'${sym}' between ${lt} and ${rt}`, n);
@@ -378,7 +426,7 @@ export class ScalarTranslator {
     const l = this.translate(leftNode);
     const a = this.translate(first);
     let b = this.translate(second);
-    if (typeOf(leftNode) === 'datetime' && typeOf(second) === 'timespan') b = `(${a} + ${b})`;
+    if (typeOf(leftNode) === 'datetime' && typeOf(second) === 'timespan') b = addTimespan(a, b);
     const neg = symbolName(n) === 'NotBetween';
     return `(${l} ${neg ? 'NOT ' : ''}BETWEEN ${a} AND ${b})`;
   }
@@ -449,9 +497,22 @@ const cast =
     const v = t.translate(a);
     if (target === 'string') return toKustoString(v, at);
     if (at === 'dynamic') return fromDynamic(v, target);
+    if (target === at) return v;
+    const fn = symbolName(call).toLowerCase() || target;
+    // Kusto converts datetimes and timespans to and from longs as 100 ns ticks (datetime: since 0001-01-01).
+    if (target === 'long' && at === 'datetime') return `(epoch_ns(${v}) // 100 + ${EPOCH_TICKS})`;
+    if (target === 'long' && at === 'timespan') return `(epoch_us(${v}) * 10)`;
+    if (target === 'datetime' && (at === 'long' || at === 'int')) return `make_timestamp_ns((CAST(${v} AS BIGINT) - ${EPOCH_TICKS}) * 100)`;
+    if ((at === 'datetime' || at === 'timespan') && target !== at) throw unsupportedFunction(fn, call, `${fn}() of a ${at} is not implemented.`);
+    if (target === 'datetime' && at !== 'string' && at !== 'datetime') throw unsupportedFunction(fn, call, `${fn}() of a ${at} is not implemented.`);
     if ((target === 'int' || target === 'long') && (at === 'real' || at === 'decimal')) return `TRY_CAST(trunc(${v}) AS ${duckType(target)})`;
     if ((target === 'int' || target === 'long' || target === 'real') && at === 'string') return `TRY_CAST(trim(${v}) AS ${duckType(target)})`;
-    if (target === 'datetime' && at === 'string') return `TRY_CAST(replace(trim(${v}), 'Z', '') AS TIMESTAMP)`;
+    if (target === 'datetime' && at === 'string') {
+      // 7 fraction digits are ticks: TIMESTAMP_NS keeps them (TIMESTAMP would drop the last one).
+      const s = `replace(trim(${v}), 'Z', '')`;
+      const more = refusalSql(`${fn}() of a string with more than 7 fraction digits`);
+      return `CASE WHEN regexp_matches(${v}, '\\.\\d{8}') THEN error(${more}) ELSE coalesce(TRY_CAST(${s} AS TIMESTAMP_NS), TRY_CAST(${s} AS TIMESTAMP)) END`;
+    }
     if (target === 'bool' && at === 'string') return `CASE lower(trim(${v})) WHEN 'true' THEN TRUE WHEN 'false' THEN FALSE END`;
     if (target === 'timespan' && at === 'timespan') return v;
     if (target === 'timespan') throw unsupportedFunction('totimespan', call, 'Only timespan arguments are implemented.');
@@ -461,7 +522,7 @@ const cast =
 const datePart =
   (part: string): ScalarFunction =>
   (t, args, call) =>
-    `CAST(${part}(${t.translate(arg(args, 0, call))}) AS INTEGER)`;
+    `CAST(${part}(${floorUs(t.translate(arg(args, 0, call)))}) AS INTEGER)`;
 
 // .NET custom date/time format specifiers (Kusto format_datetime) → strftime pieces.
 const DOTNET_FORMAT: [RegExp, string][] = [
@@ -484,7 +545,7 @@ function formatDatetime(t: ScalarTranslator, args: KNode[], call: KNode): string
     }
     const spec = DOTNET_FORMAT.find(([re]) => re.test(fmt));
     if (spec) {
-      pieces.push(`strftime(${value}, '${spec[1]}')`);
+      pieces.push(`strftime(${floorUs(value)}, '${spec[1]}')`);
       fmt = fmt.replace(spec[0], '');
       continue;
     }
@@ -498,7 +559,7 @@ function formatDatetime(t: ScalarTranslator, args: KNode[], call: KNode): string
 
 const DATETIME_PARTS: Record<string, string> = {
   year: 'year', quarter: 'quarter', month: 'month', day: 'day', hour: 'hour', minute: 'minute',
-  second: 'second', millisecond: 'millisecond', microsecond: 'microsecond',
+  second: 'second', millisecond: 'millisecond', microsecond: 'microsecond', nanosecond: 'nanosecond',
 };
 
 function datetimePart(t: ScalarTranslator, n: KNode | undefined, call: KNode, fn: string): string {
@@ -506,6 +567,37 @@ function datetimePart(t: ScalarTranslator, n: KNode | undefined, call: KNode, fn
   const p = DATETIME_PARTS[part];
   if (!p) throw unsupportedFunction(fn, call, `The part '${part}' is not implemented.`);
   return p;
+}
+
+const NANOS_PER: Record<string, bigint> = {
+  day: 86_400_000_000_000n, hour: 3_600_000_000_000n, minute: 60_000_000_000n, second: 1_000_000_000n,
+  millisecond: 1_000_000n, microsecond: 1000n,
+};
+
+// Kusto datetime_diff counts period boundaries crossed (docs: datetime_diff('microsecond',
+// …00.1009001, …00.1008009) = 100). Boundaries of a micro or longer period are the same for the
+// floor to micros, which DuckDB's date_diff takes; nanoseconds are the plain difference.
+function datetimeDiff(t: ScalarTranslator, a: KNode[], c: KNode): string {
+  const part = datetimePart(t, a[0], c, 'datetime_diff');
+  const l = t.translate(arg(a, 1, c));
+  const r = t.translate(arg(a, 2, c));
+  if (part === 'nanosecond') return `(epoch_ns(${l}) - epoch_ns(${r}))`;
+  return `CAST(date_diff('${part}', ${floorUs(r)}, ${floorUs(l)}) AS BIGINT)`;
+}
+
+function datetimeAdd(t: ScalarTranslator, a: KNode[], c: KNode): string {
+  const part = datetimePart(t, a[0], c, 'datetime_add');
+  const amountNode = arg(a, 1, c);
+  const at = typeOf(amountNode);
+  if (at !== 'int' && at !== 'long') throw unsupportedFunction('datetime_add', c, `An amount of type ${at} is not implemented.`);
+  const amount = `CAST(${t.translate(amountNode)} AS BIGINT)`;
+  const v = t.translate(arg(a, 2, c));
+  const fixed = NANOS_PER[part];
+  if (fixed !== undefined) return `kql_add_ns(${v}, ${amount} * ${fixed})`;
+  if (part === 'nanosecond') throw unsupportedFunction('datetime_add', c, `The part 'nanosecond' is not implemented (Kusto keeps 100 ns ticks).`);
+  // Calendar parts on the micro floor, then the sub-micro ticks back on.
+  const floor = floorUs(v);
+  return `kql_add_ns(${floor} + (${amount} * INTERVAL 1 ${part}), epoch_ns(${v}) - epoch_ns(${floor}))`;
 }
 
 export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
@@ -591,33 +683,27 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   pack_array: (t, a) => `json_array(${a.map((x) => toJsonValue(t.translate(x), typeOf(x))).join(', ')})`,
   now: nArgs('now', 0, 0, () => 'CAST(get_current_timestamp() AS TIMESTAMP)'),
   ago: nArgs('ago', 1, 1, (t, a, c) => `(CAST(get_current_timestamp() AS TIMESTAMP) - ${t.translate(arg(a, 0, c))})`),
-  startofday: nArgs('startofday', 1, 1, (t, a, c) => `date_trunc('day', ${t.translate(arg(a, 0, c))})`),
-  startofmonth: nArgs('startofmonth', 1, 1, (t, a, c) => `date_trunc('month', ${t.translate(arg(a, 0, c))})`),
-  startofyear: nArgs('startofyear', 1, 1, (t, a, c) => `date_trunc('year', ${t.translate(arg(a, 0, c))})`),
+  startofday: nArgs('startofday', 1, 1, (t, a, c) => `date_trunc('day', ${floorUs(t.translate(arg(a, 0, c)))})`),
+  startofmonth: nArgs('startofmonth', 1, 1, (t, a, c) => `date_trunc('month', ${floorUs(t.translate(arg(a, 0, c)))})`),
+  startofyear: nArgs('startofyear', 1, 1, (t, a, c) => `date_trunc('year', ${floorUs(t.translate(arg(a, 0, c)))})`),
   // Kusto weeks start on Sunday; DuckDB's date_trunc('week') is ISO (Monday).
   startofweek: nArgs('startofweek', 1, 1, (t, a, c) => {
-    const v = t.translate(arg(a, 0, c));
+    const v = floorUs(t.translate(arg(a, 0, c)));
     return `(date_trunc('day', ${v}) - to_days(CAST(dayofweek(${v}) AS INTEGER)))`;
   }),
   // Kusto's endof*() is the last tick (100 ns) of the period; DuckDB's TIMESTAMP holds micros,
   // so these return TIMESTAMP_NS and the final SELECT keeps datetimes in nanoseconds.
-  endofday: nArgs('endofday', 1, 1, (t, a, c) => lastTick(`date_trunc('day', ${t.translate(arg(a, 0, c))}) + INTERVAL 1 day`)),
+  endofday: nArgs('endofday', 1, 1, (t, a, c) => lastTick(`date_trunc('day', ${floorUs(t.translate(arg(a, 0, c)))}) + INTERVAL 1 day`)),
   endofweek: nArgs('endofweek', 1, 1, (t, a, c) => {
-    const v = t.translate(arg(a, 0, c));
+    const v = floorUs(t.translate(arg(a, 0, c)));
     return lastTick(`date_trunc('day', ${v}) - to_days(CAST(dayofweek(${v}) AS INTEGER)) + INTERVAL 7 day`);
   }),
-  endofmonth: nArgs('endofmonth', 1, 1, (t, a, c) => lastTick(`date_trunc('month', ${t.translate(arg(a, 0, c))}) + INTERVAL 1 month`)),
-  endofyear: nArgs('endofyear', 1, 1, (t, a, c) => lastTick(`date_trunc('year', ${t.translate(arg(a, 0, c))}) + INTERVAL 1 year`)),
+  endofmonth: nArgs('endofmonth', 1, 1, (t, a, c) => lastTick(`date_trunc('month', ${floorUs(t.translate(arg(a, 0, c)))}) + INTERVAL 1 month`)),
+  endofyear: nArgs('endofyear', 1, 1, (t, a, c) => lastTick(`date_trunc('year', ${floorUs(t.translate(arg(a, 0, c)))}) + INTERVAL 1 year`)),
   format_timespan: formatTimespan,
-  datetime_diff: (t, a, c) => {
-    const part = datetimePart(t, a[0], c, 'datetime_diff');
-    return `CAST(date_diff('${part}', ${t.translate(arg(a, 2, c))}, ${t.translate(arg(a, 1, c))}) AS BIGINT)`;
-  },
-  datetime_add: (t, a, c) => {
-    const part = datetimePart(t, a[0], c, 'datetime_add');
-    return `(${t.translate(arg(a, 2, c))} + (${t.translate(arg(a, 1, c))} * INTERVAL 1 ${part}))`;
-  },
-  dayofweek: (t, a, c) => `to_days(CAST(dayofweek(${t.translate(arg(a, 0, c))}) AS INTEGER))`,
+  datetime_diff: datetimeDiff,
+  datetime_add: datetimeAdd,
+  dayofweek: (t, a, c) => `to_days(CAST(dayofweek(${floorUs(t.translate(arg(a, 0, c)))}) AS INTEGER))`,
   dayofmonth: datePart('day'),
   dayofyear: datePart('dayofyear'),
   getmonth: datePart('month'),
@@ -695,7 +781,8 @@ function binFunction(t: ScalarTranslator, a: KNode[], c: KNode): string {
   const vt = typeOf(valueNode);
   if (vt === 'datetime' && typeOf(sizeNode) === 'timespan') {
     // Kusto bins datetimes on ticks since 0001-01-01 (a Monday); DuckDB's default origin differs.
-    return `time_bucket(${size}, ${v}, TIMESTAMP '0001-01-01 00:00:00')`;
+    // Bin sizes are whole micros (sub-micro timespan literals are refused), so binning the micro floor is exact.
+    return `time_bucket(${size}, ${floorUs(v)}, TIMESTAMP '0001-01-01 00:00:00')`;
   }
   if (isNumeric(vt)) {
     const out = typeOf(c);

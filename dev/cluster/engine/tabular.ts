@@ -634,6 +634,17 @@ export class TabularTranslator {
     const from = t.translate(this.req(op, 'From'));
     const to = t.translate(this.req(op, 'To'));
     const step = t.translate(this.req(op, 'Step'));
+    if (typeOf(this.req(op, 'From')) === 'datetime') {
+      // generate_series takes micros: start on the micro floor and put its sub-micro ticks back on
+      // each value; the steps are whole micros, so a value is within `to` iff it is within its
+      // micro floor (ascending) or ceiling (descending).
+      const start = `kql_floor_us(${from})`;
+      const end = `CASE WHEN epoch_us(${step}) >= 0 THEN kql_floor_us(${to}) ELSE kql_ceil_us(${to}) END`;
+      return this.qb.add(
+        `SELECT kql_add_ns(generate_series, epoch_ns(${from}) - epoch_ns(${start})) AS ${name} FROM generate_series(${start}, ${end}, ${step})`,
+        cols,
+      );
+    }
     // The table function streams; unnest(generate_series()) would build the whole list in memory.
     return this.qb.add(`SELECT generate_series AS ${name} FROM generate_series(${from}, ${to}, ${step})`, cols);
   }
