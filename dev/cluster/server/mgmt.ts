@@ -27,7 +27,12 @@ export interface CommandContext {
 const DATA_CHANGING = /^\.(create|create-merge|create-or-alter|alter|alter-merge|drop|ingest|set|append|set-or-append|set-or-replace|delete|purge|rename|move|replace|clear)\b/i;
 
 export function changesData(command: string): boolean {
-  return DATA_CHANGING.test(command.trim());
+  return DATA_CHANGING.test(withoutLeadingComments(command));
+}
+
+/** The service accepts `//` comment lines before a command; so does the web UI's editor. */
+export function withoutLeadingComments(text: string): string {
+  return text.replace(/^(?:\s*\/\/[^\n]*(?:\n|$))*/, '').trim();
 }
 
 const TYPE_ALIASES: Record<string, KustoType> = {
@@ -160,7 +165,7 @@ async function engineCall<T>(ctx: CommandContext, db: string, call: () => Promis
 
 /** Runs one management command. Throws HttpError for anything the service would reject. */
 export async function runCommand(ctx: CommandContext, commandText: string): Promise<ResultTable[]> {
-  const text = commandText.trim().replace(/;\s*$/, '');
+  const text = withoutLeadingComments(commandText).replace(/;\s*$/, '');
   const head = text.split(/\s*<\|/)[0] ?? text;
   if (ctx.readonly && changesData(text)) {
     throw forbidden(

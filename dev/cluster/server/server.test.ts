@@ -605,8 +605,19 @@ describe('management', () => {
     const byOption = await post('/v1/rest/mgmt', { db: 'Samples', csl: '.drop table Scratch', properties: { Options: { request_readonly_hardline: true } } });
     expect(byOption.status).toBe(403);
     expect(engine.calls).toEqual([]);
+    const behindComments = await post('/v1/rest/mgmt', { db: 'Samples', csl: '// tidy up\n  // really\n.drop table Scratch' }, { 'x-ms-readonly': 'true' });
+    expect(behindComments.status).toBe(403);
+    expect(engine.calls).toEqual([]);
     const reads = await post('/v1/rest/mgmt', { db: 'Samples', csl: '.show tables' }, { 'x-ms-readonly': 'true' });
     expect(reads.status).toBe(200);
+  });
+
+  it('accepts // comment lines before a command, as the service does', async () => {
+    const res = await post('/v1/rest/mgmt', { db: 'Samples', csl: '// the tables\n.show tables' });
+    expect(res.status).toBe(200);
+    const onQueryEndpoint = await post('/v2/rest/query', { db: 'Samples', csl: '// the tables\n.drop table Scratch' });
+    expect(onQueryEndpoint.status).toBe(400);
+    expect(errorOf(onQueryEndpoint.text)['@message']).toContain('cannot be served from the query endpoint');
   });
 
   it('names an unknown command in a 400', async () => {

@@ -21,7 +21,7 @@ import {
 } from './errors';
 import { FAULT_HEADER, FAULT_OPTION, FaultSyntaxError, MALFORMED_FRAME, parseFaults, type Faults } from './faults';
 import { toJson } from './json';
-import { runCommand, v1Body, type ResultTable } from './mgmt';
+import { runCommand, v1Body, withoutLeadingComments, type ResultTable } from './mgmt';
 import { streamQuery, V1Format, V2Format, type ErrorPlacement } from './query-stream';
 import {
   extractSetStatements,
@@ -178,8 +178,9 @@ export async function startCluster(options: StartClusterOptions): Promise<Runnin
     faults: Faults,
     readonly: boolean,
   ): Promise<void> {
-    const isCommand = request.csl.trimStart().startsWith('.');
-    if (isCommand && !/^\s*\.show\b/i.test(request.csl)) {
+    const commandText = withoutLeadingComments(request.csl);
+    const isCommand = commandText.startsWith('.');
+    if (isCommand && !/^\.show\b/i.test(commandText)) {
       throw badRequest(
         ctx,
         "Control commands (starting with a dot '.') cannot be served from the query endpoint unless they are .show control commands. Send them to /v1/rest/mgmt.",
