@@ -4,6 +4,7 @@ import { recordsText, selectors as s } from '../src/testing/selectors';
 import {
   cancelButton, errorAlert, expectQueryText, queryEditor, queryTabs, resultGrid, resultStatus, runButton, setQueryText, signIn,
 } from './support/session';
+import { SLOW_QUERY } from './support/queries';
 
 const TABLE = 'KqlwE2e';
 
@@ -75,7 +76,7 @@ test('create a table, ingest a row inline, count it, drop it — all from the ed
 
 test('Esc in the editor cancels a slow query, and the cluster confirms it stopped', async ({ page }) => {
   await signIn(page);
-  await setQueryText(page, 'range x from 1 to 4000000000 step 1 | summarize s = sum(x)');
+  await setQueryText(page, SLOW_QUERY);
   const cancelResponse = page.waitForResponse(
     (r) => r.url() === `${CLUSTER_URL}/v1/rest/mgmt` && (r.request().postData() ?? '').includes('.cancel query'),
   );

@@ -5,6 +5,7 @@ import {
   cancelButton, connectionPane, errorAlert, expectQueryText, queryContext, queryEditor, queryTabs, resultGrid, resultStatus,
   runButton, runQuery, setQueryText, signIn, waitForEditor,
 } from './support/session';
+import { SLOW_QUERY } from './support/queries';
 
 /** Every request the page sends that carries a bearer token, by URL. */
 function recordAuthorizedRequests(page: Page): string[] {
@@ -61,7 +62,7 @@ test('Cancel stops a slow query on the cluster and keeps the previous results', 
     (r) => r.url() === `${CLUSTER_URL}/v1/rest/mgmt` && (r.request().postData() ?? '').includes('.cancel query'),
   );
   const started = page.waitForRequest((r) => r.url() === `${CLUSTER_URL}/v2/rest/query`);
-  await runQuery(page, 'range x from 1 to 4000000000 step 1 | summarize s = sum(x)');
+  await runQuery(page, SLOW_QUERY);
   const queryRequest = await started;
   await expect(resultStatus(page)).toHaveText('Running…');
   await expect(cancelButton(page)).toBeEnabled();
@@ -84,7 +85,7 @@ test('Cancel stops a slow query on the cluster and keeps the previous results', 
 
 test('Ctrl+Shift+Enter cancels from the editor', async ({ page }) => {
   await signIn(page);
-  await setQueryText(page, 'range x from 1 to 4000000000 step 1 | summarize s = sum(x)');
+  await setQueryText(page, SLOW_QUERY);
   await queryEditor(page).press('Shift+Enter');
   await expect(resultStatus(page)).toHaveText('Running…');
   await queryEditor(page).press('Control+Shift+Enter');
