@@ -1,6 +1,6 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from 'selfsigned';
 
@@ -40,8 +40,17 @@ export async function ensureDevCertificate(): Promise<DevCertificate> {
       },
     ],
   });
-  await mkdir(certDir, { recursive: true });
-  await writeFile(keyPath, pems.private, { mode: 0o600 });
-  await writeFile(certPath, pems.cert);
-  return { key: pems.private, cert: pems.cert };
+  // Several processes (Vitest workers, the stack) may get here at once on a fresh clone. Each
+  // writes into its own folder and renames it into place: the first rename wins, and the others
+  // read the winner's files, so every server and every test trusts the same certificate.
+  const staging = await mkdtemp(join(dirname(certDir), `${basename(certDir)}-`));
+  await writeFile(join(staging, basename(keyPath)), pems.private, { mode: 0o600 });
+  await writeFile(join(staging, basename(certPath)), pems.cert);
+  try {
+    await rename(staging, certDir);
+    return { key: pems.private, cert: pems.cert };
+  } catch {
+    await rm(staging, { recursive: true, force: true });
+    return { key: await readFile(keyPath, 'utf8'), cert: await readFile(certPath, 'utf8') };
+  }
 }
