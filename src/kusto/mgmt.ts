@@ -6,7 +6,7 @@
 
 import { decodeV1Tables, findColumn, columnText } from './decode-v1';
 import { errorFromHttpResponse, isKustoError, kustoError, type KustoError } from './errors';
-import { APP_NAME, clientVersionHeader, type QueryRequest } from './request';
+import { clusterRequestHeaders, type QueryRequest } from './request';
 import type { ColumnarTable } from './types';
 
 export interface MgmtRequestInput {
@@ -29,14 +29,7 @@ export function buildMgmtRequest(input: MgmtRequestInput): QueryRequest {
   return {
     url: `${input.clusterUrl.replace(/\/+$/, '')}/v1/rest/mgmt`,
     method: 'POST',
-    headers: {
-      Accept: 'application/json',
-      'Content-Type': 'application/json; charset=utf-8',
-      Authorization: `Bearer ${input.token}`,
-      'x-ms-app': APP_NAME,
-      'x-ms-client-request-id': input.clientRequestId.replace(/[^\x20-\x7e]/g, '?'),
-      'x-ms-client-version': clientVersionHeader(input.runtime),
-    },
+    headers: clusterRequestHeaders(input),
     body: JSON.stringify(body),
   };
 }

@@ -36,9 +36,24 @@ function asciiHeader(value: string): string {
   return value.replace(/[^\x20-\x7e]/g, '?');
 }
 
-export function clientVersionHeader(runtime: string): string {
+function clientVersionHeader(runtime: string): string {
   const cleaned = runtime.replace(/[^\w.\-()]/g, '_').slice(0, 100);
   return `${APP_NAME}:{${APP_VERSION}}|Runtime.Browser:{${cleaned}}`;
+}
+
+/**
+ * What every request to the cluster carries, query or command (§1.3): the bearer token and the
+ * three x-ms-* headers the service logs to tie a request to its client and to `.cancel query`.
+ */
+export function clusterRequestHeaders(input: { token: string; clientRequestId: string; runtime: string }): Record<string, string> {
+  return {
+    Accept: 'application/json',
+    'Content-Type': 'application/json; charset=utf-8',
+    Authorization: `Bearer ${input.token}`,
+    'x-ms-app': APP_NAME,
+    'x-ms-client-request-id': asciiHeader(input.clientRequestId),
+    'x-ms-client-version': clientVersionHeader(input.runtime),
+  };
 }
 
 export function buildQueryRequest(input: QueryRequestInput): QueryRequest {
@@ -47,14 +62,7 @@ export function buildQueryRequest(input: QueryRequestInput): QueryRequest {
   return {
     url: `${input.clusterUrl.replace(/\/+$/, '')}/v2/rest/query`,
     method: 'POST',
-    headers: {
-      Accept: 'application/json',
-      'Content-Type': 'application/json; charset=utf-8',
-      Authorization: `Bearer ${input.token}`,
-      'x-ms-app': APP_NAME,
-      'x-ms-client-request-id': asciiHeader(input.clientRequestId),
-      'x-ms-client-version': clientVersionHeader(input.runtime),
-    },
+    headers: clusterRequestHeaders(input),
     body: JSON.stringify(body),
   };
 }
