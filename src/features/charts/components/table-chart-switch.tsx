@@ -8,7 +8,7 @@ import type { ColumnarTable, Visualization } from '../../../kusto/types';
 import { selectors } from '../../../testing/selectors';
 import type { ChartPlan, ChartTheme } from '../chart-options';
 import { parseVisualization } from '../visualization';
-import { useDocumentChartTheme } from '../hooks/use-document-theme';
+import { useDocumentTheme } from '../../../lib/use-document-theme';
 import { ChartView } from './chart-view';
 
 export type ResultShape = 'chart' | 'table';
@@ -50,7 +50,7 @@ export function ShapeToggle({ value, onChange }: { value: ResultShape; onChange:
 }
 
 export function TableChartSwitch({ table, visualization, theme: given, renderTable, shape, onShapeChange, onChartRendered }: TableChartSwitchProps) {
-  const documentTheme = useDocumentChartTheme();
+  const documentTheme = useDocumentTheme();
   const theme = given ?? documentTheme;
   // Keyed on the content: a caller that builds the bag inline must not re-plan (and redraw) every render.
   const key = visualization === undefined ? '' : JSON.stringify(visualization);

@@ -16,7 +16,7 @@ import { keepMatching, type SortDirection } from '../table-ops-core';
 import { cellText, isExpandable } from '../cell-text';
 import { CellDetail } from './cell-detail';
 import { ResultGrid, type GridTheme } from './result-grid';
-import { useDocumentTheme } from '../use-document-theme';
+import { useDocumentTheme } from '../../../lib/use-document-theme';
 
 export interface ResultsPanelProps {
   /** The last data set that arrived; kept on screen when a later run fails. */

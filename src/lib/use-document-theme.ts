@@ -1,11 +1,13 @@
 /**
  * The page's light/dark choice, `data-theme` on <html> (set by the app shell's theme toggle), for a
- * chart whose parent passes no theme: ECharts draws on a canvas, so CSS alone can't restyle it.
+ * canvas-drawn view whose parent passes no theme: the results grid and ECharts paint on a canvas,
+ * so CSS alone cannot restyle them.
  */
 import { useSyncExternalStore } from 'react';
-import type { ChartTheme } from '../chart-options';
 
-function read(): ChartTheme {
+export type DocumentTheme = 'light' | 'dark';
+
+function read(): DocumentTheme {
   return document.documentElement.dataset['theme'] === 'dark' ? 'dark' : 'light';
 }
 
@@ -15,6 +17,6 @@ function subscribe(onChange: () => void): () => void {
   return () => observer.disconnect();
 }
 
-export function useDocumentChartTheme(): ChartTheme {
+export function useDocumentTheme(): DocumentTheme {
   return useSyncExternalStore(subscribe, read, () => 'light');
 }
