@@ -16,7 +16,6 @@ import type { EditorSchema, KqlEditorHandle, Statement } from '../features/edito
 import { HistoryPanel } from '../features/history/components/history-panel';
 import type { HistoryEntry } from '../features/history/history-store';
 import { useHistoryStore } from '../features/history/hooks/use-history-store';
-import { useRecallShortcut } from '../features/history/hooks/use-recall-shortcut';
 import { ParametersForm } from '../features/parameters/components/parameters-form';
 import { useQueryParameters } from '../features/parameters/hooks/use-query-parameters';
 import { ResultsPanel } from '../features/results/components/results-panel';
@@ -37,6 +36,7 @@ import type { ShareLinkInput } from '../kusto/deep-link';
 import { parseDeclaredParameters, toParameterValues } from '../kusto/query-parameters';
 import type { ColumnarTable, DataSet } from '../kusto/types';
 import { isTrustedKustoHost, untrustedHostMessage } from '../kusto/trusted-hosts';
+import { useKeyboardShortcut } from '../lib/use-keyboard-shortcut';
 import { selectors } from '../testing/selectors';
 import { workerTableOps } from '../workers/decode-client';
 import { useTabRuns } from './use-tab-runs';
@@ -46,6 +46,11 @@ const SAMPLE_QUERY = 'StormEvents\n| take 10';
 
 /** Errors the same request may not hit again. */
 const RETRYABLE = new Set(['network', 'throttled', 'server', 'timeout']);
+
+/** F8: the kept result of the query at the cursor, from history (Monaco binds no F8 in KQL mode). */
+function isRecallPress(e: KeyboardEvent): boolean {
+  return e.key === 'F8' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey;
+}
 
 /** A query to open in a new tab: from a share link, an ADX link, or history. */
 interface LinkToOpen {
@@ -243,7 +248,7 @@ export function Workbench() {
       setRecallNote(`Result of the run at ${new Date(found.entry.startedAt).toLocaleString()}, from history; nothing was sent to the cluster.`);
     });
   }, [history.store, tab.text, tab.id, tab.clusterUrl, tab.database, runs]);
-  useRecallShortcut(recall, history.store !== null);
+  useKeyboardShortcut(isRecallPress, recall, history.store !== null);
 
   const newTab = useCallback(
     () => tabsStore.dispatch({ type: 'new', id: crypto.randomUUID(), clusterUrl: tab.clusterUrl, database: tab.database }),

@@ -6,9 +6,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { checkLinkLength, toAdxLink, toShareLink, type Result } from '../../../kusto/deep-link';
 import type { ColumnarTable } from '../../../kusto/types';
+import { useKeyboardShortcut } from '../../../lib/use-keyboard-shortcut';
 import { selectors } from '../../../testing/selectors';
 import { browserClipboard, composeShareClip, type ShareClipboard } from '../clipboard-export';
-import { useCopyLinkShortcut } from '../hooks/use-copy-link-shortcut';
 import { appBaseUrl } from '../share-url';
 import '../share.css';
 
@@ -34,6 +34,11 @@ export interface ShareMenuProps {
 }
 
 type Status = { tone: 'info' | 'warn' | 'error'; text: string } | null;
+
+/** Shift+Alt+L, as in the ADX web UI; by `code` because Alt changes `key` on macOS. */
+function isCopyLinkPress(e: KeyboardEvent): boolean {
+  return e.shiftKey && e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyL';
+}
 
 function describe(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -79,7 +84,7 @@ export function ShareMenu({ clusterUrl, database, query, parameters, table = nul
       setStatus({ tone: 'error', text: `Could not copy the link: ${describe(e)}` });
     }
   };
-  useCopyLinkShortcut(() => void copyLink(), shortcut);
+  useKeyboardShortcut(isCopyLinkPress, () => void copyLink(), shortcut);
 
   const copyWithResults = async () => {
     try {
