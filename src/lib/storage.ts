@@ -25,3 +25,19 @@ export function localStore(): Storage | undefined {
     return undefined;
   }
 }
+
+/**
+ * The stored JSON object's fields, or null when there is none or it is not an object: stored
+ * text may be from an older version, another tab mid-write, or hand-edited, so callers check
+ * each field.
+ */
+export function parseStoredObject(text: string | null): Record<string, unknown> | null {
+  if (text === null) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+}

@@ -6,6 +6,7 @@
 
 import { normalizeClusterUrl } from '../../../kusto/cluster-url';
 import { isTrustedKustoHost, untrustedHostMessage } from '../../../kusto/trusted-hosts';
+import { parseStoredObject } from '../../../lib/storage';
 
 export interface Connections {
   /** Normalized cluster URLs, in the order they were added. */
@@ -43,15 +44,9 @@ function isStringArray(value: unknown): value is string[] {
 /** Reads what was stored; anything unreadable falls back to the configured clusters. */
 export function parseStoredConnections(text: string | null, defaults: readonly string[]): Connections {
   const fallback: Connections = { clusters: [...defaults], approvedHosts: [] };
-  if (text === null) return fallback;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return fallback;
-  }
-  if (typeof value !== 'object' || value === null) return fallback;
-  const { clusters, approvedHosts } = value as Record<string, unknown>;
+  const stored = parseStoredObject(text);
+  if (stored === null) return fallback;
+  const { clusters, approvedHosts } = stored;
   const normalized = isStringArray(clusters)
     ? clusters.map((c) => normalizeClusterUrl(c)).flatMap((r) => (r.ok ? [r.url] : []))
     : [...defaults];

@@ -3,6 +3,8 @@
  * so persistence and the rules (never zero tabs, closing picks a neighbour) are unit-tested.
  */
 
+import { parseStoredObject } from '../../../lib/storage';
+
 export interface QueryTab {
   id: string;
   /** null: named after its context, as in the ADX web UI. */
@@ -126,15 +128,9 @@ function isClosedTab(value: unknown): value is ClosedTab {
 
 /** Reads stored tabs; unreadable or empty storage gives null (the caller starts fresh). */
 export function parseStoredTabs(text: string | null): TabsState | null {
-  if (text === null) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof value !== 'object' || value === null) return null;
-  const { tabs, activeId, closed } = value as Record<string, unknown>;
+  const stored = parseStoredObject(text);
+  if (stored === null) return null;
+  const { tabs, activeId, closed } = stored;
   if (!Array.isArray(tabs)) return null;
   const [first, ...rest] = tabs.filter(isTab);
   if (!first) return null;
