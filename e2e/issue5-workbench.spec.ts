@@ -50,7 +50,7 @@ test('a copied link, opened signed out in a fresh browser, leads through sign-in
   await signIn(page);
   const query = 'StormEvents\n| where State == "KANSAS"\n| summarize count() by EventType';
   await setQueryText(page, query);
-  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await page.getByRole(s.share.menu.role, { name: s.share.menu.name, exact: true }).click();
   await expect(page.getByRole(s.share.openInAdx.role, { name: s.share.openInAdx.name })).toBeDisabled();
   await page.screenshot({ path: '/tmp/issue5-e2e-share-menu.png' });
   await page.getByRole(s.share.copyLink.role, { name: s.share.copyLink.name }).click();
@@ -121,7 +121,7 @@ test('history lists past runs and reopens one in a new tab', async ({ page }) =>
   await runQuery(page, 'print answer = 42');
   await expect(resultStatus(page)).toHaveText(recordsText(1));
 
-  await page.getByRole('button', { name: s.history.panel.name, exact: true }).click();
+  await page.getByRole(s.history.toggle.role, { name: s.history.toggle.name, exact: true }).click();
   const entry = historyPanel(page).getByRole('listitem', { name: 'StormEvents | take 2' });
   await expect(entry).toContainText('2 records');
   await expect(historyPanel(page).getByRole('listitem')).toHaveCount(2);
@@ -144,7 +144,7 @@ test('F8 shows the previous result of the query without a request to the cluster
   const requests = clusterRequests(page);
   await page.keyboard.press('F8');
   await expect(resultStatus(page)).toHaveText(recordsText(3));
-  await expect(page.getByRole('status', { name: 'Recalled result' })).toContainText('from history');
+  await expect(page.getByRole(s.history.recallStatus.role, { name: s.history.recallStatus.name })).toContainText('from history');
   await expect(dataRows(page)).toHaveCount(3);
   for (let i = 0; i < 3; i++) await expect(dataRows(page).nth(i).getByRole('gridcell').nth(STATE_COLUMN)).toHaveText('OHIO');
   expect(requests).toEqual([]);

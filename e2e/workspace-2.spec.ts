@@ -125,8 +125,8 @@ test('Ctrl+J opens a tab, Ctrl+Alt+[ / ] switch, Ctrl+Shift+Alt+T reopens a clos
 
 test('the Keyboard shortcuts help lists the shortcuts and closes with Esc', async ({ page }) => {
   await signIn(page);
-  await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await page.getByRole(s.shortcuts.help.role, { name: s.shortcuts.help.name }).click();
+  const dialog = page.getByRole(s.shortcuts.dialog.role, { name: s.shortcuts.dialog.name });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('Ctrl+Shift+Alt+T');
   await expect(dialog).toContainText('Cancel the running query');

@@ -68,10 +68,6 @@ function parametersFor(text: string, values: Readonly<Record<string, string>>): 
   return { ok: true, parameters: Object.keys(result.parameters).length > 0 ? result.parameters : undefined };
 }
 
-/** Accessible names of the workbench's own controls (not in the shared selectors module yet). */
-const HISTORY_TOGGLE = 'History';
-const RECALL_STATUS = 'Recalled result';
-
 export function Workbench() {
   const config = useRuntimeConfig();
   const { instance } = useMsal();
@@ -302,7 +298,7 @@ export function Workbench() {
         />
         <OpenLinkAction onOpen={openLink} />
         <button type="button" aria-pressed={historyOpen} onClick={() => setHistoryOpen((open) => !open)}>
-          {HISTORY_TOGGLE}
+          {selectors.history.toggle.name}
         </button>
         <button type="button" onClick={toggleTheme} className="theme-toggle">
           {theme === 'dark' ? selectors.theme.toLight.name : selectors.theme.toDark.name}
@@ -364,7 +360,7 @@ export function Workbench() {
           {linkNotice ? (
             <div role={selectors.share.linkNotice.role} aria-label={selectors.share.linkNotice.name} className="link-notice">
               <span>{linkNotice}</span>
-              <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setLinkNotice(null)}>×</button>
+              <button type="button" className="icon-button" aria-label={selectors.share.dismissLinkNotice.name} onClick={() => setLinkNotice(null)}>×</button>
             </div>
           ) : null}
           <ParametersForm declared={params.declared} values={params.values} onChange={setParameterValue} />
@@ -381,7 +377,7 @@ export function Workbench() {
               markers={runState.markers}
             />
           </div>
-          {recallNote ? <p role="status" aria-label={RECALL_STATUS} className="recall-note">{recallNote}</p> : null}
+          {recallNote ? <p role="status" aria-label={selectors.history.recallStatus.name} className="recall-note">{recallNote}</p> : null}
           <ResultsPanel
             dataSet={dataSet}
             error={error}
@@ -392,7 +388,7 @@ export function Workbench() {
           />
         </main>
         {historyOpen ? (
-          <aside className="history-pane" aria-label="History pane">
+          <aside className="history-pane" aria-label={selectors.history.pane.name}>
             {history.store ? (
               <HistoryPanel
                 store={history.store}

@@ -62,6 +62,8 @@ export const selectors = {
     retry: { role: 'button', name: 'Retry' },
   },
   results: {
+    /** The whole panel: status line, statistics, errors, table tabs and the grid. */
+    panel: { role: 'region', name: 'Results panel' },
     grid: { role: 'grid', name: 'Results' },
     columnHeader: { role: 'columnheader' },
     cell: { role: 'gridcell' },
@@ -96,6 +98,10 @@ export const selectors = {
     note: { role: 'note' },
   },
   share: {
+    /** The header's Share button; the actions below sit behind it. */
+    menu: { role: 'button', name: 'Share' },
+    /** The actions and the status line together. */
+    group: { role: 'group', name: 'Share' },
     copyLink: { role: 'button', name: 'Copy link' },
     openInAdx: { role: 'button', name: 'Open in Azure Data Explorer' },
     copyWithResults: { role: 'button', name: 'Copy query, link and results' },
@@ -107,14 +113,25 @@ export const selectors = {
     status: { role: 'status', name: 'Share status' },
     /** Why a query opened from a link did not run. */
     linkNotice: { role: 'status', name: 'Link notice' },
+    dismissLinkNotice: { role: 'button', name: 'Dismiss' },
   },
   history: {
+    /** Header button (aria-pressed) that shows and hides the history pane. */
+    toggle: { role: 'button', name: 'History' },
+    pane: { role: 'complementary', name: 'History pane' },
     panel: { role: 'region', name: 'History' },
     search: { role: 'searchbox', name: 'Search history' },
     list: { role: 'list', name: 'Past runs' },
     reopen: { role: 'button', name: 'Reopen' },
     showResult: { role: 'button', name: 'Show result' },
     clear: { role: 'button', name: 'Clear history' },
+    /** After F8: where the shown result came from, or why there was none. */
+    recallStatus: { role: 'status', name: 'Recalled result' },
+  },
+  shortcuts: {
+    help: { role: 'button', name: 'Keyboard shortcuts' },
+    dialog: { role: 'dialog', name: 'Keyboard shortcuts' },
+    close: { role: 'button', name: 'Close' },
   },
   parameters: {
     form: { role: 'group', name: 'Query parameters' },

@@ -61,7 +61,7 @@ function TableNode({ table, onInsert }: { table: SchemaTable; onInsert(text: str
         {table.name}
       </button>
       {open ? (
-        <ul className="tree-children" aria-label={`Columns of ${table.name}`}>
+        <ul className="tree-children" aria-label={selectors.connections.columns(table.name).name}>
           {table.columns.map((c) => (
             <li key={c.name} className="tree-row tree-column" title={`${c.name}: ${c.type} — double-click to insert`} onDoubleClick={() => onInsert(kqlEntityName(c.name))}>
               <span className="column-name">{c.name}</span> <span className="column-type">{c.type}</span>
@@ -100,13 +100,13 @@ function DatabaseNode(props: { deps: MgmtDeps; clusterUrl: string; database: str
           {db ? (
             <>
               <p className="tree-heading">Tables</p>
-              <ul aria-label={`Tables of ${database}`}>
+              <ul aria-label={selectors.connections.tables(database).name}>
                 {db.tables.map((t) => <TableNode key={t.name} table={t} onInsert={onInsert} />)}
               </ul>
               {db.functions.length > 0 ? (
                 <>
                   <p className="tree-heading">Functions</p>
-                  <ul aria-label={`Functions of ${database}`}>
+                  <ul aria-label={selectors.connections.functions(database).name}>
                     {db.functions.map((f) => (
                       <li key={f.name} className="tree-row tree-function" title={`${f.name}${f.parameters} — double-click to insert`} onDoubleClick={() => onInsert(kqlEntityName(f.name))}>
                         <span className="column-name">{f.name}</span> <span className="column-type">{f.parameters}</span>

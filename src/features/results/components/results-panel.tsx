@@ -265,7 +265,7 @@ export function ResultsPanel({ dataSet, error, running, durationMs = null, query
   };
 
   return (
-    <section className={`results results-theme-${theme}`} aria-label="Results panel">
+    <section className={`results results-theme-${theme}`} aria-label={selectors.results.panel.name}>
       <div className="results-bar">
         <p role="status" aria-label={selectors.results.status.name} className="results-status">{statusText}</p>
         {dataSet && !running ? <QueryStatsLine dataSet={dataSet} durationMs={durationMs} /> : null}

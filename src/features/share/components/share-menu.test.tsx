@@ -32,7 +32,7 @@ describe('ShareMenu', () => {
     await waitFor(() => expect(status().textContent).toBe('Link copied.'));
     expect(texts).toHaveLength(1);
 
-    const toggle = screen.getByRole('button', { name: 'Share' });
+    const toggle = screen.getByRole(selectors.share.menu.role, { name: selectors.share.menu.name });
     await user.click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     const adx = screen.getByRole('button', { name: selectors.share.openInAdx.name });

@@ -125,16 +125,16 @@ export function ShareMenu({ clusterUrl, database, query, parameters, table = nul
 
   if (layout === 'inline') {
     return (
-      <div className="share-menu" role="group" aria-label="Share">
+      <div className="share-menu" role="group" aria-label={selectors.share.group.name}>
         {actions}
         {statusLine}
       </div>
     );
   }
   return (
-    <div ref={root} className="share-menu share-menu-compact" role="group" aria-label="Share">
+    <div ref={root} className="share-menu share-menu-compact" role="group" aria-label={selectors.share.group.name}>
       <button type="button" aria-expanded={open} aria-controls={actionsId} onClick={() => setOpen((o) => !o)}>
-        Share <span aria-hidden="true">▾</span>
+        {selectors.share.menu.name} <span aria-hidden="true">▾</span>
       </button>
       <div
         id={actionsId}

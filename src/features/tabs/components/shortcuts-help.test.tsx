@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderHook } from '@testing-library/react';
 import { focusOwnsEscape, useWorkspaceShortcuts } from '../hooks/use-workspace-shortcuts';
-import { shortcutHelpNames } from '../utils/keymap';
+import { selectors as s } from '../../../testing/selectors';
 import { ShortcutsHelp } from './shortcuts-help';
 
 afterEach(cleanup);
@@ -10,12 +10,12 @@ afterEach(cleanup);
 describe('ShortcutsHelp', () => {
   it('opens a dialog listing the shortcuts and closes on Esc, returning focus to the button', () => {
     render(<ShortcutsHelp />);
-    const button = screen.getByRole('button', { name: shortcutHelpNames.button });
+    const button = screen.getByRole(s.shortcuts.help.role, { name: s.shortcuts.help.name });
     fireEvent.click(button);
-    const dialog = screen.getByRole('dialog', { name: shortcutHelpNames.dialog });
+    const dialog = screen.getByRole(s.shortcuts.dialog.role, { name: s.shortcuts.dialog.name });
     expect(dialog.textContent).toContain('Ctrl+Shift+Alt+T');
     expect(dialog.textContent).toContain('Reopen the last closed tab');
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: shortcutHelpNames.close }));
+    expect(document.activeElement).toBe(screen.getByRole(s.shortcuts.close.role, { name: s.shortcuts.close.name }));
     fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(button);

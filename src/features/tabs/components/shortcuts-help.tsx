@@ -1,7 +1,8 @@
 /** The "Keyboard shortcuts" button and the small dialog listing them (SHORTCUT_HELP). */
 
 import { useEffect, useId, useRef, useState } from 'react';
-import { SHORTCUT_HELP, shortcutHelpNames } from '../utils/keymap';
+import { selectors } from '../../../testing/selectors';
+import { SHORTCUT_HELP } from '../utils/keymap';
 import './shortcuts-help.css';
 
 export function ShortcutsHelp() {
@@ -22,7 +23,7 @@ export function ShortcutsHelp() {
   return (
     <>
       <button ref={opener} type="button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        {shortcutHelpNames.button}
+        {selectors.shortcuts.help.name}
       </button>
       {open ? (
         <div className="shortcuts-backdrop" onClick={dismiss}>
@@ -39,7 +40,7 @@ export function ShortcutsHelp() {
               }
             }}
           >
-            <h2 id={titleId}>{shortcutHelpNames.dialog}</h2>
+            <h2 id={titleId}>{selectors.shortcuts.dialog.name}</h2>
             {SHORTCUT_HELP.map((group) => (
               <table key={group.title} className="shortcuts-table">
                 <caption>{group.title}</caption>
@@ -61,7 +62,7 @@ export function ShortcutsHelp() {
               </table>
             ))}
             <div className="shortcuts-buttons">
-              <button ref={close} type="button" onClick={dismiss}>{shortcutHelpNames.close}</button>
+              <button ref={close} type="button" onClick={dismiss}>{selectors.shortcuts.close.name}</button>
             </div>
           </div>
         </div>

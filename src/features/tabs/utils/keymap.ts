@@ -99,10 +99,3 @@ export const SHORTCUT_HELP: readonly ShortcutHelpGroup[] = [
     entries: [{ keys: ['Shift+Alt+L'], action: 'Copy a link to the query' }],
   },
 ];
-
-/** Accessible names of the help (the shared selectors module does not list them yet). */
-export const shortcutHelpNames = {
-  button: 'Keyboard shortcuts',
-  dialog: 'Keyboard shortcuts',
-  close: 'Close',
-} as const;
