@@ -21,6 +21,8 @@ export interface ScalarScope {
   column?: (name: string, at: KNode) => string;
   /** User functions declared with `let f = (a:long) { ... }`: name → FunctionDeclaration node. */
   functions?: Map<string, KNode>;
+  /** Datetime columns of the input known to hold whole microseconds (TIMESTAMP): see ScalarTranslator.micro(). */
+  microColumns?: ReadonlySet<string>;
 }
 
 /**
@@ -86,13 +88,13 @@ export function refusalSql(what: string): string {
   return quoteString(`${RUNTIME_UNSUPPORTED} ${what} yet: DuckDB intervals hold microseconds, Kusto timespans 100 ns ticks.`);
 }
 
-/** Floor of a TIMESTAMP or TIMESTAMP_NS to micros, for DuckDB functions that only take micros. */
-export function floorUs(sql: string): string {
-  return `kql_floor_us(${sql})`;
-}
-
-/** datetime ± timespan, keeping a datetime's sub-micro ticks (the result is a TIMESTAMP_NS). */
-export function addTimespan(datetime: string, timespan: string, sign: '+' | '-' = '+'): string {
+/**
+ * datetime ± timespan. A whole-micro datetime stays a TIMESTAMP (timespans are whole micros);
+ * otherwise the sub-micro ticks are kept in a TIMESTAMP_NS. Both add epoch_us() of the span, so
+ * they agree on every INTERVAL.
+ */
+export function addTimespan(datetime: string, timespan: string, sign: '+' | '-', micro: boolean): string {
+  if (micro) return `(${datetime} ${sign} to_microseconds(epoch_us(${timespan})))`;
   return `kql_add_ns(${datetime}, ${sign === '-' ? '-' : ''}(epoch_us(${timespan}) * 1000))`;
 }
 
@@ -369,13 +371,16 @@ export class ScalarTranslator {
       return `(CAST(${l} AS DOUBLE) ${sym} ${r})`;
     }
     if (out === 'datetime' && (op === 'Add' || op === 'Subtract')) {
-      if (lt === 'datetime' && rt === 'timespan') return addTimespan(l, r, op === 'Subtract' ? '-' : '+');
-      if (lt === 'timespan' && rt === 'datetime' && op === 'Add') return addTimespan(r, l);
+      if (lt === 'datetime' && rt === 'timespan') return addTimespan(l, r, op === 'Subtract' ? '-' : '+', this.micro(this.req(n, 'Left')));
+      if (lt === 'timespan' && rt === 'datetime' && op === 'Add') return addTimespan(r, l, '+', this.micro(this.req(n, 'Right')));
     }
     if (out === 'timespan') {
       // A span between ns-precise datetimes can have a sub-micro part an INTERVAL cannot hold.
       const what = refusalSql(`the timespan ${snippet(n)} when it is not a whole number of microseconds`);
-      if (op === 'Subtract' && lt === 'datetime' && rt === 'datetime') return `kql_ns_timespan(epoch_ns(${l}) - epoch_ns(${r}), ${what})`;
+      if (op === 'Subtract' && lt === 'datetime' && rt === 'datetime') {
+        if (this.micro(this.req(n, 'Left')) && this.micro(this.req(n, 'Right'))) return `to_microseconds(epoch_us(${l}) - epoch_us(${r}))`;
+        return `kql_ns_timespan(epoch_ns(${l}) - epoch_ns(${r}), ${what})`;
+      }
       if ((op === 'Add' || op === 'Subtract') && lt === 'timespan' && rt === 'timespan') return `(${l} ${sym} ${r})`;
       if (op === 'Multiply' && isNumeric(rt)) return `kql_ticks_timespan(epoch_us(${l}) * 10.0 * ${r}, ${what})`;
       if (op === 'Multiply' && isNumeric(lt)) return `kql_ticks_timespan(epoch_us(${r}) * 10.0 * ${l}, ${what})`;
@@ -426,9 +431,70 @@ export class ScalarTranslator {
     const l = this.translate(leftNode);
     const a = this.translate(first);
     let b = this.translate(second);
-    if (typeOf(leftNode) === 'datetime' && typeOf(second) === 'timespan') b = addTimespan(a, b);
+    if (typeOf(leftNode) === 'datetime' && typeOf(second) === 'timespan') b = addTimespan(a, b, '+', this.micro(first));
     const neg = symbolName(n) === 'NotBetween';
     return `(${l} ${neg ? 'NOT ' : ''}BETWEEN ${a} AND ${b})`;
+  }
+
+  /**
+   * Whether the datetime expression `n` statically holds whole microseconds (a DuckDB TIMESTAMP):
+   * stored columns, startof*(), bin(), now(), 6-digit literals and whole-micro arithmetic on
+   * those. Only such values may skip kql_floor_us() and the TIMESTAMP_NS arithmetic, which cost
+   * 1.3–4× on a scan. Anything not proven (endof*(), 7-digit literals, let values, aggregates,
+   * user functions) is treated as carrying 100 ns ticks.
+   */
+  micro(n: KNode): boolean {
+    switch (nodeType(n)) {
+      case 'LiteralExpression':
+        return typeOf(n) === 'datetime' && !this.translate(n).startsWith('TIMESTAMP_NS');
+      case 'ParenthesizedExpression':
+        return this.micro(this.req(n, 'Expression'));
+      case 'NameReference':
+        return nodeType(referencedSymbol(n)) === 'ColumnSymbol' && (this.scope.microColumns?.has(simpleName(n)) ?? false);
+      case 'BinaryExpression': {
+        const op = symbolName(n);
+        if (typeOf(n) !== 'datetime' || (op !== 'Add' && op !== 'Subtract')) return false;
+        const l = this.req(n, 'Left');
+        return this.micro(typeOf(l) === 'datetime' ? l : this.req(n, 'Right'));
+      }
+      case 'FunctionCallExpression': {
+        if (this.scope.functions?.has(simpleName(node(n, 'Name')))) return false;
+        const a = this.args(n);
+        const all = (xs: (KNode | undefined)[]) => xs.length > 0 && xs.every((x) => x !== undefined && this.micro(x));
+        switch (symbolName(n).toLowerCase()) {
+          case 'startofday':
+          case 'startofweek':
+          case 'startofmonth':
+          case 'startofyear':
+          case 'now':
+          case 'ago':
+            return true;
+          case 'bin':
+          case 'floor':
+            return typeOf(n) === 'datetime';
+          case 'datetime_add':
+            return all([a[2]]);
+          case 'todatetime':
+            return a[0] !== undefined && typeOf(a[0]) === 'datetime' && this.micro(a[0]);
+          case 'iff':
+          case 'iif':
+            return all([a[1], a[2]]);
+          case 'case':
+            return all(a.filter((_, i) => i % 2 === 1 || i === a.length - 1));
+          case 'coalesce':
+            return all(a);
+          default:
+            return false;
+        }
+      }
+      default:
+        return false;
+    }
+  }
+
+  /** `n` (translated as `sql`) floored to micros for DuckDB functions that only take micros: a no-op for whole-micro values. */
+  floorUs(n: KNode, sql: string = this.translate(n)): string {
+    return this.micro(n) ? sql : `kql_floor_us(${sql})`;
   }
 
   args(n: KNode): KNode[] {
@@ -522,7 +588,7 @@ const cast =
 const datePart =
   (part: string): ScalarFunction =>
   (t, args, call) =>
-    `CAST(${part}(${floorUs(t.translate(arg(args, 0, call)))}) AS INTEGER)`;
+    `CAST(${part}(${t.floorUs(arg(args, 0, call))}) AS INTEGER)`;
 
 // .NET custom date/time format specifiers (Kusto format_datetime) → strftime pieces.
 const DOTNET_FORMAT: [RegExp, string][] = [
@@ -532,7 +598,9 @@ const DOTNET_FORMAT: [RegExp, string][] = [
 ];
 
 function formatDatetime(t: ScalarTranslator, args: KNode[], call: KNode): string {
-  const value = t.translate(arg(args, 0, call));
+  const valueNode = arg(args, 0, call);
+  const value = t.translate(valueNode);
+  const floor = t.floorUs(valueNode, value);
   let fmt = t.literalString(args[1], call);
   const pieces: string[] = [];
   while (fmt.length > 0) {
@@ -545,7 +613,7 @@ function formatDatetime(t: ScalarTranslator, args: KNode[], call: KNode): string
     }
     const spec = DOTNET_FORMAT.find(([re]) => re.test(fmt));
     if (spec) {
-      pieces.push(`strftime(${floorUs(value)}, '${spec[1]}')`);
+      pieces.push(`strftime(${floor}, '${spec[1]}')`);
       fmt = fmt.replace(spec[0], '');
       continue;
     }
@@ -579,10 +647,10 @@ const NANOS_PER: Record<string, bigint> = {
 // floor to micros, which DuckDB's date_diff takes; nanoseconds are the plain difference.
 function datetimeDiff(t: ScalarTranslator, a: KNode[], c: KNode): string {
   const part = datetimePart(t, a[0], c, 'datetime_diff');
-  const l = t.translate(arg(a, 1, c));
-  const r = t.translate(arg(a, 2, c));
-  if (part === 'nanosecond') return `(epoch_ns(${l}) - epoch_ns(${r}))`;
-  return `CAST(date_diff('${part}', ${floorUs(r)}, ${floorUs(l)}) AS BIGINT)`;
+  const l = arg(a, 1, c);
+  const r = arg(a, 2, c);
+  if (part === 'nanosecond') return `(epoch_ns(${t.translate(l)}) - epoch_ns(${t.translate(r)}))`;
+  return `CAST(date_diff('${part}', ${t.floorUs(r)}, ${t.floorUs(l)}) AS BIGINT)`;
 }
 
 function datetimeAdd(t: ScalarTranslator, a: KNode[], c: KNode): string {
@@ -591,12 +659,15 @@ function datetimeAdd(t: ScalarTranslator, a: KNode[], c: KNode): string {
   const at = typeOf(amountNode);
   if (at !== 'int' && at !== 'long') throw unsupportedFunction('datetime_add', c, `An amount of type ${at} is not implemented.`);
   const amount = `CAST(${t.translate(amountNode)} AS BIGINT)`;
-  const v = t.translate(arg(a, 2, c));
+  const valueNode = arg(a, 2, c);
+  const v = t.translate(valueNode);
+  const micro = t.micro(valueNode);
   const fixed = NANOS_PER[part];
-  if (fixed !== undefined) return `kql_add_ns(${v}, ${amount} * ${fixed})`;
+  if (fixed !== undefined) return micro ? `(${v} + to_microseconds(${amount} * ${fixed / 1000n}))` : `kql_add_ns(${v}, ${amount} * ${fixed})`;
   if (part === 'nanosecond') throw unsupportedFunction('datetime_add', c, `The part 'nanosecond' is not implemented (Kusto keeps 100 ns ticks).`);
+  if (micro) return `(${v} + (${amount} * INTERVAL 1 ${part}))`;
   // Calendar parts on the micro floor, then the sub-micro ticks back on.
-  const floor = floorUs(v);
+  const floor = t.floorUs(valueNode, v);
   return `kql_add_ns(${floor} + (${amount} * INTERVAL 1 ${part}), epoch_ns(${v}) - epoch_ns(${floor}))`;
 }
 
@@ -683,27 +754,27 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   pack_array: (t, a) => `json_array(${a.map((x) => toJsonValue(t.translate(x), typeOf(x))).join(', ')})`,
   now: nArgs('now', 0, 0, () => 'CAST(get_current_timestamp() AS TIMESTAMP)'),
   ago: nArgs('ago', 1, 1, (t, a, c) => `(CAST(get_current_timestamp() AS TIMESTAMP) - ${t.translate(arg(a, 0, c))})`),
-  startofday: nArgs('startofday', 1, 1, (t, a, c) => `date_trunc('day', ${floorUs(t.translate(arg(a, 0, c)))})`),
-  startofmonth: nArgs('startofmonth', 1, 1, (t, a, c) => `date_trunc('month', ${floorUs(t.translate(arg(a, 0, c)))})`),
-  startofyear: nArgs('startofyear', 1, 1, (t, a, c) => `date_trunc('year', ${floorUs(t.translate(arg(a, 0, c)))})`),
+  startofday: nArgs('startofday', 1, 1, (t, a, c) => `date_trunc('day', ${t.floorUs(arg(a, 0, c))})`),
+  startofmonth: nArgs('startofmonth', 1, 1, (t, a, c) => `date_trunc('month', ${t.floorUs(arg(a, 0, c))})`),
+  startofyear: nArgs('startofyear', 1, 1, (t, a, c) => `date_trunc('year', ${t.floorUs(arg(a, 0, c))})`),
   // Kusto weeks start on Sunday; DuckDB's date_trunc('week') is ISO (Monday).
   startofweek: nArgs('startofweek', 1, 1, (t, a, c) => {
-    const v = floorUs(t.translate(arg(a, 0, c)));
+    const v = t.floorUs(arg(a, 0, c));
     return `(date_trunc('day', ${v}) - to_days(CAST(dayofweek(${v}) AS INTEGER)))`;
   }),
   // Kusto's endof*() is the last tick (100 ns) of the period; DuckDB's TIMESTAMP holds micros,
   // so these return TIMESTAMP_NS and the final SELECT keeps datetimes in nanoseconds.
-  endofday: nArgs('endofday', 1, 1, (t, a, c) => lastTick(`date_trunc('day', ${floorUs(t.translate(arg(a, 0, c)))}) + INTERVAL 1 day`)),
+  endofday: nArgs('endofday', 1, 1, (t, a, c) => lastTick(`date_trunc('day', ${t.floorUs(arg(a, 0, c))}) + INTERVAL 1 day`)),
   endofweek: nArgs('endofweek', 1, 1, (t, a, c) => {
-    const v = floorUs(t.translate(arg(a, 0, c)));
+    const v = t.floorUs(arg(a, 0, c));
     return lastTick(`date_trunc('day', ${v}) - to_days(CAST(dayofweek(${v}) AS INTEGER)) + INTERVAL 7 day`);
   }),
-  endofmonth: nArgs('endofmonth', 1, 1, (t, a, c) => lastTick(`date_trunc('month', ${floorUs(t.translate(arg(a, 0, c)))}) + INTERVAL 1 month`)),
-  endofyear: nArgs('endofyear', 1, 1, (t, a, c) => lastTick(`date_trunc('year', ${floorUs(t.translate(arg(a, 0, c)))}) + INTERVAL 1 year`)),
+  endofmonth: nArgs('endofmonth', 1, 1, (t, a, c) => lastTick(`date_trunc('month', ${t.floorUs(arg(a, 0, c))}) + INTERVAL 1 month`)),
+  endofyear: nArgs('endofyear', 1, 1, (t, a, c) => lastTick(`date_trunc('year', ${t.floorUs(arg(a, 0, c))}) + INTERVAL 1 year`)),
   format_timespan: formatTimespan,
   datetime_diff: datetimeDiff,
   datetime_add: datetimeAdd,
-  dayofweek: (t, a, c) => `to_days(CAST(dayofweek(${floorUs(t.translate(arg(a, 0, c)))}) AS INTEGER))`,
+  dayofweek: (t, a, c) => `to_days(CAST(dayofweek(${t.floorUs(arg(a, 0, c))}) AS INTEGER))`,
   dayofmonth: datePart('day'),
   dayofyear: datePart('dayofyear'),
   getmonth: datePart('month'),
@@ -782,7 +853,7 @@ function binFunction(t: ScalarTranslator, a: KNode[], c: KNode): string {
   if (vt === 'datetime' && typeOf(sizeNode) === 'timespan') {
     // Kusto bins datetimes on ticks since 0001-01-01 (a Monday); DuckDB's default origin differs.
     // Bin sizes are whole micros (sub-micro timespan literals are refused), so binning the micro floor is exact.
-    return `time_bucket(${size}, ${floorUs(v)}, TIMESTAMP '0001-01-01 00:00:00')`;
+    return `time_bucket(${size}, ${t.floorUs(valueNode, v)}, TIMESTAMP '0001-01-01 00:00:00')`;
   }
   if (isNumeric(vt)) {
     const out = typeOf(c);

@@ -23,6 +23,11 @@ import type { KustoColumn, KustoType, Visualization } from './types';
 export interface Relation {
   cte: string;
   columns: KustoColumn[];
+  /**
+   * Datetime columns known to hold whole microseconds (TIMESTAMP, as every stored column); the
+   * others may carry 100 ns ticks (TIMESTAMP_NS). Missing = none known.
+   */
+  micro?: ReadonlySet<string>;
 }
 
 export interface TableResolver {
@@ -35,10 +40,10 @@ export class QueryBuilder {
   readonly tablesRead = new Set<string>();
   visualization: Visualization | null = null;
 
-  add(sql: string, columns: KustoColumn[]): Relation {
+  add(sql: string, columns: KustoColumn[], micro?: Iterable<string>): Relation {
     const cte = `q${this.ctes.length}`;
     this.ctes.push(`${cte} AS (${sql})`);
-    return { cte, columns };
+    return { cte, columns, micro: new Set(micro) };
   }
 
   /**
@@ -99,8 +104,14 @@ export class TabularTranslator {
     readonly lets: Map<string, Relation>,
   ) {}
 
-  private scalar(): ScalarTranslator {
-    return new ScalarTranslator(this.scope);
+  /** A scalar translator over the columns of `input` (no input: print, range, datatable). */
+  private scalar(input?: Relation): ScalarTranslator {
+    return new ScalarTranslator({ ...this.scope, microColumns: input?.micro ?? new Set() });
+  }
+
+  /** Names of the output columns whose expression (value node, datetime) is whole micros. */
+  private microOf(t: ScalarTranslator, named: { name: string; value: KNode }[]): string[] {
+    return named.filter(({ value }) => typeOf(value) === 'datetime' && t.micro(value)).map(({ name }) => name);
   }
 
   translate(n: KNode): Relation {
@@ -143,7 +154,9 @@ export class TabularTranslator {
     const table = this.tables.table(name);
     if (!table) throw unsupportedSyntax(`the table reference '${name}'`, n);
     this.qb.tablesRead.add(name);
-    return this.qb.add(`SELECT * FROM ${table}`, columnsOf(n));
+    const cols = columnsOf(n);
+    // Stored datetime columns are TIMESTAMP (kusto-types duckType).
+    return this.qb.add(`SELECT * FROM ${table}`, cols, cols.filter((c) => c.ColumnType === 'datetime').map((c) => c.ColumnName));
   }
 
   private rejectParameters(op: KNode, name: string): void {
@@ -154,14 +167,15 @@ export class TabularTranslator {
   private operator(op: KNode, input: Relation): Relation {
     const kind = nodeType(op);
     const out = () => columnsOf(op);
-    const t = this.scalar();
+    const t = this.scalar(input);
+    const same = input.micro ?? [];
     switch (kind) {
       case 'FilterOperator':
         this.rejectParameters(op, 'where');
-        return this.qb.add(`SELECT * FROM ${input.cte} WHERE ${t.translate(this.req(op, 'Condition'))}`, out());
+        return this.qb.add(`SELECT * FROM ${input.cte} WHERE ${t.translate(this.req(op, 'Condition'))}`, out(), same);
       case 'TakeOperator':
         this.rejectParameters(op, 'take');
-        return this.qb.add(`SELECT * FROM ${input.cte} LIMIT ${t.translate(this.req(op, 'Expression'))}`, out());
+        return this.qb.add(`SELECT * FROM ${input.cte} LIMIT ${t.translate(this.req(op, 'Expression'))}`, out(), same);
       case 'CountOperator': {
         const cols = out();
         return this.qb.add(`SELECT count(*) AS ${quoteIdent(cols[0]?.ColumnName ?? 'Count')} FROM ${input.cte}`, cols);
@@ -174,7 +188,7 @@ export class TabularTranslator {
       case 'ProjectKeepOperator':
       case 'ProjectReorderOperator': {
         const cols = out();
-        return this.qb.add(`SELECT ${cols.map((c) => quoteIdent(c.ColumnName)).join(', ')} FROM ${input.cte}`, cols);
+        return this.qb.add(`SELECT ${cols.map((c) => quoteIdent(c.ColumnName)).join(', ')} FROM ${input.cte}`, cols, same);
       }
       case 'ProjectRenameOperator':
         return this.rename(op, input);
@@ -182,23 +196,25 @@ export class TabularTranslator {
         return this.summarize(op, input);
       case 'SortOperator':
         this.rejectParameters(op, 'sort');
-        return this.qb.add(`SELECT * FROM ${input.cte} ORDER BY ${this.ordering(syntaxListElements(node(op, 'Expressions')))}`, out());
+        return this.qb.add(`SELECT * FROM ${input.cte} ORDER BY ${this.ordering(syntaxListElements(node(op, 'Expressions')), t)}`, out(), same);
       case 'TopOperator': {
         this.rejectParameters(op, 'top');
         const by = this.req(op, 'ByExpression');
         return this.qb.add(
-          `SELECT * FROM ${input.cte} ORDER BY ${this.ordering([by])} LIMIT ${t.translate(this.req(op, 'Expression'))}`,
+          `SELECT * FROM ${input.cte} ORDER BY ${this.ordering([by], t)} LIMIT ${t.translate(this.req(op, 'Expression'))}`,
           out(),
+          same,
         );
       }
       case 'DistinctOperator': {
         this.rejectParameters(op, 'distinct');
         const exprs = syntaxListElements(node(op, 'Expressions'));
         const cols = out();
-        if (exprs.length === 1 && tokenText(exprs[0] ?? null).trim() === '*') return this.qb.add(`SELECT DISTINCT * FROM ${input.cte}`, cols);
+        if (exprs.length === 1 && tokenText(exprs[0] ?? null).trim() === '*') return this.qb.add(`SELECT DISTINCT * FROM ${input.cte}`, cols, same);
         const sel = exprs.map((e, i) => `${t.translate(e)} AS ${quoteIdent(cols[i]?.ColumnName ?? '')}`);
         if (exprs.length !== cols.length) throw unsupportedOperator('distinct', op);
-        return this.qb.add(`SELECT DISTINCT ${sel.join(', ')} FROM ${input.cte}`, cols);
+        const value = (e: KNode) => (nodeType(e) === 'SimpleNamedExpression' ? this.req(e, 'Expression') : e);
+        return this.qb.add(`SELECT DISTINCT ${sel.join(', ')} FROM ${input.cte}`, cols, this.microOf(t, exprs.map((e, i) => ({ name: cols[i]?.ColumnName ?? '', value: value(e) }))));
       }
       case 'RenderOperator':
         this.qb.visualization = visualizationOf(op, this.scope);
@@ -220,8 +236,7 @@ export class TabularTranslator {
     }
   }
 
-  private ordering(items: KNode[]): string {
-    const t = this.scalar();
+  private ordering(items: KNode[], t: ScalarTranslator): string {
     return items
       .map((item) => {
         const expr = nodeType(item) === 'OrderedExpression' ? this.req(item, 'Expression') : item;
@@ -239,13 +254,13 @@ export class TabularTranslator {
     const cols = columnsOf(op);
     const exprs = syntaxListElements(node(op, 'Expressions'));
     if (exprs.length !== cols.length) throw unsupportedOperator('project', op, 'Projections that expand to several columns are not implemented.');
-    const t = this.scalar();
-    const sel = exprs.map((e, i) => {
-      const value = nodeType(e) === 'SimpleNamedExpression' ? this.req(e, 'Expression') : e;
+    const t = this.scalar(input);
+    const named = exprs.map((e, i) => {
       if (nodeType(e) === 'CompoundNamedExpression') throw unsupportedSyntax('tuple assignment', e);
-      return `${t.translate(value)} AS ${quoteIdent(cols[i]?.ColumnName ?? '')}`;
+      return { name: cols[i]?.ColumnName ?? '', value: nodeType(e) === 'SimpleNamedExpression' ? this.req(e, 'Expression') : e };
     });
-    return this.qb.add(`SELECT ${sel.join(', ')} FROM ${input.cte}`, cols);
+    const sel = named.map(({ name, value }) => `${t.translate(value)} AS ${quoteIdent(name)}`);
+    return this.qb.add(`SELECT ${sel.join(', ')} FROM ${input.cte}`, cols, this.microOf(t, named));
   }
 
   private extend(op: KNode, input: Relation): Relation {
@@ -255,8 +270,9 @@ export class TabularTranslator {
     const explicit = new Set(exprs.filter((e) => nodeType(e) === 'SimpleNamedExpression').map((e) => simpleName(node(e, 'Name'))));
     const derived = finalCols.map((c) => c.ColumnName).filter((n) => !inputNames.has(n) && !explicit.has(n));
     let rel = input;
-    const t = this.scalar();
     for (const e of exprs) {
+      // Later expressions may read earlier ones (`extend a = …, b = a + 1h`): each sees the relation so far.
+      const t = this.scalar(rel);
       if (nodeType(e) === 'CompoundNamedExpression') throw unsupportedSyntax('tuple assignment', e);
       const named = nodeType(e) === 'SimpleNamedExpression';
       const name = named ? simpleName(node(e, 'Name')) : derived.shift();
@@ -266,16 +282,18 @@ export class TabularTranslator {
       const sql = t.translate(value);
       const exists = rel.columns.some((c) => c.ColumnName === name);
       const columns = exists ? rel.columns.map((c) => (c.ColumnName === name ? col : c)) : [...rel.columns, col];
+      const micro = [...(rel.micro ?? [])].filter((m) => m !== name).concat(this.microOf(t, [{ name, value }]));
       rel = this.qb.add(
         exists
           ? `SELECT * REPLACE (${sql} AS ${quoteIdent(name)}) FROM ${rel.cte}`
           : `SELECT *, ${sql} AS ${quoteIdent(name)} FROM ${rel.cte}`,
         columns,
+        micro,
       );
     }
     const names = rel.columns.map((c) => c.ColumnName).join('\u0000');
     if (names !== finalCols.map((c) => c.ColumnName).join('\u0000')) throw unsupportedOperator('extend', op, 'Its column layout is not implemented.');
-    return { cte: rel.cte, columns: finalCols };
+    return { cte: rel.cte, columns: finalCols, micro: rel.micro ?? new Set() };
   }
 
   private rename(op: KNode, input: Relation): Relation {
@@ -284,14 +302,16 @@ export class TabularTranslator {
     for (const e of syntaxListElements(node(op, 'Expressions'))) {
       renames.set(simpleName(node(e, 'Name')), simpleName(node(e, 'Expression')));
     }
-    const sel = cols.map((c) => `${quoteIdent(renames.get(c.ColumnName) ?? c.ColumnName)} AS ${quoteIdent(c.ColumnName)}`);
-    return this.qb.add(`SELECT ${sel.join(', ')} FROM ${input.cte}`, cols);
+    const source = (c: KustoColumn) => renames.get(c.ColumnName) ?? c.ColumnName;
+    const sel = cols.map((c) => `${quoteIdent(source(c))} AS ${quoteIdent(c.ColumnName)}`);
+    const micro = cols.filter((c) => input.micro?.has(source(c))).map((c) => c.ColumnName);
+    return this.qb.add(`SELECT ${sel.join(', ')} FROM ${input.cte}`, cols, micro);
   }
 
   private summarize(op: KNode, input: Relation): Relation {
     this.rejectParameters(op, 'summarize');
     const cols = columnsOf(op);
-    const t = this.scalar();
+    const t = this.scalar(input);
     const byClause = node(op, 'ByClause');
     if (node(byClause, 'BinClause')) throw unsupportedSyntax("the legacy 'summarize … by … bin=' clause (write bin(column, size) instead)", node(byClause, 'BinClause'));
     const byExprs = syntaxListElements(node(byClause, 'Expressions'));
@@ -310,7 +330,9 @@ export class TabularTranslator {
     if (all.length !== cols.length) throw unsupportedOperator('summarize', op, 'Its column layout is not implemented.');
     const sel = all.map((s, i) => `${s} AS ${quoteIdent(cols[i]?.ColumnName ?? '')}`);
     const group = bySql.length ? ` GROUP BY ${bySql.map((_, i) => String(i + 1)).join(', ')}` : '';
-    return this.qb.add(`SELECT ${sel.join(', ')} FROM ${input.cte}${group}`, cols);
+    // Aggregates (min(), arg_max() …) are not tracked: their datetimes count as 100 ns values.
+    const micro = this.microOf(t, byExprs.map((e, i) => ({ name: byNames[i] ?? '', value: unwrap(e) })));
+    return this.qb.add(`SELECT ${sel.join(', ')} FROM ${input.cte}${group}`, cols, micro);
   }
 
   private join(op: KNode, left: Relation): Relation {
@@ -347,6 +369,11 @@ export class TabularTranslator {
     }
     const on = pairs.map(([l, r]) => `l.${quoteIdent(l)} = r.${quoteIdent(r)}`).join(' AND ');
     const cols = columnsOf(op);
+    // Output column i comes from left column i, then right column i - left.length (sides()), or one side only.
+    const carried = (...rels: Relation[]) => {
+      const from = rels.flatMap((r) => r.columns.map((c) => r.micro?.has(c.ColumnName) ?? false));
+      return cols.filter((_, i) => from[i]).map((c) => c.ColumnName);
+    };
     const sides = (lc: KustoColumn[], rc: KustoColumn[]) => {
       if (lc.length + rc.length !== cols.length) throw unsupportedOperator('join', op, 'Its column layout is not implemented.');
       return [
@@ -367,28 +394,28 @@ export class TabularTranslator {
       case 'innerunique': {
         // innerunique keeps one (arbitrary) left row per key before joining (Kusto join docs).
         const keys = pairs.map(([l]) => quoteIdent(l)).join(', ');
-        const dedup = this.qb.add(`SELECT * FROM ${left.cte} QUALIFY row_number() OVER (PARTITION BY ${keys}) = 1`, left.columns);
-        return this.qb.add(`SELECT ${sides(left.columns, right.columns)} FROM ${dedup.cte} AS l JOIN ${right.cte} AS r ON ${on}`, cols);
+        const dedup = this.qb.add(`SELECT * FROM ${left.cte} QUALIFY row_number() OVER (PARTITION BY ${keys}) = 1`, left.columns, left.micro);
+        return this.qb.add(`SELECT ${sides(left.columns, right.columns)} FROM ${dedup.cte} AS l JOIN ${right.cte} AS r ON ${on}`, cols, carried(left, right));
       }
       case 'inner':
-        return this.qb.add(`SELECT ${sides(left.columns, right.columns)} FROM ${from} JOIN ${right.cte} AS r ON ${on}`, cols);
+        return this.qb.add(`SELECT ${sides(left.columns, right.columns)} FROM ${from} JOIN ${right.cte} AS r ON ${on}`, cols, carried(left, right));
       case 'leftouter':
-        return this.qb.add(`SELECT ${sides(left.columns, right.columns)} FROM ${from} LEFT JOIN ${right.cte} AS r ON ${on}`, cols);
+        return this.qb.add(`SELECT ${sides(left.columns, right.columns)} FROM ${from} LEFT JOIN ${right.cte} AS r ON ${on}`, cols, carried(left, right));
       case 'rightouter':
-        return this.qb.add(`SELECT ${sides(left.columns, right.columns)} FROM ${from} RIGHT JOIN ${right.cte} AS r ON ${on}`, cols);
+        return this.qb.add(`SELECT ${sides(left.columns, right.columns)} FROM ${from} RIGHT JOIN ${right.cte} AS r ON ${on}`, cols, carried(left, right));
       case 'fullouter':
-        return this.qb.add(`SELECT ${sides(left.columns, right.columns)} FROM ${from} FULL JOIN ${right.cte} AS r ON ${on}`, cols);
+        return this.qb.add(`SELECT ${sides(left.columns, right.columns)} FROM ${from} FULL JOIN ${right.cte} AS r ON ${on}`, cols, carried(left, right));
       case 'leftanti':
       case 'anti':
       case 'leftantisemi':
-        return this.qb.add(`SELECT ${onlyLeft()} FROM ${from} ANTI JOIN ${right.cte} AS r ON ${on}`, cols);
+        return this.qb.add(`SELECT ${onlyLeft()} FROM ${from} ANTI JOIN ${right.cte} AS r ON ${on}`, cols, carried(left));
       case 'leftsemi':
-        return this.qb.add(`SELECT ${onlyLeft()} FROM ${from} SEMI JOIN ${right.cte} AS r ON ${on}`, cols);
+        return this.qb.add(`SELECT ${onlyLeft()} FROM ${from} SEMI JOIN ${right.cte} AS r ON ${on}`, cols, carried(left));
       case 'rightanti':
       case 'rightantisemi':
-        return this.qb.add(`SELECT ${onlyRight()} FROM ${right.cte} AS r ANTI JOIN ${left.cte} AS l ON ${on}`, cols);
+        return this.qb.add(`SELECT ${onlyRight()} FROM ${right.cte} AS r ANTI JOIN ${left.cte} AS l ON ${on}`, cols, carried(right));
       case 'rightsemi':
-        return this.qb.add(`SELECT ${onlyRight()} FROM ${right.cte} AS r SEMI JOIN ${left.cte} AS l ON ${on}`, cols);
+        return this.qb.add(`SELECT ${onlyRight()} FROM ${right.cte} AS r SEMI JOIN ${left.cte} AS l ON ${on}`, cols, carried(right));
       default:
         throw unsupportedOperator('join', op, `The kind '${kind}' is not implemented.`);
     }
@@ -422,7 +449,11 @@ export class TabularTranslator {
         throw unsupportedOperator('union', op, `Its column '${c.ColumnName}' (columns of mixed types) is not implemented.`);
       }
     }
-    return this.qb.add(selects.join(' UNION ALL '), cols);
+    // A column is whole micros when every input that has it holds micros (the others give NULL).
+    const micro = cols
+      .filter((c) => parts.every(({ rel }) => !rel.columns.some((x) => x.ColumnName === c.ColumnName && x.ColumnType === c.ColumnType) || (rel.micro?.has(c.ColumnName) ?? false)))
+      .map((c) => c.ColumnName);
+    return this.qb.add(selects.join(' UNION ALL '), cols, micro);
   }
 
   /** A call of a tabular user function: its expansion, with the arguments bound as scalar values. */
@@ -460,7 +491,7 @@ export class TabularTranslator {
     if (kind !== 'bag' && kind !== 'array') throw unsupportedOperator('mv-expand', op, `kind=${kind} is not implemented.`);
     const cols = columnsOf(op);
     const inputNames = new Set(input.columns.map((c) => c.ColumnName));
-    const t = this.scalar();
+    const t = this.scalar(input);
     const exprs = syntaxListElements(node(op, 'Expressions'));
     const explicit = exprs.map((e) => this.req(e, 'Expression')).filter((e) => nodeType(e) === 'SimpleNamedExpression').map((e) => simpleName(node(e, 'Name')));
     const derived = cols.map((c) => c.ColumnName).filter((n) => !inputNames.has(n) && n !== indexName && !explicit.includes(n));
@@ -481,7 +512,7 @@ export class TabularTranslator {
       return { name, sql: t.translate(value), v: `__mv${i}`, n: `__mvn${i}`, target };
     });
     const limit = node(node(op, 'RowLimitClause'), 'RowLimit');
-    const values = this.qb.add(`SELECT *, ${expanded.map((x) => `${x.sql} AS ${x.v}`).join(', ')} FROM ${input.cte}`, input.columns);
+    const values = this.qb.add(`SELECT *, ${expanded.map((x) => `${x.sql} AS ${x.v}`).join(', ')} FROM ${input.cte}`, input.columns, input.micro);
     const counted = this.qb.add(
       `SELECT *, ${expanded
         .map(
@@ -509,7 +540,8 @@ export class TabularTranslator {
       return quoteIdent(c.ColumnName);
     });
     const where = limit ? ` WHERE __mvi < ${t.translate(limit)}` : '';
-    return this.qb.add(`SELECT ${sel.join(', ')} FROM ${rows.cte}${where}`, cols);
+    const micro = [...(input.micro ?? [])].filter((m) => !expanded.some((x) => x.name === m) && m !== indexName);
+    return this.qb.add(`SELECT ${sel.join(', ')} FROM ${rows.cte}${where}`, cols, micro);
   }
 
   /**
@@ -525,7 +557,7 @@ export class TabularTranslator {
       if (!(name === 'kind' && value === 'simple')) throw unsupportedOperator('parse', p, `${name}=${value} is not implemented (only kind=simple).`);
     }
     const cols = columnsOf(op);
-    const t = this.scalar();
+    const t = this.scalar(input);
     const source = this.req(op, 'Expression');
     const text = toKustoString(t.translate(source), typeOf(source));
     const parts = syntaxListElements(node(op, 'Patterns'));
@@ -551,7 +583,8 @@ export class TabularTranslator {
       regex += `(${type === 'string' ? (last ? '.*' : '.*?') : sub})`;
       captures.push({ name, type });
     });
-    if (captures.length === 0) return this.qb.add(`SELECT * FROM ${input.cte}`, cols);
+    const micro = [...(input.micro ?? [])].filter((m) => !captures.some((x) => x.name === m));
+    if (captures.length === 0) return this.qb.add(`SELECT * FROM ${input.cte}`, cols, micro);
     const names = captures.map((_, i) => `'g${i}'`).join(', ');
     const matched = this.qb.add(
       `SELECT *, CASE WHEN regexp_matches(${text}, ${quoteString(regex)}) THEN regexp_extract(${text}, ${quoteString(regex)}, [${names}]) END AS __parse FROM ${input.cte}`,
@@ -565,7 +598,7 @@ export class TabularTranslator {
       if (i >= 0) return `CASE WHEN ${ok} THEN ${typed[i]} END AS ${quoteIdent(c.ColumnName)}`;
       return quoteIdent(c.ColumnName);
     });
-    return this.qb.add(`SELECT ${sel.join(', ')} FROM ${matched.cte}`, cols);
+    return this.qb.add(`SELECT ${sel.join(', ')} FROM ${matched.cte}`, cols, micro);
   }
 
   /**
@@ -575,7 +608,7 @@ export class TabularTranslator {
   private topNested(op: KNode, input: Relation): Relation {
     const cols = columnsOf(op);
     const clauses = syntaxListElements(node(op, 'Clauses'));
-    const t = this.scalar();
+    const t = this.scalar(input);
     if (cols.length !== clauses.length * 2) throw unsupportedOperator('top-nested', op, 'Its column layout is not implemented.');
     const keys = clauses.map((c, i) => {
       if (node(c, 'WithOthersClause')) throw unsupportedOperator('top-nested', c, "'with others' is not implemented.");
@@ -619,31 +652,30 @@ export class TabularTranslator {
     const cols = columnsOf(op);
     const exprs = syntaxListElements(node(op, 'Expressions'));
     const t = this.scalar();
-    const sel = exprs.map((e, i) => {
-      const value = nodeType(e) === 'SimpleNamedExpression' ? this.req(e, 'Expression') : e;
-      return `${t.translate(value)} AS ${quoteIdent(cols[i]?.ColumnName ?? '')}`;
-    });
+    const named = exprs.map((e, i) => ({ name: cols[i]?.ColumnName ?? '', value: nodeType(e) === 'SimpleNamedExpression' ? this.req(e, 'Expression') : e }));
+    const sel = named.map(({ name, value }) => `${t.translate(value)} AS ${quoteIdent(name)}`);
     if (sel.length !== cols.length) throw unsupportedOperator('print', op);
-    return this.qb.add(`SELECT ${sel.join(', ')}`, cols);
+    return this.qb.add(`SELECT ${sel.join(', ')}`, cols, this.microOf(t, named));
   }
 
   private range(op: KNode): Relation {
     const cols = columnsOf(op);
     const t = this.scalar();
     const name = quoteIdent(cols[0]?.ColumnName ?? 'value');
-    const from = t.translate(this.req(op, 'From'));
-    const to = t.translate(this.req(op, 'To'));
+    const fromNode = this.req(op, 'From');
+    const toNode = this.req(op, 'To');
+    const from = t.translate(fromNode);
+    const to = t.translate(toNode);
     const step = t.translate(this.req(op, 'Step'));
-    if (typeOf(this.req(op, 'From')) === 'datetime') {
+    if (typeOf(fromNode) === 'datetime') {
       // generate_series takes micros: start on the micro floor and put its sub-micro ticks back on
       // each value; the steps are whole micros, so a value is within `to` iff it is within its
-      // micro floor (ascending) or ceiling (descending).
-      const start = `kql_floor_us(${from})`;
-      const end = `CASE WHEN epoch_us(${step}) >= 0 THEN kql_floor_us(${to}) ELSE kql_ceil_us(${to}) END`;
-      return this.qb.add(
-        `SELECT kql_add_ns(generate_series, epoch_ns(${from}) - epoch_ns(${start})) AS ${name} FROM generate_series(${start}, ${end}, ${step})`,
-        cols,
-      );
+      // micro floor (ascending) or ceiling (descending). Whole-micro bounds need none of that.
+      const micro = t.micro(fromNode);
+      const start = micro ? from : `kql_floor_us(${from})`;
+      const end = t.micro(toNode) ? to : `CASE WHEN epoch_us(${step}) >= 0 THEN kql_floor_us(${to}) ELSE kql_ceil_us(${to}) END`;
+      const value = micro ? 'generate_series' : `kql_add_ns(generate_series, epoch_ns(${from}) - epoch_ns(${start}))`;
+      return this.qb.add(`SELECT ${value} AS ${name} FROM generate_series(${start}, ${end}, ${step})`, cols, micro ? [cols[0]?.ColumnName ?? 'value'] : []);
     }
     // The table function streams; unnest(generate_series()) would build the whole list in memory.
     return this.qb.add(`SELECT generate_series AS ${name} FROM generate_series(${from}, ${to}, ${step})`, cols);
@@ -659,10 +691,11 @@ export class TabularTranslator {
       rows.push(`(${cols.map((c, j) => `CAST(${t.translate(values[i + j] as KNode)} AS ${duckType(c.ColumnType)})`).join(', ')})`);
     }
     const names = cols.map((c) => quoteIdent(c.ColumnName)).join(', ');
+    const micro = cols.filter((c) => c.ColumnType === 'datetime' && duckType(c.ColumnType) === 'TIMESTAMP').map((c) => c.ColumnName);
     if (rows.length === 0) {
-      return this.qb.add(`SELECT ${cols.map((c) => `CAST(NULL AS ${duckType(c.ColumnType)}) AS ${quoteIdent(c.ColumnName)}`).join(', ')} WHERE FALSE`, cols);
+      return this.qb.add(`SELECT ${cols.map((c) => `CAST(NULL AS ${duckType(c.ColumnType)}) AS ${quoteIdent(c.ColumnName)}`).join(', ')} WHERE FALSE`, cols, micro);
     }
-    return this.qb.add(`SELECT * FROM (VALUES ${rows.join(', ')}) AS v(${names})`, cols);
+    return this.qb.add(`SELECT * FROM (VALUES ${rows.join(', ')}) AS v(${names})`, cols, micro);
   }
 }
 
