@@ -87,6 +87,17 @@ describe('history store', () => {
     expect(await store.result(c.id)).not.toBeNull();
   });
 
+  it('lists a run whose result is above maxResultBytes without keeping its data', async () => {
+    const capped = await openHistoryStore({ factory: new IDBFactory(), limits: { maxResultBytes: 2 * MB } });
+    const small = await capped.record(run('small'), dataSet(1 * MB));
+    const big = await capped.record(run('big'), dataSet(3 * MB));
+    expect(big.resultBytes).toBeNull();
+    expect(await capped.result(big.id)).toBeNull();
+    expect((await capped.list()).map((e) => e.text)).toEqual(['big', 'small']);
+    expect(blob(await capped.result(small.id))?.[0]).toBe(1);
+    capped.close();
+  });
+
   it('searches text, cluster and database, every word, case-insensitively', async () => {
     await store.record(run('StormEvents | where State == "TEXAS"'));
     await store.record(run('StormEvents | count', { database: 'Other' }));

@@ -1,7 +1,8 @@
 /**
  * Every run, kept in this browser (IndexedDB): what ran where, when, how long, how many records,
  * how it ended. The results of the latest runs are kept too, so F8 can show one again without
- * asking the cluster: at most `maxResults` of them and `resultCapBytes` in all, oldest dropped first.
+ * asking the cluster: at most `maxResults` of them and `resultCapBytes` in all, oldest dropped first,
+ * and none larger than `maxResultBytes`.
  *
  * IndexedDB stores the DataSet by structured clone: typed arrays, Maps and bigints survive as they
  * are, and no row objects are made. Sizes are estimated from byteLengths (text: 2 bytes per UTF-16
@@ -36,11 +37,19 @@ export interface HistoryLimits {
   maxResults: number;
   /** Estimated bytes of all kept results together. */
   resultCapBytes: number;
+  /**
+   * Estimated bytes of one kept result at most. IndexedDB serializes (and Chromium compresses) the
+   * value on the main thread inside put(); measured in headless Chromium 2 cores: 8.7 MB → no task
+   * over 50 ms, 15 MB → 70–77 ms, 43 MB → 134 ms, and a plain memcpy of a 216 MB result alone took
+   * 120 ms, so handing big results to a worker cannot beat 100 ms either. A bigger result is
+   * listed in history without its data (F8 and "Show result" then ask to run it again).
+   */
+  maxResultBytes: number;
   /** Entries kept at most; the oldest go first (text only, so this is generous). */
   maxEntries: number;
 }
 
-export const DEFAULT_LIMITS: HistoryLimits = { maxResults: 50, resultCapBytes: 200 * 1024 * 1024, maxEntries: 10_000 };
+export const DEFAULT_LIMITS: HistoryLimits = { maxResults: 50, resultCapBytes: 200 * 1024 * 1024, maxResultBytes: 16 * 1024 * 1024, maxEntries: 10_000 };
 
 export interface HistoryUsage {
   entries: number;
@@ -200,7 +209,7 @@ export async function openHistoryStore(
 
     async record(run, dataSet) {
       const size = dataSet ? estimateBytes(dataSet) : null;
-      const keep = size !== null && size <= limits.resultCapBytes && limits.maxResults > 0;
+      const keep = size !== null && size <= Math.min(limits.maxResultBytes, limits.resultCapBytes) && limits.maxResults > 0;
       const tx = db.transaction([RUNS, RESULTS], 'readwrite');
       const finished = done(tx);
       const draft: Omit<HistoryEntry, 'id'> = { ...run, resultBytes: keep ? size : null };
