@@ -4,6 +4,19 @@ import tseslint from 'typescript-eslint';
 import importPlugin from 'eslint-plugin-import';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { readdirSync } from 'node:fs';
+
+// A feature does not reach into another feature: what two features share lives in src/lib or
+// src/kusto, and the app shell (src/app) is where features are composed.
+const features = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const featureIsolation = features.map((name) => ({
+  target: `./src/features/${name}`,
+  from: './src/features',
+  except: [`./${name}`],
+  message: `features/${name} imports no other feature; move the shared piece to src/lib or src/kusto, or compose in src/app.`,
+}));
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'dev/certs/**', '.local/**'] },
@@ -39,6 +52,7 @@ export default tseslint.config(
             { target: './src/lib', from: './src/features', message: 'lib is shared: it imports no feature code.' },
             { target: './src/config', from: './src/features', message: 'config is shared: it imports no feature code.' },
             { target: './src', from: './dev', message: 'the product never depends on the local stack.' },
+            ...featureIsolation,
           ],
         },
       ],
