@@ -15,10 +15,6 @@ export interface WireColumn {
   ColumnType: string;
 }
 
-export function newNullBitmap(rowCount: number): NullBitmap {
-  return new Uint8Array(Math.ceil(rowCount / 8));
-}
-
 export function bitIsSet(bits: NullBitmap, row: number): boolean {
   return ((bits[row >> 3] ?? 0) & (1 << (row & 7))) !== 0;
 }

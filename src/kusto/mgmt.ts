@@ -5,7 +5,7 @@
  */
 
 import { decodeV1Tables, findColumn, columnText } from './decode-v1';
-import { errorFromHttpResponse, isKustoError, kustoError, type KustoError } from './errors';
+import { errorFromHttpResponse, kustoError } from './errors';
 import { clusterRequestHeaders, type QueryRequest } from './request';
 import type { ColumnarTable } from './types';
 
@@ -74,10 +74,6 @@ export async function sendMgmtCommand(request: QueryRequest, fetchImpl: typeof f
   const decoded = decodeV1Tables(text);
   if (!decoded.ok) throw decoded.error;
   return decoded.tables;
-}
-
-export function asKustoError(e: unknown): KustoError {
-  return isKustoError(e) ? e : kustoError('network', e instanceof Error ? e.message : String(e));
 }
 
 /** Database names of `.show databases`, sorted the way the web UI lists them. */

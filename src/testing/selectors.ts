@@ -146,6 +146,3 @@ export const selectors = {
 export function recordsText(count: number): string {
   return `${count} ${count === 1 ? 'record' : 'records'}`;
 }
-
-/** Matches the status text and captures the count. */
-export const RECORDS_PATTERN = /^(\d+) records?$/;

@@ -7,7 +7,6 @@
  * read into the same DataSet shape, so the results panel shows it like a query's.
  */
 
-import { useMutation, type UseMutationOptions } from '@tanstack/react-query';
 import { decodeV1DataSet } from '../../../kusto/decode-v1';
 import type { DecodeResult } from '../../../kusto/decode-v2';
 import { isManagementCommand } from '../../../kusto/deep-link';
@@ -127,15 +126,4 @@ export async function runQuery(deps: RunQueryDeps, input: RunQueryInput): Promis
     clearTimeout(timer);
     input.signal?.removeEventListener('abort', onAbort);
   }
-}
-
-export function runQueryMutationOptions(deps: RunQueryDeps): UseMutationOptions<QueryRun, KustoError, RunQueryInput> {
-  return {
-    mutationKey: ['run-query'],
-    mutationFn: (input) => runQuery(deps, input),
-  };
-}
-
-export function useRunQuery(deps: RunQueryDeps) {
-  return useMutation(runQueryMutationOptions(deps));
 }
