@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { AUTOMATION_CLIENT_ID, AUTOMATION_CLIENT_SECRET, CLUSTER_URL, IDENTITY_URL } from '../dev/stack';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { CLUSTER_URL } from '../dev/stack';
 import { apiContext, automationToken } from './support/cluster-api';
 
 /** A resource the provider knows but the cluster is not: its tokens carry the wrong audience. */
@@ -7,21 +7,22 @@ const OTHER_RESOURCE = 'https://localhost:8444';
 
 const query = { db: 'Samples', csl: 'StormEvents | count' };
 
+/** The same query each time, with `token` as the bearer, or with no Authorization header at all. */
+function postQuery(api: APIRequestContext, token: string | null) {
+  return api.post(`${CLUSTER_URL}/v2/rest/query`, { headers: token === null ? {} : { Authorization: `Bearer ${token}` }, data: query });
+}
+
 test.describe('the cluster API refuses bad tokens with 401 and no body', () => {
   test('a valid token is accepted (the control case)', async () => {
     const api = await apiContext();
-    const token = await automationToken(api);
-    const response = await api.post(`${CLUSTER_URL}/v2/rest/query`, {
-      headers: { Authorization: `Bearer ${token}` },
-      data: query,
-    });
+    const response = await postQuery(api, await automationToken(api));
     expect(response.status()).toBe(200);
     await api.dispose();
   });
 
   test('no token', async () => {
     const api = await apiContext();
-    const response = await api.post(`${CLUSTER_URL}/v2/rest/query`, { data: query });
+    const response = await postQuery(api, null);
     expect(response.status()).toBe(401);
     expect(await response.text()).toBe('');
     await api.dispose();
@@ -29,11 +30,7 @@ test.describe('the cluster API refuses bad tokens with 401 and no body', () => {
 
   test('a token for another audience', async () => {
     const api = await apiContext();
-    const token = await automationToken(api, OTHER_RESOURCE);
-    const response = await api.post(`${CLUSTER_URL}/v2/rest/query`, {
-      headers: { Authorization: `Bearer ${token}` },
-      data: query,
-    });
+    const response = await postQuery(api, await automationToken(api, OTHER_RESOURCE));
     expect(response.status()).toBe(401);
     expect(await response.text()).toBe('');
     await api.dispose();
@@ -46,10 +43,7 @@ test.describe('the cluster API refuses bad tokens with 401 and no body', () => {
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
     const forged = Buffer.from(JSON.stringify({ ...claims, oid: 'someone-else' })).toString('base64url');
     for (const bad of [`${header}.${forged}.${signature}`, `${header}.${payload}.${signature!.slice(0, -4)}AAAA`]) {
-      const response = await api.post(`${CLUSTER_URL}/v2/rest/query`, {
-        headers: { Authorization: `Bearer ${bad}` },
-        data: query,
-      });
+      const response = await postQuery(api, bad);
       expect(response.status()).toBe(401);
       expect(await response.text()).toBe('');
     }
@@ -58,27 +52,14 @@ test.describe('the cluster API refuses bad tokens with 401 and no body', () => {
 
   test('an expired token', async () => {
     const api = await apiContext();
-    // Test-only: the provider issues this token with a two-second lifetime.
-    const issued = await api.post(`${IDENTITY_URL}/token`, {
-      form: {
-        grant_type: 'client_credentials',
-        client_id: AUTOMATION_CLIENT_ID,
-        client_secret: AUTOMATION_CLIENT_SECRET,
-        scope: `${CLUSTER_URL}/.default`,
-        test_ttl_seconds: '2',
-      },
-    });
-    expect(issued.ok()).toBe(true);
-    const { access_token: token } = (await issued.json()) as { access_token: string };
+    const token = await automationToken(api, CLUSTER_URL, { ttlSeconds: 2 });
     const { exp } = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { exp: number };
     expect(exp - Date.now() / 1000).toBeLessThanOrEqual(3);
 
-    const send = () =>
-      api.post(`${CLUSTER_URL}/v2/rest/query`, { headers: { Authorization: `Bearer ${token}` }, data: query });
-    expect((await send()).status()).toBe(200);
+    expect((await postQuery(api, token)).status()).toBe(200);
     // Wait for the clock to pass `exp` — a state, not a fixed sleep.
     await expect.poll(() => Date.now() / 1000 > exp + 1, { timeout: 10_000, intervals: [250] }).toBe(true);
-    const response = await send();
+    const response = await postQuery(api, token);
     expect(response.status()).toBe(401);
     expect(await response.text()).toBe('');
     await api.dispose();

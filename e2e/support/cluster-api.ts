@@ -10,13 +10,15 @@ export async function apiContext(): Promise<APIRequestContext> {
   return request.newContext({ ignoreHTTPSErrors: true });
 }
 
-export async function automationToken(api: APIRequestContext, resource = CLUSTER_URL): Promise<string> {
+/** `ttlSeconds`: a test-only switch of the local provider (started with --test) for short-lived tokens. */
+export async function automationToken(api: APIRequestContext, resource = CLUSTER_URL, options: { ttlSeconds?: number } = {}): Promise<string> {
   const response = await api.post(`${IDENTITY_URL}/token`, {
     form: {
       grant_type: 'client_credentials',
       client_id: AUTOMATION_CLIENT_ID,
       client_secret: AUTOMATION_CLIENT_SECRET,
       scope: `${resource}/.default`,
+      ...(options.ttlSeconds === undefined ? {} : { test_ttl_seconds: String(options.ttlSeconds) }),
     },
   });
   if (!response.ok()) throw new Error(`token request failed: ${response.status()} ${await response.text()}`);
