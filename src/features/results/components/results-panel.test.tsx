@@ -56,6 +56,19 @@ describe('ResultsPanel', () => {
     expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Totals' }));
   });
 
+  it('starts a new data set at its first table, whichever tab the last one showed', () => {
+    const twoTables = () => decodeDataSet([
+      { columns: stateCount, rows: [['A', 1], ['B', 2]] },
+      { columns: [col('Count', 'long')], rows: [[7]] },
+    ]);
+    const { rerender } = render(<ResultsPanel dataSet={twoTables()} error={null} running={false} />);
+    fireEvent.click(screen.getByRole('tab', { name: 'Table 2' }));
+    expect(status().textContent).toBe('1 record');
+    rerender(<ResultsPanel dataSet={twoTables()} error={null} running={false} />);
+    expect(screen.getByRole('tab', { name: 'Table 1' }).getAttribute('aria-selected')).toBe('true');
+    expect(status().textContent).toBe('2 records');
+  });
+
   it("shows a partial failure as a warning with Kusto's message while the rows stay", () => {
     const truncation = parseOneApiError({
       error: {

@@ -243,8 +243,10 @@ export function ResultsPanel({ dataSet, error, running, durationMs = null, query
   const documentTheme = useDocumentTheme();
   const theme = themeProp ?? documentTheme;
   const tables = dataSet?.primaryResults ?? [];
-  const [active, setActive] = useState(0);
-  useEffect(() => setActive(0), [dataSet]);
+  // The chosen tab belongs to the data set it was chosen in: a new run starts at the first table.
+  const [picked, setPicked] = useState<{ dataSet: DataSet | null; index: number }>({ dataSet, index: 0 });
+  const active = picked.dataSet === dataSet ? picked.index : 0;
+  const setActive = (i: number) => setPicked({ dataSet, index: i });
   const index = Math.min(active, Math.max(0, tables.length - 1));
   const table = tables[index] ?? null;
   const baseId = useId();
