@@ -368,8 +368,8 @@ function toAxisChart(spec: VisualizationSpec, table: ChartTable, theme: ChartThe
       const v = toX(xCells[r]);
       xs[r] = v === null || (xKind === 'log' && v <= 0) ? Number.NaN : v;
     }
-    if (shape.stack !== 'none') lines.push(...alignedLines(groups, roles, xs, yCells, shape, spec, budget, nameOf, logY));
-    else lines.push(...freeLines(groups, roles, xs, yCells, shape, spec, budget, nameOf, logY));
+    const source: XYLines = { groups, roles, xs, yCells, shape, spec, budget, nameOf, logY };
+    lines.push(...(shape.stack !== 'none' ? alignedLines(source) : freeLines(source)));
   }
   if (lines.length > 0 && lines.every((l) => l.points === 0)) return { type: 'table', notes: [...notes, 'No rows have values to chart.'] };
 
@@ -380,18 +380,21 @@ function toAxisChart(spec: VisualizationSpec, table: ChartTable, theme: ChartThe
   };
 }
 
+/** What the lines on a time or value axis are drawn from; `xs` is NaN where a row has no x. */
+interface XYLines {
+  groups: Group[];
+  roles: Roles;
+  xs: Float64Array;
+  yCells: ArrayLike<ChartCell>[];
+  shape: Shape;
+  spec: VisualizationSpec;
+  budget: number;
+  nameOf: (g: Group, yIndex: number) => string;
+  logY: boolean;
+}
+
 /** Lines on a time or value axis, each with its own x values, sorted and downsampled. */
-function freeLines(
-  groups: Group[],
-  roles: Roles,
-  xs: Float64Array,
-  yCells: ArrayLike<ChartCell>[],
-  shape: Shape,
-  spec: VisualizationSpec,
-  budget: number,
-  nameOf: (g: Group, yIndex: number) => string,
-  logY: boolean,
-): Line[] {
+function freeLines({ groups, roles, xs, yCells, shape, spec, budget, nameOf, logY }: XYLines): Line[] {
   const lines: Line[] = [];
   for (const g of groups) {
     const rows = g.rows.filter((r) => !Number.isNaN(xs[r]!));
@@ -421,17 +424,7 @@ function freeLines(
  * line gets the same x values (a missing point counts as 0) and the same downsampled indices,
  * chosen on the stack's total.
  */
-function alignedLines(
-  groups: Group[],
-  roles: Roles,
-  xs: Float64Array,
-  yCells: ArrayLike<ChartCell>[],
-  shape: Shape,
-  spec: VisualizationSpec,
-  budget: number,
-  nameOf: (g: Group, yIndex: number) => string,
-  logY: boolean,
-): Line[] {
+function alignedLines({ groups, roles, xs, yCells, shape, spec, budget, nameOf, logY }: XYLines): Line[] {
   const unique = Float64Array.from(new Set(Array.from(xs).filter((v) => !Number.isNaN(v)))).sort();
   const position = new Map<number, number>();
   unique.forEach((v, i) => position.set(v, i));
