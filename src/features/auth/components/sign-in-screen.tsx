@@ -29,6 +29,7 @@ export function SignInScreen({ clusterUrl, redirectError }: SignInScreenProps) {
 
   return (
     <main className="sign-in">
+      <p className="sign-in-product">KQL Workbench</p>
       <h1>{selectors.signIn.heading.name}</h1>
       <p>Sign in with your organization account to query {clusterUrl}.</p>
       {shown ? (
@@ -36,7 +37,7 @@ export function SignInScreen({ clusterUrl, redirectError }: SignInScreenProps) {
           Sign-in failed: {describeAuthError(shown)}
         </div>
       ) : null}
-      <button type="button" onClick={() => void signIn()} disabled={inProgress !== InteractionStatus.None}>
+      <button type="button" className="run-button" onClick={() => void signIn()} disabled={inProgress !== InteractionStatus.None}>
         {selectors.signIn.button.name}
       </button>
     </main>
