@@ -51,6 +51,8 @@ export default tseslint.config(
             { target: './src/features', from: './src/app', message: 'features do not import the app shell.' },
             { target: './src/lib', from: './src/features', message: 'lib is shared: it imports no feature code.' },
             { target: './src/config', from: './src/features', message: 'config is shared: it imports no feature code.' },
+            { target: './src/workers', from: './src/features', message: 'workers are shared: they import no feature code.' },
+            { target: './src/workers', from: './src/app', message: 'workers import no app code.' },
             { target: './src', from: './dev', message: 'the product never depends on the local stack.' },
             ...featureIsolation,
           ],

@@ -361,7 +361,16 @@ export function formatCell(column: ColumnarColumn, row: number): string {
 }
 
 /** The name the grid and exports use. */
-export const cellText = formatCell;
+const FRACTION_ZEROS = /\.?0+Z$/;
+
+/**
+ * The text the results show for a cell: Kusto's own spelling, with a datetime's fraction cut to
+ * its significant digits as the web UI writes it (2007-01-01T00:00:00Z, …T00:00:00.1234567Z).
+ */
+export function cellText(column: ColumnarColumn, row: number): string {
+  const text = formatCell(column, row);
+  return column.type === 'datetime' && text.includes('.') ? text.replace(FRACTION_ZEROS, 'Z') : text;
+}
 
 /** Every buffer a column holds: the transfer list when it crosses to another thread. */
 export function columnBuffers(column: ColumnarColumn): ArrayBuffer[] {

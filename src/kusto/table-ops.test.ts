@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { col } from '../../testing/v2-factories';
-import { compareDecimalText, keepMatching, searchRows, sortRows } from './table-ops-core';
-import { mainThreadTableOps } from './table-ops';
-import { decodeTable } from './test-tables';
+import { col } from '../testing/v2-factories';
+import { decodeTable } from '../testing/test-tables';
+import { compareDecimalText, keepMatching, searchRows, sortRows } from './table-ops';
 
 const order = (a: Uint32Array) => Array.from(a);
 
@@ -80,10 +79,6 @@ describe('searchRows', () => {
     expect(order(searchRows(t, '  '))).toEqual([0, 1, 2, 3]);
   });
 
-  it('is what the main-thread ops return', async () => {
-    expect(order(await mainThreadTableOps.search(t, 'ohio'))).toEqual([1]);
-    expect(order(await mainThreadTableOps.sort(t, 1, 'desc'))).toEqual([1, 3, 2, 0]);
-  });
 });
 
 describe('keepMatching', () => {

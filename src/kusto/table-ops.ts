@@ -4,11 +4,21 @@
  * the answer back. No DOM, no React.
  */
 
-import { isNullAt, stringAt } from '../../kusto/columnar';
-import { cellText } from './cell-text';
-import type { ColumnarColumn, ColumnarTable } from '../../kusto/types';
+import { cellText, isNullAt, stringAt } from './columnar';
+import type { ColumnarColumn, ColumnarTable } from './types';
 
 export type SortDirection = 'asc' | 'desc';
+
+/**
+ * The seam for sorting and searching a result: the results panel asks for row permutations and
+ * does not care where they are computed (the main thread, or the decode worker that holds the table).
+ */
+export interface ResultTableOps {
+  /** Every row index once, in `sort by <column> <direction>` order (Kusto's null placement). */
+  sort(table: ColumnarTable, column: number, direction: SortDirection): Promise<Uint32Array>;
+  /** Indices of the rows with a cell containing `text` (case-insensitive), ascending. */
+  search(table: ColumnarTable, text: string): Promise<Uint32Array>;
+}
 
 function compareNumbers(a: number, b: number): number {
   // .NET's double.CompareTo, which Kusto follows: NaN sorts below every number, -Infinity included.

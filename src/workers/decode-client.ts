@@ -12,8 +12,7 @@
 
 import { decodeV2Bytes, type DecodeResult } from '../kusto/decode-v2';
 import type { ColumnarTable } from '../kusto/types';
-import { searchRows, sortRows } from '../features/results/table-ops-core';
-import type { ResultTableOps } from '../features/results/table-ops';
+import { searchRows, sortRows, type ResultTableOps } from '../kusto/table-ops';
 import type { SortDirection, WorkerRequest, WorkerResponse } from './protocol';
 
 interface Pending {

@@ -14,7 +14,7 @@
 import { columnBuffers, copyColumn } from '../kusto/columnar';
 import { decodeV2Bytes } from '../kusto/decode-v2';
 import type { ColumnarTable, DataSet } from '../kusto/types';
-import { searchRows, sortRows } from '../features/results/table-ops-core';
+import { searchRows, sortRows } from '../kusto/table-ops';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;

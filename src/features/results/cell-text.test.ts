@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { col } from '../../testing/v2-factories';
-import { cellText, DISPLAY_MAX_CHARS, displayText, initialColumnWidth, isExpandable, sampleRows } from './cell-text';
-import { decodeTable } from './test-tables';
+import { cellText } from '../../kusto/columnar';
+import { DISPLAY_MAX_CHARS, displayText, initialColumnWidth, isExpandable, sampleRows } from './cell-text';
+import { decodeTable } from '../../testing/test-tables';
 
 describe('cellText', () => {
   const t = decodeTable(

@@ -1,18 +1,6 @@
 /** How a cell's text is cut down for one grid line; the full value opens in the detail panel. */
 
-import { formatCell } from '../../kusto/columnar';
 import type { ColumnarColumn } from '../../kusto/types';
-
-const FRACTION_ZEROS = /\.?0+Z$/;
-
-/**
- * The text the results show for a cell: Kusto's own spelling, with a datetime's fraction cut to
- * its significant digits as the web UI writes it (2007-01-01T00:00:00Z, …T00:00:00.1234567Z).
- */
-export function cellText(column: ColumnarColumn, row: number): string {
-  const text = formatCell(column, row);
-  return column.type === 'datetime' && text.includes('.') ? text.replace(FRACTION_ZEROS, 'Z') : text;
-}
 
 /**
  * Characters drawn per cell. Measuring and drawing a multi-megabyte string on every frame stalls

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { col } from '../../testing/v2-factories';
 import { csvBlob, csvChunks, csvField, escapeHtml, rangeToTsv, resultsAsHtml, tsvField } from './export-format';
-import { decodeTable } from './test-tables';
+import { decodeTable } from '../../testing/test-tables';
 
 const table = decodeTable(
   [col('Name', 'string'), col('Big', 'long'), col('R', 'real'), col('When', 'datetime'), col('Bag', 'dynamic')],

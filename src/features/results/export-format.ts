@@ -4,7 +4,7 @@
  * display text; HTML is escaped here because cell values are the cluster's data, not markup.
  */
 
-import { cellText } from './cell-text';
+import { cellText } from '../../kusto/columnar';
 import type { ColumnarTable } from '../../kusto/types';
 
 /** Rows to write, as indices into the table (a sort/filter order), or every row in table order. */

@@ -1,18 +1,9 @@
 /**
- * The seam for sorting and searching a result: the panel asks for row permutations and does not
- * care where they are computed. The main-thread implementation is the default; a worker-backed
- * one can run the same table-ops-core functions off the main thread.
+ * Sort and search on the main thread: the default ResultTableOps, for environments without a
+ * worker. The worker-backed implementation (src/workers) runs the same src/kusto/table-ops.
  */
 
-import type { ColumnarTable } from '../../kusto/types';
-import { searchRows, sortRows, type SortDirection } from './table-ops-core';
-
-export interface ResultTableOps {
-  /** Every row index once, in `sort by <column> <direction>` order (Kusto's null placement). */
-  sort(table: ColumnarTable, column: number, direction: SortDirection): Promise<Uint32Array>;
-  /** Indices of the rows with a cell containing `text` (case-insensitive), ascending. */
-  search(table: ColumnarTable, text: string): Promise<Uint32Array>;
-}
+import { searchRows, sortRows, type ResultTableOps } from '../../kusto/table-ops';
 
 export const mainThreadTableOps: ResultTableOps = {
   sort: (table, column, direction) => Promise.resolve(sortRows(table, column, direction)),

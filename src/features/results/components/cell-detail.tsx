@@ -1,7 +1,7 @@
 /** The side panel for one activated cell: a dynamic value as a JSON tree, a long string in full. */
 
 import { dynamicAt } from '../../../kusto/columnar';
-import { cellText } from '../cell-text';
+import { cellText } from '../../../kusto/columnar';
 import type { ColumnarTable } from '../../../kusto/types';
 import { selectors } from '../../../testing/selectors';
 import { JsonTree } from './json-tree';

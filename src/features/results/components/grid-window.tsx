@@ -9,8 +9,9 @@
 import { memo } from 'react';
 import type { ColumnarTable } from '../../../kusto/types';
 import { selectors } from '../../../testing/selectors';
-import type { SortDirection } from '../table-ops-core';
-import { cellText, displayText } from '../cell-text';
+import type { SortDirection } from '../../../kusto/table-ops';
+import { cellText } from '../../../kusto/columnar';
+import { displayText } from '../cell-text';
 
 export interface GridWindowProps {
   table: ColumnarTable;

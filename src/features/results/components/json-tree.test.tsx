@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { afterEach, describe, expect, it } from 'vitest';
 import { col } from '../../../testing/v2-factories';
 import { selectors as s } from '../../../testing/selectors';
-import { decodeTable } from '../test-tables';
+import { decodeTable } from '../../../testing/test-tables';
 import { CellDetail } from './cell-detail';
 import { JsonTree } from './json-tree';
 

@@ -13,9 +13,10 @@ import {
 } from '@glideapps/glide-data-grid';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ClipboardEvent } from 'react';
 import type { ColumnarTable } from '../../../kusto/types';
-import { cellText, displayText, initialColumnWidth, isNumericColumn, sampleRows } from '../cell-text';
+import { cellText } from '../../../kusto/columnar';
+import { displayText, initialColumnWidth, isNumericColumn, sampleRows } from '../cell-text';
 import { rangeToTsv, type CellRange } from '../export-format';
-import type { SortDirection } from '../table-ops-core';
+import type { SortDirection } from '../../../kusto/table-ops';
 import { GridWindow } from './grid-window';
 
 export type GridTheme = 'light' | 'dark';

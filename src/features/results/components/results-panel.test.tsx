@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { kustoError, partialError, parseOneApiError } from '../../../kusto/errors';
 import { recordsText, selectors as s } from '../../../testing/selectors';
 import { col } from '../../../testing/v2-factories';
-import { decodeDataSet } from '../test-tables';
+import { decodeDataSet } from '../../../testing/test-tables';
 import { ResultsPanel } from './results-panel';
 
 const stateCount = [col('State', 'string'), col('Count', 'long')];
