@@ -76,6 +76,14 @@ describe('VectorChunk v2 text', () => {
     );
   });
 
+  it('writes reals with up to three decimals as String(v) does', async () => {
+    const sql = `SELECT CAST(v AS DOUBLE) FROM (VALUES ('0.001'), ('-0.005'), ('12.345'), ('0.0005'), ('1.100'), ('-3.010'),
+      ('999999999999.999'), ('1234567890123.456'), ('0.999'), ('7.007')) t(v)`;
+    const { fast, reference } = await both(sql, ['real']);
+    expect(fast).toBe(reference);
+    expect(fast).toBe('[0.001],[-0.005],[12.345],[0.0005],[1.1],[-3.01],[999999999999.999],[1234567890123.456],[0.999],[7.007]');
+  });
+
   it('agrees with String(v) on many random and rounded reals', async () => {
     const sql = `SELECT CAST(round((random() - 0.5) * pow(10, (i % 18) - 3), CAST(i % 4 AS INTEGER)) AS DOUBLE),
       CAST((random() - 0.5) * pow(10, (i % 30) - 10) AS DOUBLE) FROM range(0, 20000) t(i)`;

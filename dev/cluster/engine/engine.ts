@@ -6,7 +6,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { Analyzer } from './analyzer';
 import { Catalog, loadStormEvents, sqlTableName } from './catalog';
 import { loadContosoSales, registerBigTelemetry } from './sample-data';
-import { VectorChunk } from './chunk';
+import { ChunkPump } from './chunk-pump';
 import { Unsupported, toEngineError, unsupportedSyntax } from './errors';
 import { type KNode, node, nodeType, syntaxListElements, tokenText } from './kusto-language';
 import { kustoType, quoteIdent } from './kusto-types';
@@ -193,6 +193,10 @@ export async function createEngine(options: EngineOptions = {}): Promise<LocalEn
   return engine;
 }
 
+/** Rows per yielded batch (one v2 fragment, one socket write) and the most rows fetched ahead. */
+const BATCH_MIN_ROWS = 2048;
+const PUMP_MAX_ROWS = 8192;
+
 async function* runChunks(
   instance: DuckDBInstance,
   p: PlannedTable,
@@ -203,6 +207,7 @@ async function* runChunks(
   const conn = await instance.connect();
   const abort = () => conn.interrupt();
   signal?.addEventListener('abort', abort);
+  let pump: ChunkPump | null = null;
   try {
     await conn.run(`SET TimeZone='UTC'`);
     await onStart(conn);
@@ -213,11 +218,12 @@ async function* runChunks(
     live();
     const result = await conn.stream(p.sql);
     const types = p.columns.map((c) => c.ColumnType);
+    pump = new ChunkPump(result, types, PUMP_MAX_ROWS);
     for (;;) {
       live();
-      const chunk = await result.fetchChunk();
-      if (!chunk || chunk.rowCount === 0) break;
-      yield new VectorChunk(chunk, types);
+      const batch = await pump.take(BATCH_MIN_ROWS);
+      if (!batch) break;
+      yield batch;
     }
   } catch (e) {
     if (e instanceof KustoEngineError) throw e;
@@ -239,6 +245,8 @@ async function* runChunks(
     }
     throw new KustoEngineError('runtime', 'General_InternalServerError', `Query execution failed: ${e instanceof Error ? e.message : String(e)}`);
   } finally {
+    if (pump?.fetching) conn.interrupt();
+    await pump?.settle();
     signal?.removeEventListener('abort', abort);
     conn.closeSync();
   }

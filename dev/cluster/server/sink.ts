@@ -61,7 +61,13 @@ export class ResponseSink {
       throw new ClientGone();
     }
     if (!ok) {
-      await Promise.race([once(this.res, 'drain'), once(this.res, 'close')]);
+      // The loser's listener is removed: one per drain wait would pile up on a long response.
+      const waits = new AbortController();
+      try {
+        await Promise.race([once(this.res, 'drain', { signal: waits.signal }), once(this.res, 'close', { signal: waits.signal })]);
+      } finally {
+        waits.abort();
+      }
       if (this.res.destroyed) throw new ClientGone();
     }
   }
