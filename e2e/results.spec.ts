@@ -104,7 +104,8 @@ test('a batch shows one tab per result table', async ({ page }) => {
     const [item] = await navigator.clipboard.read();
     return item ? await (await item.getType('text/html')).text() : '';
   });
-  // The query heads the HTML once the workbench passes ResultsPanel its `query`.
+  // The query that produced the result heads the table.
+  expect(html).toContain('<pre><code>StormEvents | take 3; StormEvents | count</code></pre>');
   expect(html).toContain(`<th>Count</th></tr></thead><tbody><tr><td>${count}</td></tr>`);
 });
 

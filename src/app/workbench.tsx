@@ -225,7 +225,7 @@ export function Workbench() {
   const showResult = useCallback(
     (entry: HistoryEntry, dataSet: DataSet) => {
       const id = openInNewTab({ clusterUrl: entry.clusterUrl, database: entry.database, text: entry.text });
-      runs.show(id, dataSet, entry.durationMs);
+      runs.show(id, dataSet, entry.durationMs, entry.text);
     },
     [openInNewTab, runs],
   );
@@ -240,7 +240,7 @@ export function Workbench() {
         setRecallNote('No kept result for this query here; press Run to run it.');
         return;
       }
-      runs.show(tabId, found.dataSet, found.entry.durationMs);
+      runs.show(tabId, found.dataSet, found.entry.durationMs, found.entry.text);
       setRecallNote(`Result of the run at ${new Date(found.entry.startedAt).toLocaleString()}, from history; nothing was sent to the cluster.`);
     });
   }, [history.store, tab.text, tab.id, tab.clusterUrl, tab.database, runs]);
@@ -383,6 +383,7 @@ export function Workbench() {
             error={error}
             running={runState.running}
             durationMs={runState.lastRun?.durationMs ?? null}
+            query={runState.lastRunQuery ?? undefined}
             wrapTableView={wrapTableView}
             ops={workerTableOps}
           />
