@@ -71,7 +71,7 @@ export class ChunkPump {
       if (this.failure) throw this.failure.error;
       return null;
     }
-    this.batch = new V2Batch();
+    this.batch = new V2Batch(Math.ceil(taken.v2Text().bytes.length * 1.25));
     this.pump();
     return taken;
   }

@@ -321,8 +321,13 @@ export class VectorChunk implements EncodedChunk {
 export class V2Batch implements EncodedChunk {
   rowCount = 0;
   private readonly parts: VectorChunk[] = [];
-  private readonly w = new ByteWriter(1 << 16);
+  private readonly w: ByteWriter;
   private ends = new Uint32Array(2048);
+
+  /** `capacity`: the bytes expected (the previous batch's size), so the buffer is not regrown and copied. */
+  constructor(capacity = 1 << 16) {
+    this.w = new ByteWriter(capacity);
+  }
 
   add(part: VectorChunk): void {
     const needed = this.rowCount + part.rowCount;

@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
 
 export class ClientGone extends Error {
@@ -61,13 +60,16 @@ export class ResponseSink {
       throw new ClientGone();
     }
     if (!ok) {
-      // The loser's listener is removed: one per drain wait would pile up on a long response.
-      const waits = new AbortController();
-      try {
-        await Promise.race([once(this.res, 'drain', { signal: waits.signal }), once(this.res, 'close', { signal: waits.signal })]);
-      } finally {
-        waits.abort();
-      }
+      // Both listeners go once either fires: a 'close' listener per drain wait piled up on long responses.
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          this.res.off('drain', done);
+          this.res.off('close', done);
+          resolve();
+        };
+        this.res.on('drain', done);
+        this.res.on('close', done);
+      });
       if (this.res.destroyed) throw new ClientGone();
     }
   }
