@@ -3,29 +3,11 @@
  * query through the in-process cluster several times (after a warm-up), for a CPU profile of the
  * server + engine path. Prints per-run ms and the top self-time functions of this process.
  */
-import { request } from 'node:https';
-import { createServer } from 'node:net';
 import { Session } from 'node:inspector/promises';
-import { ensureDevCertificate } from '../../dev/certs';
-import { createEngine } from '../../dev/cluster/engine/engine';
-import { startCluster } from '../../dev/cluster/server/server';
-import { fetchAutomationToken } from '../../dev/identity/automation-token';
-import { startIdentityProvider } from '../../dev/identity/server';
+import { startBenchStack } from './stack';
 
 const RUNS = Number(process.argv[2] ?? 3);
 const CSL = process.argv[3] ?? 'Telemetry | where Count < 5 | project Timestamp, DeviceId, Value | take 500000';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, 'localhost', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 interface ProfileNode {
   id: number;
@@ -35,35 +17,8 @@ interface ProfileNode {
 }
 
 async function main(): Promise<void> {
-  const tls = await ensureDevCertificate();
-  const engine = await createEngine();
-  const clusterPort = await freePort();
-  const clusterUrl = `https://localhost:${clusterPort}`;
-  const identity = await startIdentityProvider({ port: 0, tls, resources: [clusterUrl] });
-  const cluster = await startCluster({
-    port: clusterPort,
-    tls,
-    engine,
-    url: clusterUrl,
-    auth: { issuer: identity.url, audience: clusterUrl, acceptedTyps: ['at+jwt', 'JWT'], ca: tls.cert },
-  });
-  const { accessToken } = await fetchAutomationToken(identity.url, clusterUrl, tls.cert);
-  const run = () =>
-    new Promise<{ ms: number; bytes: number }>((resolve, reject) => {
-      const t0 = performance.now();
-      const req = request(
-        `${clusterUrl}/v2/rest/query`,
-        { method: 'POST', ca: tls.cert, headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' } },
-        (res) => {
-          let bytes = 0;
-          res.on('data', (c: Buffer) => (bytes += c.length));
-          res.on('end', () => resolve({ ms: performance.now() - t0, bytes }));
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.end(JSON.stringify({ db: 'Big', csl: CSL }));
-    });
+  const { engine, query, stop } = await startBenchStack();
+  const run = () => query('Big', CSL);
   const session = new Session();
   session.connect();
   try {
@@ -100,9 +55,7 @@ async function main(): Promise<void> {
     for (const [k, v] of top) console.log(`${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`);
   } finally {
     session.disconnect();
-    await cluster.close();
-    await identity.close();
-    await engine.close();
+    await stop();
   }
 }
 

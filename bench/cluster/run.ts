@@ -8,13 +8,7 @@
  * Identity and cluster start in-process on free ports, so the bench never touches a running stack.
  */
 import { readFileSync } from 'node:fs';
-import { request } from 'node:https';
-import { createServer } from 'node:net';
-import { ensureDevCertificate } from '../../dev/certs';
-import { createEngine } from '../../dev/cluster/engine/engine';
-import { startCluster } from '../../dev/cluster/server/server';
-import { fetchAutomationToken } from '../../dev/identity/automation-token';
-import { startIdentityProvider } from '../../dev/identity/server';
+import { startBenchStack } from './stack';
 
 const RUNS = 5;
 const DB = 'Big';
@@ -24,18 +18,6 @@ const QUERIES: { name: string; csl: string }[] = [
   { name: 'top 100 by Value', csl: 'Telemetry | top 100 by Value desc' },
   { name: '500k-row projection', csl: 'Telemetry | where Count < 5 | project Timestamp, DeviceId, Value | take 500000' },
 ];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, 'localhost', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function rssKiB(field: 'VmRSS' | 'VmHWM'): number {
   const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync('/proc/self/status', 'utf8'));
@@ -48,37 +30,8 @@ const median = (xs: number[]) => {
 };
 
 async function main(): Promise<void> {
-  const tls = await ensureDevCertificate();
-  const engine = await createEngine();
-  const clusterPort = await freePort();
-  const clusterUrl = `https://localhost:${clusterPort}`;
-  const identity = await startIdentityProvider({ port: 0, tls, resources: [clusterUrl] });
-  const cluster = await startCluster({
-    port: clusterPort,
-    tls,
-    engine,
-    url: clusterUrl,
-    auth: { issuer: identity.url, audience: clusterUrl, acceptedTyps: ['at+jwt', 'JWT'], ca: tls.cert },
-  });
-  const { accessToken } = await fetchAutomationToken(identity.url, clusterUrl, tls.cert);
-
-  const viaCluster = (csl: string) =>
-    new Promise<{ ms: number; bytes: number; status: number }>((resolve, reject) => {
-      const t0 = performance.now();
-      const body = JSON.stringify({ db: DB, csl });
-      const req = request(
-        `${clusterUrl}/v2/rest/query`,
-        { method: 'POST', ca: tls.cert, headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' } },
-        (res) => {
-          let bytes = 0;
-          res.on('data', (c: Buffer) => (bytes += c.length));
-          res.on('end', () => resolve({ ms: performance.now() - t0, bytes, status: res.statusCode ?? 0 }));
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
+  const { engine, query, stop } = await startBenchStack();
+  const viaCluster = (csl: string) => query(DB, csl);
 
   const direct = async (sql: string) => {
     const conn = await engine.duckdb.connect();
@@ -155,9 +108,7 @@ async function main(): Promise<void> {
     console.log(`    response ${(r.bytes / 1e6).toFixed(1)} MB in ${r.ms.toFixed(0)} ms; process RSS before ${(before / 1024).toFixed(0)} MB, peak during ${(peak / 1024).toFixed(0)} MB (+${((peak - before) / 1024).toFixed(0)} MB)`);
     console.log(`    peak RSS growth / response size = ${(((peak - before) * 1024) / r.bytes).toFixed(2)}`);
   } finally {
-    await cluster.close();
-    await identity.close();
-    await engine.close();
+    await stop();
   }
 }
 
