@@ -1,7 +1,7 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { V2Batch, VectorChunk } from './chunk';
-import { ChunkPump } from './chunk-pump';
+import { ChunkPump, StreamFailed } from './chunk-pump';
 import { toJson } from './json';
 import type { KustoType } from './types';
 
@@ -76,9 +76,9 @@ describe('ChunkPump', () => {
   it('surfaces a failure after the rows fetched before it', async () => {
     const real = await conn.stream(SELECTIVE);
     let fetches = 0;
-    // DuckDB ends a stream that fails mid-way with an empty chunk (seen with error()), so the rejection is staged.
     const failing = {
       fetchChunk: () => (++fetches <= 5 ? real.fetchChunk() : Promise.reject(new Error('boom'))),
+      returnType: real.returnType,
     };
     const pump = new ChunkPump(failing, TYPES, 1_000_000);
     let rows = 0;
@@ -93,6 +93,23 @@ describe('ChunkPump', () => {
     expect(String(failure)).toContain('boom');
     expect(rows).toBeGreaterThan(0);
     expect(fetches).toBe(6);
+  });
+
+  it('fails a stream DuckDB ends early because the query failed, after the rows before it', async () => {
+    // fetch_chunk yields no chunk at the failure as at a real end; only the result's return type differs.
+    const failing = await conn.stream(`SELECT CASE WHEN i < 300000 THEN i ELSE error('late row ' || i) END FROM range(0, 600000) t(i)`);
+    const pump = new ChunkPump(failing, ['long'], 8192);
+    let rows = 0;
+    const failure = await (async () => {
+      for (;;) {
+        const batch = await pump.take(2048);
+        if (!batch) return null;
+        rows += batch.rowCount;
+      }
+    })().catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(StreamFailed);
+    expect(rows).toBeGreaterThan(0);
+    expect(rows).toBeLessThanOrEqual(300000);
   });
 
   it('settle() waits out the fetch in flight so the connection can close', async () => {

@@ -1,6 +1,19 @@
-import type { DuckDBResult, DuckDBTypeId } from '@duckdb/node-api';
+import { type DuckDBResult, type DuckDBTypeId, ResultReturnType } from '@duckdb/node-api';
 import { V2Batch, VectorChunk } from './chunk';
 import type { KustoType } from './types';
+
+/**
+ * DuckDB failed the query after it started streaming. duckdb_fetch_chunk then returns no chunk,
+ * exactly as at the end of a complete result; the error is kept on the result for
+ * duckdb_result_error, which @duckdb/node-bindings (1.5.x) does not expose. Only
+ * duckdb_result_return_type tells them apart (INVALID "on error", per duckdb.h), so the
+ * message is not known here.
+ */
+export class StreamFailed extends Error {
+  constructor() {
+    super('DuckDB ended the result early: the query failed part way.');
+  }
+}
 
 /**
  * Keeps one fetchChunk in flight while the server writes the previous rows, and encodes each
@@ -19,7 +32,7 @@ export class ChunkPump {
   private readonly typeIds: (DuckDBTypeId | undefined)[] = [];
 
   constructor(
-    private readonly result: Pick<DuckDBResult, 'fetchChunk'>,
+    private readonly result: Pick<DuckDBResult, 'fetchChunk' | 'returnType'>,
     private readonly types: readonly KustoType[],
     private readonly maxHeldRows: number,
   ) {
@@ -36,7 +49,8 @@ export class ChunkPump {
       (chunk) => {
         this.inflight = null;
         if (!chunk || chunk.rowCount === 0) {
-          this.ended = true;
+          if (this.result.returnType === ResultReturnType.INVALID) this.failure = { error: new StreamFailed() };
+          else this.ended = true;
         } else {
           const part = new VectorChunk(chunk, this.types, this.typeIds);
           // The next fetch first: DuckDB's thread works while this one is encoded.

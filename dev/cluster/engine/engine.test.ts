@@ -118,6 +118,41 @@ describe('walking skeleton', () => {
   });
 });
 
+describe('a query that fails part way through its stream', () => {
+  // DuckDB ends such a stream like a complete one (fetch_chunk yields no chunk); the engine must fail it.
+  async function streamed(csl: string): Promise<{ rows: number; error: unknown }> {
+    const q = await engine.execute('Samples', csl);
+    let rows = 0;
+    try {
+      for (const t of q.tables) for await (const c of t.chunks()) rows += Array.isArray(c) ? c.length : c.rowCount;
+    } catch (error) {
+      return { rows, error };
+    }
+    return { rows, error: null };
+  }
+
+  it('raises the overflow DuckDB hits on a late row after the rows before it', async () => {
+    // x * 10^13 leaves BIGINT from x = 922,338: DuckDB fails there, far into the stream.
+    const { rows, error } = await streamed('range x from 1 to 2000000 step 1 | extend y = x * 10000000000000');
+    expect(error).toBeInstanceOf(KustoEngineError);
+    expect(error).toMatchObject({ kind: 'runtime' });
+    expect(String((error as KustoEngineError).message)).toMatch(/Overflow in multiplication of INT64/);
+    expect(rows).toBeLessThan(922338);
+  });
+
+  it('keeps a runtime refusal on a late row an UnsupportedOperator naming it', async () => {
+    const { error } = await streamed('range x from 1 to 2000000 step 1 | extend d = iff(x > 1500000, endofday(datetime(2024-01-01)) - startofday(datetime(2024-01-01)), 1s)');
+    expect(error).toMatchObject({ kind: 'unsupported', code: 'UnsupportedOperator' });
+    expect(String((error as KustoEngineError).message)).toContain('The local cluster does not support');
+  });
+
+  it('still ends a complete stream of the same shape normally', async () => {
+    const { rows, error } = await streamed('range x from 1 to 900000 step 1 | extend y = x * 10000000000000');
+    expect(error).toBeNull();
+    expect(rows).toBe(900000);
+  });
+});
+
 describe('caches', () => {
   async function statsOf(csl: string) {
     const q = await engine.execute('Samples', csl);

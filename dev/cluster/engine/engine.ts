@@ -6,7 +6,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { Analyzer } from './analyzer';
 import { Catalog, loadStormEvents, sqlTableName } from './catalog';
 import { loadContosoSales, registerBigTelemetry } from './sample-data';
-import { ChunkPump } from './chunk-pump';
+import { ChunkPump, StreamFailed } from './chunk-pump';
 import { Unsupported, toEngineError, unsupportedSyntax } from './errors';
 import { type KNode, node, nodeType, syntaxListElements, tokenText } from './kusto-language';
 import { kustoType, quoteIdent } from './kusto-types';
@@ -228,28 +228,44 @@ async function* runChunks(
   } catch (e) {
     if (e instanceof KustoEngineError) throw e;
     if (signal?.aborted) throw new KustoEngineError('cancelled', 'QueryCancelled', 'The query was cancelled.');
-    const message = e instanceof Error ? e.message : String(e);
-    // error() calls the translator put in the SQL for values it cannot represent (scalar.ts refusalSql).
-    const refused = message.indexOf(RUNTIME_UNSUPPORTED);
-    if (refused >= 0) throw new KustoEngineError('unsupported', 'UnsupportedOperator', message.slice(refused));
-    // TIMESTAMP_NS (every datetime the engine returns, and datetime arithmetic) spans 1677-09-21..2262-04-11.
-    if (/Timestamp\(US\) to Timestamp\(NS\)|out of range for TIMESTAMP_NS|Timestamp microseconds out of range/i.test(message)) {
-      throw new KustoEngineError(
-        'unsupported',
-        'UnsupportedOperator',
-        `The local cluster does not support datetimes before 1677-09-21 or after 2262-04-11 in results or datetime arithmetic yet (DuckDB's TIMESTAMP_NS range): ${message}`,
-      );
+    if (!(e instanceof StreamFailed)) throw engineErrorOf(e);
+    // The bindings cannot say why the stream failed: run the query again to a one-row sink that
+    // still computes every column (hash of the whole row), so DuckDB raises the same error
+    // (with its text) without streaming or holding the rows. Only failed queries pay for this.
+    let why: unknown = e;
+    try {
+      await conn.run(`SELECT min(hash(t)) FROM (${p.sql}) t`);
+    } catch (rerun) {
+      why = rerun;
     }
-    if (e instanceof Error && /out of memory/i.test(e.message)) {
-      throw new KustoEngineError('runtime', 'LimitsExceeded', `Query execution has exceeded the allowed limits (E_LOW_MEMORY_CONDITION): ${e.message}`);
-    }
-    throw new KustoEngineError('runtime', 'General_InternalServerError', `Query execution failed: ${e instanceof Error ? e.message : String(e)}`);
+    if (signal?.aborted) throw new KustoEngineError('cancelled', 'QueryCancelled', 'The query was cancelled.');
+    throw engineErrorOf(why);
   } finally {
     if (pump?.fetching) conn.interrupt();
     await pump?.settle();
     signal?.removeEventListener('abort', abort);
     conn.closeSync();
   }
+}
+
+/** A DuckDB failure as the engine error the server reports (a refusal, a limit, or a runtime error with DuckDB's text). */
+function engineErrorOf(e: unknown): KustoEngineError {
+  const message = e instanceof Error ? e.message : String(e);
+  // error() calls the translator put in the SQL for values it cannot represent (scalar.ts refusalSql).
+  const refused = message.indexOf(RUNTIME_UNSUPPORTED);
+  if (refused >= 0) return new KustoEngineError('unsupported', 'UnsupportedOperator', message.slice(refused));
+  // TIMESTAMP_NS (every datetime the engine returns, and datetime arithmetic) spans 1677-09-21..2262-04-11.
+  if (/Timestamp\(US\) to Timestamp\(NS\)|out of range for TIMESTAMP_NS|Timestamp microseconds out of range/i.test(message)) {
+    return new KustoEngineError(
+      'unsupported',
+      'UnsupportedOperator',
+      `The local cluster does not support datetimes before 1677-09-21 or after 2262-04-11 in results or datetime arithmetic yet (DuckDB's TIMESTAMP_NS range): ${message}`,
+    );
+  }
+  if (/out of memory/i.test(message)) {
+    return new KustoEngineError('runtime', 'LimitsExceeded', `Query execution has exceeded the allowed limits (E_LOW_MEMORY_CONDITION): ${message}`);
+  }
+  return new KustoEngineError('runtime', 'General_InternalServerError', `Query execution failed: ${message}`);
 }
 
 function translateQuery(root: KNode, database: string, catalog: Catalog, parameters: Record<string, unknown>): PlannedTable[] {

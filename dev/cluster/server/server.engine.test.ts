@@ -61,6 +61,20 @@ describe('server with the real engine', () => {
     expect(frames.at(-1)).toMatchObject({ HasErrors: true, OneApiErrors: [{ error: { code: 'LimitsExceeded' } }] });
   });
 
+  it('reports a DuckDB error on a late row as a partial failure after the rows already sent', async () => {
+    // x * 10^14 leaves BIGINT from x = 92,234: DuckDB ends that stream like a complete one.
+    const res = await post('/v2/rest/query', { db: 'Samples', csl: 'range x from 1 to 400000 step 1 | extend y = x * 100000000000000' });
+    expect(res.status).toBe(200);
+    const frames = framesOf(res.text);
+    const table = frames.find((f) => f.TableKind === 'PrimaryResult') as { Rows: unknown[][] };
+    expect(table.Rows.length).toBeGreaterThan(0);
+    expect(table.Rows.length).toBeLessThan(92234);
+    const last = frames.at(-1) as { HasErrors: boolean; OneApiErrors: { error: Record<string, unknown> }[] };
+    expect(last.HasErrors).toBe(true);
+    expect(last.OneApiErrors[0]?.error).toMatchObject({ code: 'PartialQueryFailure' });
+    expect(String(last.OneApiErrors[0]?.error['@message'])).toMatch(/Overflow in multiplication of INT64/);
+  });
+
   it('serves the schema of Samples for monaco-kusto', async () => {
     const res = await post('/v1/rest/mgmt', { db: 'Samples', csl: '.show databases schema as json' });
     const doc = JSON.parse((JSON.parse(res.text) as { Tables: { Rows: string[][] }[] }).Tables[0]?.Rows[0]?.[0] ?? '') as {
