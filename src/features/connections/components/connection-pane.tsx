@@ -203,7 +203,7 @@ export function ConnectionPane({ connections, deps, active, onSelectDatabase, on
       <form className="add-cluster" onSubmit={submit}>
         <input
           aria-label={selectors.connections.clusterInput.name}
-          placeholder="help, mycluster.westeurope or https://…"
+          placeholder="help or https://…"
           value={typed}
           onChange={(e) => setTyped(e.target.value)}
           spellCheck={false}
