@@ -9,7 +9,7 @@ import { loadContosoSales, registerBigTelemetry } from './sample-data';
 import { ChunkPump, StreamFailed } from './chunk-pump';
 import { Unsupported, toEngineError, unsupportedSyntax } from './errors';
 import { type KNode, node, nodeType, syntaxListElements, tokenText } from './kusto-language';
-import { kustoType, quoteIdent } from './kusto-types';
+import { quoteIdent } from './kusto-types';
 import { literalSql } from './literals';
 import { DATETIME_MACROS, RUNTIME_UNSUPPORTED, ScalarTranslator, simpleName } from './scalar';
 import { QueryBuilder, type Relation, TabularTranslator } from './tabular';
@@ -20,6 +20,7 @@ import {
   type KustoColumn,
   type KustoEngine,
   KustoEngineError,
+  kustoType,
   type EngineChunk,
   type Visualization,
 } from './types';

@@ -27,11 +27,6 @@ const DOTNET: Record<KustoType, string> = {
   dynamic: 'System.Object',
 };
 
-const ALIASES: Record<string, KustoType> = {
-  bool: 'bool', boolean: 'bool', int: 'int', long: 'long', real: 'real', double: 'real',
-  decimal: 'decimal', datetime: 'datetime', date: 'datetime', timespan: 'timespan', time: 'timespan',
-  guid: 'guid', uuid: 'guid', uniqueid: 'guid', string: 'string', dynamic: 'dynamic',
-};
 
 export function duckType(t: KustoType): string {
   return DUCK[t];
@@ -39,11 +34,6 @@ export function duckType(t: KustoType): string {
 
 export function dotNetType(t: KustoType): string {
   return DOTNET[t];
-}
-
-/** Kusto type name (or alias) → canonical KustoType; null for non-scalar names like "(a:int)". */
-export function kustoType(name: string): KustoType | null {
-  return ALIASES[name.toLowerCase()] ?? null;
 }
 
 export function quoteIdent(name: string): string {

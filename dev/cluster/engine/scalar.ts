@@ -11,8 +11,8 @@ import {
   syntaxListElements,
   tokenText,
 } from './kusto-language';
-import { duckType, kustoType, quoteIdent, quoteString } from './kusto-types';
-import type { KustoType } from './types';
+import { duckType, quoteIdent, quoteString } from './kusto-types';
+import { kustoType, type KustoType } from './types';
 
 export interface ScalarScope {
   /** Let-bound scalars and query parameters: name → SQL. */

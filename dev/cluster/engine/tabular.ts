@@ -16,9 +16,9 @@ import {
   syntaxListElements,
   tokenText,
 } from './kusto-language';
-import { duckType, kustoType, quoteIdent, quoteString } from './kusto-types';
+import { duckType, quoteIdent, quoteString } from './kusto-types';
 import { type ScalarScope, ScalarTranslator, expandUserFunction, fromDynamic, simpleName, toKustoString, typeOf } from './scalar';
-import type { KustoColumn, KustoType, Visualization } from './types';
+import { kustoType, type KustoColumn, type KustoType, type Visualization } from './types';
 
 export interface Relation {
   cte: string;

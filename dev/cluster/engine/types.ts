@@ -17,6 +17,18 @@ export type KustoType =
   | 'string'
   | 'dynamic';
 
+const TYPE_ALIASES: Record<string, KustoType> = {
+  bool: 'bool', boolean: 'bool', int: 'int', int32: 'int', long: 'long', int64: 'long',
+  real: 'real', double: 'real', decimal: 'decimal', datetime: 'datetime', date: 'datetime',
+  timespan: 'timespan', time: 'timespan', guid: 'guid', uuid: 'guid', uniqueid: 'guid',
+  string: 'string', dynamic: 'dynamic',
+};
+
+/** Kusto type name (or alias) → canonical KustoType; null for non-scalar names like "(a:int)". */
+export function kustoType(name: string): KustoType | null {
+  return TYPE_ALIASES[name.toLowerCase()] ?? null;
+}
+
 export interface KustoColumn {
   ColumnName: string;
   ColumnType: KustoType;

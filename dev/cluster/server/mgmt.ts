@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSchema, EncodedRow, KustoColumn, KustoEngine, KustoType } from '../engine/types';
-import { KustoEngineError } from '../engine/types';
+import { KustoEngineError, kustoType } from '../engine/types';
 import type { Caller } from './auth';
 import { badRequest, engineErrorToHttp, entityNotFound, forbidden, type RequestContext } from './errors';
 import { DOTNET_TYPES, kustoDateTime, msToKustoTimespan } from './kusto-values';
@@ -34,27 +34,6 @@ export function changesData(command: string): boolean {
 export function withoutLeadingComments(text: string): string {
   return text.replace(/^(?:\s*\/\/[^\n]*(?:\n|$))*/, '').trim();
 }
-
-const TYPE_ALIASES: Record<string, KustoType> = {
-  bool: 'bool',
-  boolean: 'bool',
-  int: 'int',
-  int32: 'int',
-  long: 'long',
-  int64: 'long',
-  real: 'real',
-  double: 'real',
-  decimal: 'decimal',
-  datetime: 'datetime',
-  date: 'datetime',
-  timespan: 'timespan',
-  time: 'timespan',
-  guid: 'guid',
-  uuid: 'guid',
-  uniqueid: 'guid',
-  string: 'string',
-  dynamic: 'dynamic',
-};
 
 const col = (ColumnName: string, ColumnType: KustoType): KustoColumn => ({ ColumnName, ColumnType });
 
@@ -146,7 +125,7 @@ function parseColumns(ctx: CommandContext, text: string): KustoColumn[] {
   for (const part of text.split(',')) {
     if (part.trim() === '') continue;
     const m = /^\s*(\[\s*'[^']*'\s*\]|\[\s*"[^"]*"\s*\]|[A-Za-z_]\w*)\s*:\s*([A-Za-z]\w*)\s*$/.exec(part);
-    const type = m?.[2] ? TYPE_ALIASES[m[2].toLowerCase()] : undefined;
+    const type = m?.[2] ? kustoType(m[2]) : null;
     if (!m?.[1] || !type) throw badRequest(ctx.request, `Syntax error: SYN0002: invalid column definition '${part.trim()}' [line:position=1:1]`);
     columns.push(col(unquote(m[1]), type));
   }
