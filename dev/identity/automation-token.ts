@@ -1,5 +1,5 @@
 import { AUTOMATION_CLIENT_ID, AUTOMATION_CLIENT_SECRET } from '../stack';
-import { httpsRequest } from './https-request';
+import { httpsRequest } from '../https-request';
 
 export interface AutomationToken {
   accessToken: string;

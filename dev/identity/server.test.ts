@@ -12,7 +12,7 @@ import {
   SPA_CLIENT_ID,
 } from '../stack';
 import { fetchAutomationToken } from './automation-token';
-import { httpsRequest, type HttpsResponse } from './https-request';
+import { httpsRequest, type HttpsResponse } from '../https-request';
 import { AUTOMATION_OBJECT_ID, startIdentityProvider, type IdentityProvider } from './server';
 
 const TTL = 900;

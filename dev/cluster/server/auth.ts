@@ -1,4 +1,4 @@
-import { request as httpsRequest } from 'node:https';
+import { httpsRequest } from '../../https-request';
 import { createLocalJWKSet, errors as joseErrors, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
 
 export interface AuthOptions {
@@ -34,25 +34,10 @@ export interface Caller {
 export class Unauthorized extends Error {}
 export class KeysUnavailable extends Error {}
 
-function getJson(url: string, ca: string | undefined): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const req = httpsRequest(url, { method: 'GET', ca, headers: { accept: 'application/json' }, timeout: 10_000 }, (res) => {
-      const parts: Buffer[] = [];
-      res.on('data', (c: Buffer) => parts.push(c));
-      res.on('end', () => {
-        if (res.statusCode !== 200) return reject(new Error(`GET ${url} → ${res.statusCode}`));
-        try {
-          resolve(JSON.parse(Buffer.concat(parts).toString('utf8')) as unknown);
-        } catch (e) {
-          reject(e instanceof Error ? e : new Error(String(e)));
-        }
-      });
-      res.on('error', reject);
-    });
-    req.on('timeout', () => req.destroy(new Error(`GET ${url} timed out`)));
-    req.on('error', reject);
-    req.end();
-  });
+async function getJson(url: string, ca: string | undefined): Promise<unknown> {
+  const res = await httpsRequest(url, { ca, headers: { accept: 'application/json' } });
+  if (res.status !== 200) throw new Error(`GET ${url} → ${res.status}`);
+  return JSON.parse(res.text) as unknown;
 }
 
 function isKeySet(value: unknown): value is JSONWebKeySet {
