@@ -4,6 +4,7 @@
  * reals, bools, guids, timespans and dynamic objects/arrays, with nulls. Same seed, same bytes.
  * Runs in Node and in the page (no Node APIs).
  */
+import { seededRandom } from '../../dev/cluster/engine/storm-events';
 
 export const COLUMNS: ReadonlyArray<readonly [string, string]> = [
   ['StartTime', 'datetime'], ['EndTime', 'datetime'], ['State', 'string'], ['EventType', 'string'],
@@ -12,17 +13,6 @@ export const COLUMNS: ReadonlyArray<readonly [string, string]> = [
   ['Magnitude', 'real'], ['Flooded', 'bool'], ['EventNarrative', 'string'], ['StormSummary', 'dynamic'],
   ['ReportId', 'guid'], ['Duration', 'timespan'], ['Score', 'real'], ['Tags', 'dynamic'],
 ];
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const STATES = ['TEXAS', 'KANSAS', 'IOWA', 'NEBRASKA', 'OKLAHOMA', 'MISSOURI', 'GEORGIA', 'NEW YORK', 'CALIFORNIA', 'PUERTO RICO'];
 const EVENTS = ['Thunderstorm Wind', 'Hail', 'Flash Flood', 'Tornado', 'Winter Storm', 'Heavy Snow', 'Drought', 'High Wind'];
@@ -77,7 +67,7 @@ function row(r: number, random: () => number): string {
 
 /** The v2 body as text: header, one DataTable of `rows` rows, QueryCompletionInformation, completion. */
 export function generateV2Response(rows: number, seed = 2007): string {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const columns = COLUMNS.map(([name, type]) => `{"ColumnName":"${name}","ColumnType":"${type}"}`).join(',');
   const parts: string[] = [
     '[{"FrameType":"DataSetHeader","IsProgressive":false,"Version":"v2.0"}',
