@@ -1,22 +1,11 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useDuckDb } from './duckdb-fixture';
 import { V2Batch, VectorChunk } from './chunk';
 import { ChunkPump, StreamFailed } from './chunk-pump';
 import { toJson } from './json';
 import type { KustoType } from './types';
 
-let instance: DuckDBInstance;
-let conn: DuckDBConnection;
-
-beforeAll(async () => {
-  instance = await DuckDBInstance.create(':memory:');
-  conn = await instance.connect();
-  await conn.run(`SET TimeZone='UTC'`);
-});
-afterAll(() => {
-  conn.closeSync();
-  instance.closeSync();
-});
+const db = useDuckDb();
 
 // A selective filter: DuckDB streams it in chunks far smaller than 2,048 rows.
 const SELECTIVE = `SELECT CAST(TIMESTAMP '2024-01-01' + to_seconds(CAST(i AS BIGINT)) AS TIMESTAMP_NS), 'd-' || CAST(i AS VARCHAR),
@@ -29,7 +18,7 @@ function reference(batch: V2Batch): string {
 
 describe('V2Batch', () => {
   it('writes several chunks as one text, ends continuing across them', async () => {
-    const result = await conn.stream(SELECTIVE);
+    const result = await db.conn().stream(SELECTIVE);
     const batch = new V2Batch();
     let chunks = 0;
     for (;;) {
@@ -51,7 +40,7 @@ describe('V2Batch', () => {
 
 describe('ChunkPump', () => {
   it('delivers every row in order, in batches of at least the minimum and at most the bound plus a chunk', async () => {
-    const pump = new ChunkPump(await conn.stream(SELECTIVE), TYPES, 4096);
+    const pump = new ChunkPump(await db.conn().stream(SELECTIVE), TYPES, 4096);
     const texts: string[] = [];
     const sizes: number[] = [];
     let refs = '';
@@ -74,7 +63,7 @@ describe('ChunkPump', () => {
   });
 
   it('surfaces a failure after the rows fetched before it', async () => {
-    const real = await conn.stream(SELECTIVE);
+    const real = await db.conn().stream(SELECTIVE);
     let fetches = 0;
     const failing = {
       fetchChunk: () => (++fetches <= 5 ? real.fetchChunk() : Promise.reject(new Error('boom'))),
@@ -97,7 +86,7 @@ describe('ChunkPump', () => {
 
   it('fails a stream DuckDB ends early because the query failed, after the rows before it', async () => {
     // fetch_chunk yields no chunk at the failure as at a real end; only the result's return type differs.
-    const failing = await conn.stream(`SELECT CASE WHEN i < 300000 THEN i ELSE error('late row ' || i) END FROM range(0, 600000) t(i)`);
+    const failing = await db.conn().stream(`SELECT CASE WHEN i < 300000 THEN i ELSE error('late row ' || i) END FROM range(0, 600000) t(i)`);
     const pump = new ChunkPump(failing, ['long'], 8192);
     let rows = 0;
     const failure = await (async () => {
@@ -113,7 +102,7 @@ describe('ChunkPump', () => {
   });
 
   it('settle() waits out the fetch in flight so the connection can close', async () => {
-    const own = await instance.connect();
+    const own = await db.instance().connect();
     const pump = new ChunkPump(await own.stream(SELECTIVE), TYPES, 4096);
     expect(pump.fetching).toBe(true);
     await pump.settle();

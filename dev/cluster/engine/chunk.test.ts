@@ -1,25 +1,14 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useDuckDb } from './duckdb-fixture';
 import { VectorChunk } from './chunk';
 import { toJson } from './json';
 import type { KustoType } from './types';
 
-let instance: DuckDBInstance;
-let conn: DuckDBConnection;
-
-beforeAll(async () => {
-  instance = await DuckDBInstance.create(':memory:');
-  conn = await instance.connect();
-  await conn.run(`SET TimeZone='UTC'`);
-});
-afterAll(() => {
-  conn.closeSync();
-  instance.closeSync();
-});
+const db = useDuckDb();
 
 /** Every chunk's fast bytes next to the reference text (toJson of the row-at-a-time cells). */
 async function both(sql: string, types: KustoType[]): Promise<{ fast: string; reference: string; rows: number }> {
-  const result = await conn.stream(sql);
+  const result = await db.conn().stream(sql);
   const fast: string[] = [];
   const reference: string[] = [];
   let rows = 0;
