@@ -35,14 +35,12 @@ export interface RunRequest {
 export interface TabRunState {
   running: boolean;
   lastRun: QueryRun | null;
-  /** The text whose result `lastRun` holds (it differs from `lastRequest` after a failed run). */
-  lastRunQuery: string | null;
   error: KustoError | null;
   markers: EditorMarker[];
   lastRequest: RunRequest | null;
 }
 
-const IDLE: TabRunState = { running: false, lastRun: null, lastRunQuery: null, error: null, markers: [], lastRequest: null };
+const IDLE: TabRunState = { running: false, lastRun: null, error: null, markers: [], lastRequest: null };
 
 /** How long the fetch stays open waiting for the cluster to confirm `.cancel query`. */
 const CANCEL_GRACE_MS = 3_000;
@@ -129,7 +127,7 @@ export function useTabRuns({ tokenProvider, trustedHosts, userName, history = nu
         },
       ).then(
         (result) => {
-          settle((s) => ({ ...s, running: false, lastRun: result, lastRunQuery: request.text, error: result.partial, markers: markersFor(result.partial, request) }));
+          settle((s) => ({ ...s, running: false, lastRun: result, error: result.partial, markers: markersFor(result.partial, request) }));
           recordRun(historyRef.current, request, startedAt, {
             outcome: flight.cancelled || result.dataSet.cancelled ? 'cancelled' : result.partial ? 'partial' : 'success',
             durationMs: result.durationMs, dataSet: result.dataSet, message: result.partial?.message,
@@ -203,7 +201,7 @@ export function useTabRuns({ tokenProvider, trustedHosts, userName, history = nu
   const show = useCallback(
     (tabId: string, dataSet: DataSet, durationMs: number, query: string) => {
       if (inFlight.current.has(tabId)) return;
-      update(tabId, (s) => ({ ...s, lastRun: { clientRequestId: '', dataSet, partial: null, durationMs }, lastRunQuery: query, error: null, markers: [] }));
+      update(tabId, (s) => ({ ...s, lastRun: { clientRequestId: '', query, dataSet, partial: null, durationMs }, error: null, markers: [] }));
     },
     [update],
   );

@@ -383,7 +383,7 @@ export function Workbench() {
             error={error}
             running={runState.running}
             durationMs={runState.lastRun?.durationMs ?? null}
-            query={runState.lastRunQuery ?? undefined}
+            query={runState.lastRun?.query}
             wrapTableView={wrapTableView}
             ops={workerTableOps}
           />

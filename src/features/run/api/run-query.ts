@@ -33,6 +33,8 @@ export function newRunClientRequestId(text: string, uuid: string): string {
 
 export interface QueryRun {
   clientRequestId: string;
+  /** The text that was sent (the statement or the selection). */
+  query: string;
   dataSet: DataSet;
   /** The query failed part way (or was cancelled): rows above are what arrived. */
   partial: KustoError | null;
@@ -112,7 +114,7 @@ export async function runQuery(deps: RunQueryDeps, input: RunQueryInput): Promis
       ? decodeV1DataSet(new TextDecoder().decode(body))
       : await (deps.decode ?? decodeOffMainThread)(body);
     if (!decoded.ok) throw decoded.error;
-    return { clientRequestId, dataSet: decoded.dataSet, partial: decoded.partial, durationMs: performance.now() - started };
+    return { clientRequestId, query: input.query, dataSet: decoded.dataSet, partial: decoded.partial, durationMs: performance.now() - started };
   } catch (e) {
     if (isKustoError(e)) throw e;
     if (controller.signal.aborted) {
