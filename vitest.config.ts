@@ -10,6 +10,9 @@ export default defineConfig({
           name: 'web',
           include: ['src/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
+          // jsdom suites that drive a whole component (userEvent, 300 generated scripts) take
+          // 1–3 s alone and several times that when the two cores are busy: 5 s is too tight.
+          testTimeout: 20_000,
         },
       },
       {
