@@ -1,16 +1,13 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { readFileSync, existsSync } from 'node:fs';
 import { APP_PORT } from './dev/stack.ts';
+import { readDevCertificateSync } from './dev/certs.ts';
 
-// The app is served over HTTPS with the local stack's certificate: MSAL's hidden-iframe renewal
-// needs the provider's cookie, which Chromium blocks in a third-party iframe of an http page.
+// The app is served over HTTPS with the local stack's certificate (signed by the local CA that
+// dev/certs.ts generates): MSAL's hidden-iframe renewal needs the provider's cookie, which
+// Chromium blocks in a third-party iframe of an http page.
 function devHttps() {
-  const key = 'dev/certs/localhost.key';
-  const cert = 'dev/certs/localhost.crt';
-  return existsSync(key) && existsSync(cert)
-    ? { key: readFileSync(key), cert: readFileSync(cert) }
-    : undefined;
+  return readDevCertificateSync();
 }
 
 // `KQL_EDITOR_HARNESS=1 npx vite build` also builds the editor's dev harness

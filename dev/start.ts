@@ -7,7 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { createServer, preview } from 'vite';
-import { ensureDevCertificate } from './certs';
+import { ensureDevCertificate, trustInstructions } from './certs';
 import { startIdentityProvider } from './identity/server';
 import { createEngine } from './cluster/engine/engine';
 import { startCluster } from './cluster/server/server';
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
       jwksUri: `${IDENTITY_URL}/jwks`,
       audience: CLUSTER_URL,
       acceptedTyps: ['at+jwt', 'JWT'],
-      ca: tls.cert,
+      ca: tls.ca,
     },
   });
   started.push({ name: 'cluster', stop: () => cluster.close() });
@@ -80,7 +80,9 @@ async function main(): Promise<void> {
       `  identity ${IDENTITY_URL}   cluster ${CLUSTER_URL} (database Samples)`,
       '  sign in as:',
       users,
-      '  The certificate is self-signed: accept it once in the browser for each of the three origins.',
+      '  All three use one certificate signed by a local CA generated for this clone. Trust the CA once',
+      '  and no origin warns (or accept the warning at each of the three origins):',
+      ...trustInstructions().map((line) => `    ${line}`),
       '  Ctrl+C stops everything.',
       '',
     ].join('\n'),

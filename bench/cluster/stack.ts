@@ -28,16 +28,16 @@ export async function startBenchStack(): Promise<BenchStack> {
     tls,
     engine,
     url: clusterUrl,
-    auth: { issuer: identity.url, audience: clusterUrl, acceptedTyps: ['at+jwt', 'JWT'], ca: tls.cert },
+    auth: { issuer: identity.url, audience: clusterUrl, acceptedTyps: ['at+jwt', 'JWT'], ca: tls.ca },
   });
-  const { accessToken } = await fetchAutomationToken(identity.url, clusterUrl, tls.cert);
+  const { accessToken } = await fetchAutomationToken(identity.url, clusterUrl, tls.ca);
 
   const query = (db: string, csl: string) =>
     new Promise<{ ms: number; bytes: number; status: number }>((resolve, reject) => {
       const t0 = performance.now();
       const req = request(
         `${clusterUrl}/v2/rest/query`,
-        { method: 'POST', ca: tls.cert, headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' } },
+        { method: 'POST', ca: tls.ca, headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' } },
         (res) => {
           let bytes = 0;
           res.on('data', (c: Buffer) => (bytes += c.length));

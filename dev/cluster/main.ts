@@ -26,7 +26,7 @@ async function main(): Promise<void> {
       // jwks_uri comes from the provider's discovery document.
       audience: CLUSTER_URL,
       acceptedTyps: ['at+jwt', 'JWT'],
-      ca: tls.cert,
+      ca: tls.ca,
     },
     log,
   });

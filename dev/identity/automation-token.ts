@@ -10,7 +10,7 @@ export interface AutomationToken {
 /**
  * Client-credentials token of the `local-automation` app for `resource` (e.g. CLUSTER_URL): the
  * service-principal flow a script would run against Entra (`scope=<resource>/.default`).
- * `ca` is the PEM to trust, normally `(await ensureDevCertificate()).cert`.
+ * `ca` is the PEM to trust, normally `(await ensureDevCertificate()).ca`.
  */
 export async function fetchAutomationToken(identityUrl: string, resource: string, ca: string): Promise<AutomationToken> {
   const body = new URLSearchParams({

@@ -147,7 +147,7 @@ async function signIn(jar: CookieJar, password = user.password) {
 }
 
 beforeAll(async () => {
-  ca = (await ensureDevCertificate()).cert;
+  ca = (await ensureDevCertificate()).ca;
   idp = await startIdentityProvider({
     port: 0,
     accessTokenTtlSeconds: TTL,

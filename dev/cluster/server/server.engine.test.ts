@@ -1,12 +1,12 @@
 /** The server in front of the real KQL engine (DuckDB): the seam works end to end. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDevCertificate } from '../../certs';
+import { ensureDevCertificate, type DevCertificate } from '../../certs';
 import { createEngine } from '../engine/engine';
 import type { KustoEngine } from '../engine/types';
 import { startCluster, type RunningCluster } from './server';
 import { call, createTestKeys, framesOf, TEST_ISSUER, userClaims } from './test-support';
 
-let tls: { key: string; cert: string };
+let tls: DevCertificate;
 let engine: KustoEngine;
 let cluster: RunningCluster;
 let token: string;
@@ -24,7 +24,7 @@ afterAll(async () => {
   await engine?.close();
 });
 
-const post = (path: string, body: unknown) => call(cluster.url + path, { ca: tls.cert, body, headers: { authorization: `Bearer ${token}` } });
+const post = (path: string, body: unknown) => call(cluster.url + path, { ca: tls.ca, body, headers: { authorization: `Bearer ${token}` } });
 
 describe('server with the real engine', () => {
   it('runs a KQL query into v2 frames with a visualization', async () => {

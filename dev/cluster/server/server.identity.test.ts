@@ -4,7 +4,7 @@
  */
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDevCertificate } from '../../certs';
+import { ensureDevCertificate, type DevCertificate } from '../../certs';
 import { fetchAutomationToken } from '../../identity/automation-token';
 import { startIdentityProvider, type IdentityProvider } from '../../identity/server';
 import { startCluster, type RunningCluster } from './server';
@@ -20,7 +20,7 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-let tls: { key: string; cert: string };
+let tls: DevCertificate;
 let identity: IdentityProvider;
 let cluster: RunningCluster;
 
@@ -44,21 +44,21 @@ afterAll(async () => {
 
 describe('server with the local identity provider', () => {
   it('accepts a client-credentials token for the cluster and rejects one for another resource', async () => {
-    const { accessToken } = await fetchAutomationToken(identity.url, cluster.url, tls.cert);
+    const { accessToken } = await fetchAutomationToken(identity.url, cluster.url, tls.ca);
     const ok = await call(cluster.url + '/v1/rest/mgmt', {
-      ca: tls.cert,
+      ca: tls.ca,
       body: { db: 'Samples', csl: '.show databases' },
       headers: { authorization: `Bearer ${accessToken}` },
     });
     expect(ok.status).toBe(200);
     expect((JSON.parse(ok.text) as { Tables: { Rows: unknown[][] }[] }).Tables[0]?.Rows[0]?.[0]).toBe('Samples');
 
-    const meta = JSON.parse((await call(cluster.url + '/v1/rest/auth/metadata', { ca: tls.cert })).text) as { AzureAD: { LoginEndpoint: string } };
+    const meta = JSON.parse((await call(cluster.url + '/v1/rest/auth/metadata', { ca: tls.ca })).text) as { AzureAD: { LoginEndpoint: string } };
     expect(meta.AzureAD.LoginEndpoint).toBe(identity.url);
 
     const forged = accessToken.slice(0, -4) + (accessToken.endsWith('AAAA') ? 'BBBB' : 'AAAA');
     const bad = await call(cluster.url + '/v1/rest/mgmt', {
-      ca: tls.cert,
+      ca: tls.ca,
       body: { db: 'Samples', csl: '.show databases' },
       headers: { authorization: `Bearer ${forged}` },
     });

@@ -4,13 +4,13 @@
  * query. The engine is wrapped only to observe when DuckDB's stream really ends.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDevCertificate } from '../../certs';
+import { ensureDevCertificate, type DevCertificate } from '../../certs';
 import { createEngine } from '../engine/engine';
 import type { EngineQuery, KustoEngine } from '../engine/types';
 import { startCluster, type RunningCluster } from './server';
 import { call, createTestKeys, framesOf, open, TEST_ISSUER, userClaims } from './test-support';
 
-let tls: { key: string; cert: string };
+let tls: DevCertificate;
 let real: KustoEngine;
 let cluster: RunningCluster;
 let token: string;
@@ -58,7 +58,7 @@ afterAll(async () => {
 
 const auth = () => ({ authorization: `Bearer ${token}` });
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  call(cluster.url + path, { ca: tls.cert, body, headers: { ...auth(), ...headers } });
+  call(cluster.url + path, { ca: tls.ca, body, headers: { ...auth(), ...headers } });
 
 interface Completion {
   FrameType: string;
@@ -71,7 +71,7 @@ describe('limits and streaming with the real engine', () => {
   it('delivers the first TableFragment of a 500k-row query before the query completes', async () => {
     const csl = 'range i from 1 to 500000 step 1 | extend s = strcat("row ", i)';
     const res = await open(`${cluster.url}/v2/rest/query`, {
-      ca: tls.cert,
+      ca: tls.ca,
       headers: auth(),
       body: { db: 'Samples', csl, properties: { Options: { results_progressive_enabled: true } } },
     });
@@ -119,7 +119,7 @@ describe('limits and streaming with the real engine', () => {
   it('cancels a running DuckDB query with .cancel query: the response ends Cancelled', async () => {
     const csl = `${LONG_QUERY} | extend c = 1`;
     const id = `Test.Query;cancel-${Date.now()}`;
-    const response = call(`${cluster.url}/v2/rest/query`, { ca: tls.cert, body: { db: 'Samples', csl }, headers: { ...auth(), 'x-ms-client-request-id': id } });
+    const response = call(`${cluster.url}/v2/rest/query`, { ca: tls.ca, body: { db: 'Samples', csl }, headers: { ...auth(), 'x-ms-client-request-id': id } });
     await expect
       .poll(async () => (await post('/v1/rest/mgmt', { db: 'Samples', csl: '.show queries' })).text.includes(id), { timeout: 10_000, interval: 100 })
       .toBe(true);

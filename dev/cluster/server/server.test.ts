@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ensureDevCertificate } from '../../certs';
+import { ensureDevCertificate, type DevCertificate } from '../../certs';
 import { KustoEngineError, type KustoColumn } from '../engine/types';
 import { startCluster, type RunningCluster } from './server';
 import {
@@ -22,7 +22,7 @@ const LONG_COLS: KustoColumn[] = [
 ];
 const rowsOf = (from: number, count: number) => Array.from({ length: count }, (_, i) => [BigInt(from + i), `row ${from + i}`]);
 
-let tls: { key: string; cert: string };
+let tls: DevCertificate;
 let keys: TestKeys;
 let engine: FakeEngine;
 let cluster: RunningCluster;
@@ -56,7 +56,7 @@ beforeEach(() => {
 });
 
 function post(path: string, body: unknown, headers: Record<string, string> = {}) {
-  return call(cluster.url + path, { ca: tls.cert, body, headers: { authorization: `Bearer ${token}`, ...headers } });
+  return call(cluster.url + path, { ca: tls.ca, body, headers: { authorization: `Bearer ${token}`, ...headers } });
 }
 
 function errorOf(text: string): Record<string, unknown> {
@@ -67,7 +67,7 @@ describe('authentication', () => {
   const query = { db: 'Samples', csl: 'StormEvents | count' };
 
   it('answers 401 with no body and a Bearer challenge when the token is missing', async () => {
-    const res = await call(cluster.url + '/v2/rest/query', { ca: tls.cert, body: query, headers: { origin: 'https://app.test' } });
+    const res = await call(cluster.url + '/v2/rest/query', { ca: tls.ca, body: query, headers: { origin: 'https://app.test' } });
     expect(res.status).toBe(401);
     expect(res.text).toBe('');
     expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
@@ -103,7 +103,7 @@ describe('authentication', () => {
     const ok = await post('/v2/rest/query', { db: 'Samples', csl: 'print 1' }, { authorization: `Bearer ${entraToken}` });
     expect(ok.status).toBe(200);
 
-    const meta = await call(cluster.url + '/v1/rest/auth/metadata', { ca: tls.cert });
+    const meta = await call(cluster.url + '/v1/rest/auth/metadata', { ca: tls.ca });
     expect(meta.status).toBe(200);
     const body = JSON.parse(meta.text) as { AzureAD: Record<string, unknown> };
     expect(body.AzureAD).toMatchObject({
@@ -119,7 +119,7 @@ describe('authentication', () => {
 describe('CORS and ids', () => {
   it('answers a preflight with 204, no auth, the origin reflected and the asked headers allowed', async () => {
     const res = await call(cluster.url + '/v2/rest/query', {
-      ca: tls.cert,
+      ca: tls.ca,
       method: 'OPTIONS',
       headers: {
         origin: 'https://localhost:5173',
@@ -136,7 +136,7 @@ describe('CORS and ids', () => {
 
   it('does not reflect request headers outside the allowed set', async () => {
     const res = await call(cluster.url + '/v2/rest/query', {
-      ca: tls.cert,
+      ca: tls.ca,
       method: 'OPTIONS',
       headers: { origin: 'https://a.test', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,x-evil' },
     });
@@ -307,7 +307,7 @@ describe('v2 frames', () => {
   it('serves GET /v2/rest/query with the fields in the query string', async () => {
     engine.script('print 1', () => [{ columns: [{ ColumnName: 'print_0', ColumnType: 'long' }], chunks: [[[1n]]] }]);
     const res = await call(`${cluster.url}/v2/rest/query?db=Samples&csl=${encodeURIComponent('print 1')}`, {
-      ca: tls.cert,
+      ca: tls.ca,
       headers: { authorization: `Bearer ${token}` },
     });
     expect(res.status).toBe(200);
@@ -483,8 +483,8 @@ describe('concurrency and cancel', () => {
   it('answers 429 with Retry-After once the concurrency bound is reached', async () => {
     const release = gate();
     engine.script('blocked', () => [{ columns: LONG_COLS, chunks: [rowsOf(1, 1), async () => (await release.promise, rowsOf(2, 1))] }]);
-    const a = await open(cluster.url + '/v2/rest/query', { ca: tls.cert, body: { db: 'Samples', csl: 'blocked' }, headers: { authorization: `Bearer ${token}` } });
-    const b = await open(cluster.url + '/v2/rest/query', { ca: tls.cert, body: { db: 'Samples', csl: 'blocked' }, headers: { authorization: `Bearer ${token}` } });
+    const a = await open(cluster.url + '/v2/rest/query', { ca: tls.ca, body: { db: 'Samples', csl: 'blocked' }, headers: { authorization: `Bearer ${token}` } });
+    const b = await open(cluster.url + '/v2/rest/query', { ca: tls.ca, body: { db: 'Samples', csl: 'blocked' }, headers: { authorization: `Bearer ${token}` } });
     await a.waitFor('"Rows":[');
     await b.waitFor('"Rows":[');
     const third = await post('/v2/rest/query', { db: 'Samples', csl: 'blocked' }, { origin: 'https://a.test' });
@@ -500,7 +500,7 @@ describe('concurrency and cancel', () => {
   it('lets only the owner cancel a running query, which then ends Cancelled', async () => {
     engine.script('endless', () => [{ columns: LONG_COLS, chunks: [rowsOf(1, 1), (signal) => abortable(new Promise<never>(() => undefined), signal)] }]);
     const running = await open(cluster.url + '/v2/rest/query', {
-      ca: tls.cert,
+      ca: tls.ca,
       body: { db: 'Samples', csl: 'endless', properties: { Options: { results_progressive_enabled: true } } },
       headers: { authorization: `Bearer ${token}`, 'x-ms-client-request-id': 'KQLW.Query;cancel-me' },
     });
@@ -532,7 +532,7 @@ describe('concurrency and cancel', () => {
     const firstSeen = gate();
     engine.script('streamed', () => [{ columns: LONG_COLS, chunks: [rowsOf(1, 1), async () => (await firstSeen.promise, rowsOf(2, 1))] }]);
     const res = await open(cluster.url + '/v2/rest/query', {
-      ca: tls.cert,
+      ca: tls.ca,
       body: { db: 'Samples', csl: 'streamed', properties: { Options: { results_progressive_enabled: true } } },
       headers: { authorization: `Bearer ${token}` },
     });
@@ -647,7 +647,7 @@ describe('test-only fault switches', () => {
 
   it('cuts the connection mid-response and writes malformed frames on request', async () => {
     const cut = await open(cluster.url + '/v2/rest/query', {
-      ca: tls.cert,
+      ca: tls.ca,
       body: { db: 'Samples', csl: 'many' },
       headers: { authorization: `Bearer ${token}`, 'x-ms-local-fault': 'cut' },
     });
@@ -667,7 +667,7 @@ describe('test-only fault switches', () => {
     try {
       const t = await keys.mint(userClaims(plain.url));
       const res = await call(plain.url + '/v2/rest/query', {
-        ca: tls.cert,
+        ca: tls.ca,
         body: { db: 'Samples', csl: 'many' },
         headers: { authorization: `Bearer ${t}`, 'x-ms-local-fault': 'throttle' },
       });

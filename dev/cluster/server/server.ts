@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { APP_URL, CLUSTER_PORT, SPA_CLIENT_ID } from '../../stack';
+import type { DevCertificate } from '../../certs';
 import type { EngineQuery, EngineTable, KustoEngine } from '../engine/types';
 import { KustoEngineError } from '../engine/types';
 import { createTokenValidator, KeysUnavailable, Unauthorized, type AuthOptions, type Caller } from './auth';
@@ -62,7 +63,8 @@ export interface StartClusterOptions {
   port?: number;
   /** Interface to bind; default all (dual-stack), so both ::1 and 127.0.0.1 reach "localhost". */
   host?: string;
-  tls: { key: string; cert: string };
+  /** The server key and certificate, and the CA that signed them (trusted when fetching the provider's keys). */
+  tls: DevCertificate;
   engine: KustoEngine;
   auth: AuthOptions;
   /** Public URL; default https://localhost:<port>. Also the default token audience. */
@@ -158,7 +160,7 @@ export async function startCluster(options: StartClusterOptions): Promise<Runnin
   const running = new RunningQueries(limits.maxConcurrentQueries);
   const versions = new Map<string, number>();
   let url = options.url ?? '';
-  const validator = createTokenValidator({ ca: options.tls.cert, ...options.auth }, () => url);
+  const validator = createTokenValidator({ ca: options.tls.ca, ...options.auth }, () => url);
 
   function findDatabaseName(ctx: RequestContext, name: string | undefined): string {
     if (name === undefined) throw badRequest(ctx, "Database name is missing: send 'db' in the request body.");
