@@ -171,7 +171,7 @@ test('adding the local cluster by URL lists its databases and StormEvents column
   await expect(pane.getByRole(s.connections.databases(CLUSTER_URL).role, { name: s.connections.databases(CLUSTER_URL).name })).toBeVisible();
 });
 
-test('the theme toggle switches editor and page, and is remembered', async ({ page }) => {
+test('the theme toggle switches editor and page, and is remembered', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1400, height: 900 });
   await signIn(page);
   await runQuery(page, 'StormEvents\n| summarize Events = count(), Deaths = sum(DeathsDirect) by State\n| top 12 by Events');
@@ -179,12 +179,12 @@ test('the theme toggle switches editor and page, and is remembered', async ({ pa
   await page.getByRole(s.connections.databases(CLUSTER_URL).role, { name: s.connections.databases(CLUSTER_URL).name })
     .getByRole(s.connections.tables('Samples').role, { name: s.connections.tables('Samples').name })
     .getByRole('button', { name: 'StormEvents', exact: true }).click();
-  await page.screenshot({ path: '/tmp/workspace-light.png' });
+  await page.screenshot({ path: testInfo.outputPath('workspace-light.png') });
 
   await page.getByRole(s.theme.toDark.role, { name: s.theme.toDark.name }).click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.locator('.monaco-editor.vs-dark')).toBeVisible();
-  await page.screenshot({ path: '/tmp/workspace-dark.png' });
+  await page.screenshot({ path: testInfo.outputPath('workspace-dark.png') });
 
   await page.reload();
   await expect(page.getByRole(s.theme.toLight.role, { name: s.theme.toLight.name })).toBeVisible();

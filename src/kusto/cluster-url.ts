@@ -1,6 +1,6 @@
 /**
  * What a user types for a cluster → the URL the app talks to, in the forms the web UI accepts
- * (kusto-protocol.md §4.1): `help`, `name.region`, a full host, or a full URL.
+ * (https://learn.microsoft.com/kusto/api/rest/deeplink): `help`, `name.region`, a full host, or a full URL.
  */
 
 export type NormalizedClusterUrl = { ok: true; url: string } | { ok: false; message: string };

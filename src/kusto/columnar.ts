@@ -1,6 +1,6 @@
 /**
  * One store per column, typed arrays only, so a result moves from the decode worker by transfer
- * and the grid and charts read it without an object per row (STYLE.md practices 4, 5).
+ * and the grid and charts read it without an object per row.
  *
  * Readers go through the accessors at the end of this file (`formatCell`/`cellText`, `stringAt`,
  * `isNullAt`, `dynamicAt`, `datetimeText`): text cells are UTF-8 bytes until someone asks.

@@ -1,5 +1,5 @@
 /**
- * Decodes a v1 response (`{"Tables":[{TableName, Columns, Rows}]}`, kusto-protocol.md §1.9) into
+ * Decodes a v1 response (`{"Tables":[{TableName, Columns, Rows}]}`, https://learn.microsoft.com/kusto/api/rest/response) into
  * columnar tables. `/v1/rest/mgmt` always answers in this shape.
  *
  * Tables are kept in order and never looked up by `Table_0`: the service stopped naming mgmt

@@ -1,5 +1,5 @@
 /**
- * Decodes a v2 query response (a JSON array of frames, kusto-protocol.md §1.7) into columnar
+ * Decodes a v2 query response (a JSON array of frames, https://learn.microsoft.com/kusto/api/rest/response-v2) into columnar
  * tables. Pure: runs the same in the decode worker, in Node tests and on the main thread.
  *
  * One pass over the UTF-8 bytes. Frame headers are parsed as small JSON values; `Rows` are scanned

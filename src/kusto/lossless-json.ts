@@ -1,6 +1,6 @@
 /**
  * JSON.parse turns 9223372036854775807 into 9223372036854775808: Kusto longs are Int64 and the
- * service writes them as bare JSON numbers (kusto-protocol.md §1.8). Before parsing, every
+ * service writes them as bare JSON numbers (src/kusto/README.md, "Responses"). Before parsing, every
  * integer token that a double cannot hold exactly is rewritten as a marked string, so the
  * decoder can rebuild it as a bigint. Text without such a token takes the plain JSON.parse path.
  */

@@ -1,5 +1,5 @@
 /**
- * Management commands (`/v1/rest/mgmt`, kusto-protocol.md §1.1): the request, and readers for
+ * Management commands (`/v1/rest/mgmt`, https://learn.microsoft.com/kusto/api/rest/request): the request, and readers for
  * the results the workbench uses — `.show databases`, `.show databases schema as json`,
  * `.cancel query`. Pure, except `sendMgmtCommand`, which takes its fetch as a parameter.
  */

@@ -1,4 +1,4 @@
-/** The HTTP request of one query (kusto-protocol.md §1.2–1.3), as data: the caller does the fetch. */
+/** The HTTP request of one query (https://learn.microsoft.com/kusto/api/rest/request), as data: the caller does the fetch. */
 
 export const APP_NAME = 'KQLWorkbench';
 export const APP_VERSION = '0.1.0';

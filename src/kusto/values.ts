@@ -1,4 +1,4 @@
-/** Codecs for the v2 JSON encodings of Kusto scalars (kusto-protocol.md §1.8). */
+/** Codecs for the v2 JSON encodings of Kusto scalars (src/kusto/README.md, "Responses"). */
 
 import type { KustoScalarType } from './types';
 

@@ -1,6 +1,6 @@
 /**
- * Builders for v2 query responses in the shapes the service writes (kusto-protocol.md §1.7,
- * after PY tests/input/*.json and GO testData/*.json). Tests compose frames; `toV2Text` writes
+ * Builders for v2 query responses in the shapes the service writes (https://learn.microsoft.com/kusto/api/rest/response-v2,
+ * and the test payloads of Azure/azure-kusto-python and Azure/azure-kusto-go). Tests compose frames; `toV2Text` writes
  * them, with bigint cells as bare digits the way the service writes Int64.
  */
 

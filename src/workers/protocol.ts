@@ -1,6 +1,6 @@
 /**
  * Messages between the main thread and the decode worker. Tables cross by transfer (typed arrays
- * only, STYLE.md practice 5); sort and search answers are row permutations, also transferred.
+ * only, no object per row); sort and search answers are row permutations, also transferred.
  */
 
 import type { DecodeResult } from '../kusto/decode-v2';

@@ -1,5 +1,5 @@
 /**
- * DuckDB values → v2 cells (kusto-protocol.md §1.8). DuckDB gives timestamps as micros without
+ * DuckDB values → v2 cells (https://learn.microsoft.com/kusto/api/rest/response-v2, scalar encodings in src/kusto/README.md). DuckDB gives timestamps as micros without
  * T/Z and intervals as months/days/micros; Kusto writes 7 fraction digits and `[-][d.]hh:mm:ss[.fffffff]`.
  */
 import type { EncodedValue, KustoType } from './types';

@@ -1,6 +1,6 @@
 /**
  * The local cluster's KQL engine: Kusto.Language parses and analyzes, tabular.ts/scalar.ts
- * translate to SQL, DuckDB runs it, encode.ts writes v2 values. See DESIGN.md "Local cluster".
+ * translate to SQL, DuckDB runs it, encode.ts writes v2 values. See this folder's README.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { Analyzer } from './analyzer';

@@ -1,7 +1,7 @@
 /**
  * JSON writer for response frames. JSON.stringify cannot write a bigint as bare digits and turns
  * NaN/Infinity into null; Kusto writes longs as exact digits (up to 9223372036854775807) and real
- * specials as the strings "NaN", "Infinity", "-Infinity" (kusto-protocol.md §1.8).
+ * specials as the strings "NaN", "Infinity", "-Infinity" (src/kusto/README.md, "Responses").
  */
 export function toJson(value: unknown): string {
   switch (typeof value) {

@@ -235,7 +235,7 @@ const QCI_COLUMNS: KustoColumn[] = [
   { ColumnName: 'Payload', ColumnType: 'string' },
 ];
 
-/** The QueryResourceConsumption payload, in the field layout of the service (kusto-protocol.md §1.7). */
+/** The QueryResourceConsumption payload, in the field layout of the service (https://learn.microsoft.com/kusto/api/rest/response-v2). */
 export function resourceConsumption(summary: QuerySummary): Record<string, unknown> {
   const zeroCache = { hits: 0, misses: 0, total: 0 };
   return {

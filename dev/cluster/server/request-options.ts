@@ -1,6 +1,6 @@
 /**
  * The request body and its properties, normalised: `properties` may be an object (Node SDK) or a
- * JSON-encoded string (Python SDK, docs examples) — kusto-protocol.md §1.2.
+ * JSON-encoded string (Python SDK, docs examples) — https://learn.microsoft.com/kusto/api/rest/request.
  */
 export interface KustoRequest {
   db: string | undefined;

@@ -1,6 +1,6 @@
 /**
  * The numbers of a stats line, read from the QueryResourceConsumption payload
- * (kusto-protocol.md §1.7). Every field is optional: older services and the local cluster
+ * (https://learn.microsoft.com/kusto/api/rest/response-v2). Every field is optional: older services and the local cluster
  * leave some out, and a missing number is shown as absent rather than as 0.
  */
 

@@ -38,7 +38,7 @@ export function createMsalTokenProvider(msal: IPublicClientApplication, options:
 
   function assertTrusted(clusterUrl: string): void {
     // Checked before MSAL is asked: a token must never be minted for, let alone sent to, a host
-    // nobody trusted (kusto-protocol.md §3.3).
+    // nobody trusted (https://learn.microsoft.com/kusto/api/get-started/app-client-network-restrictions).
     if (!isTrustedKustoHost(clusterUrl, options.trustedHosts)) throw kustoError('untrusted-host', untrustedHostMessage(clusterUrl));
   }
 

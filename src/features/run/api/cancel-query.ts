@@ -1,6 +1,6 @@
 /**
  * Cancel = abort the fetch + a best-effort `.cancel query "<client request id>"` on
- * `/v1/rest/mgmt` (kusto-protocol.md §1.11): aborting the HTTP call alone need not stop the
+ * `/v1/rest/mgmt` (https://learn.microsoft.com/kusto/management/cancel-query-command): aborting the HTTP call alone need not stop the
  * work on the cluster. The query endpoint refuses `.cancel` (azuredatastudio#11855).
  */
 

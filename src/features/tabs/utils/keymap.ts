@@ -1,7 +1,7 @@
 /**
- * The workspace's own keyboard shortcuts, as in the ADX web UI (kusto-protocol.md §4.2, DOCS
- * `web-ui-query-keyboard-shortcuts.md`): which key press means which command, and the list the
- * "Keyboard shortcuts" help shows. Pure: the hook that listens on the window supplies the context.
+ * The workspace's own keyboard shortcuts, as in the ADX web UI
+ * (https://learn.microsoft.com/azure/data-explorer/web-ui-query-keyboard-shortcuts): which key
+ * press means which command, and the list the "Keyboard shortcuts" help shows. Pure: the hook that listens on the window supplies the context.
  *
  * Letters and brackets are matched by `code` (the physical key): with Ctrl+Alt held, layouts that
  * treat the pair as AltGr report another `key` (on a German layout Ctrl+Alt+8 types "[").

@@ -1,0 +1,11 @@
+import type { Page } from '@playwright/test';
+import { CLUSTER_URL } from '../../dev/stack';
+
+/** Every request the page sends to the cluster, as "METHOD path body": observed, never intercepted. */
+export function clusterRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().startsWith(`${CLUSTER_URL}/`)) seen.push(`${request.method()} ${new URL(request.url()).pathname} ${request.postData() ?? ''}`);
+  });
+  return seen;
+}
