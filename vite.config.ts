@@ -26,5 +26,12 @@ export default defineConfig(() => {
     preview: { port: APP_PORT, strictPort: true, https },
     build: { sourcemap: true, target: 'es2022', ...editorHarnessInput() },
     worker: { format: 'es' as const },
+    // The dev server pre-bundles the libraries it finds by scanning from index.html, which never
+    // reaches the workers (`?worker` imports and `new Worker(new URL(...))` are not followed). A
+    // library first met inside a worker (monaco-kusto's language service) was therefore found
+    // only after the first query, re-bundled, and the page reloaded under the user's result
+    // (https://vite.dev/config/dep-optimization-options#optimizedeps-entries). Scanning the worker
+    // entries too finds every library before the first page is served.
+    optimizeDeps: { entries: ['index.html', 'src/**/*.worker.ts'] },
   };
 });

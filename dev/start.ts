@@ -68,7 +68,7 @@ async function main(): Promise<void> {
 
   const app = servePreview
     ? await preview({ logLevel: 'warn' })
-    : await createServer({ logLevel: 'warn' }).then((server) => server.listen());
+    : await createServer({ logLevel: process.env.KQLW_VITE_LOG === 'info' ? 'info' : 'warn' }).then((server) => server.listen());
   started.push({ name: 'app', stop: () => app.close() });
 
   const seconds = ((performance.now() - t0) / 1000).toFixed(1);
