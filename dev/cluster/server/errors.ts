@@ -135,6 +135,8 @@ export function payloadTooLarge(ctx: RequestContext, limit: number): HttpError {
       atMessage: `Request body exceeds the limit of ${limit} bytes.`,
       permanent: true,
     }),
+    // The rest of the body is never read, so this connection cannot carry another request.
+    { Connection: 'close' },
   );
 }
 

@@ -61,7 +61,10 @@ export const DEFAULT_LIMITS: ClusterLimits = {
 export interface StartClusterOptions {
   /** Default CLUSTER_PORT (8443); 0 picks a free port (tests). */
   port?: number;
-  /** Interface to bind; default all (dual-stack), so both ::1 and 127.0.0.1 reach "localhost". */
+  /**
+   * Interface to bind; default 'localhost' (loopback only), as the identity provider and the app
+   * do: a developer's cluster is nobody else's to reach.
+   */
   host?: string;
   /** The server key and certificate, and the CA that signed them (trusted when fetching the provider's keys). */
   tls: DevCertificate;
@@ -77,6 +80,8 @@ export interface StartClusterOptions {
 
 export interface RunningCluster {
   url: string;
+  /** The IP address it listens on (a loopback address unless `host` said otherwise). */
+  address: string;
   close(): Promise<void>;
 }
 
@@ -89,19 +94,22 @@ const PATHS = {
 
 class BodyTooLarge extends Error {}
 
+/**
+ * Refuses on the declared Content-Length before reading anything: a client may not make the
+ * server take in (and the test stack hold) more than the limit. A chunked body is read only up to
+ * the limit. Either way the connection is closed after the 413 (`payloadTooLarge` says `Connection: close`), since the rest
+ * of the body is never read.
+ */
 async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  if (Number(req.headers['content-length'] ?? 0) > limit) throw new BodyTooLarge();
   const parts: Buffer[] = [];
   let size = 0;
-  let tooLarge = Number(req.headers['content-length'] ?? 0) > limit;
-  // Read to the end even past the limit: answering before the client finished sending makes it
-  // see EPIPE/ECONNRESET instead of the 413.
   for await (const chunk of req) {
     const buf = chunk as Buffer;
     size += buf.length;
-    if (size > limit) tooLarge = true;
-    if (!tooLarge) parts.push(buf);
+    if (size > limit) throw new BodyTooLarge();
+    parts.push(buf);
   }
-  if (tooLarge) throw new BodyTooLarge();
   return Buffer.concat(parts);
 }
 
@@ -417,16 +425,18 @@ export async function startCluster(options: StartClusterOptions): Promise<Runnin
   const port = options.port ?? CLUSTER_PORT;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, options.host, () => {
+    server.listen(port, options.host ?? 'localhost', () => {
       server.off('error', reject);
       resolve();
     });
   });
-  const actualPort = (server.address() as AddressInfo).port;
+  const bound = server.address() as AddressInfo;
+  const actualPort = bound.port;
   url ||= `https://localhost:${actualPort}`;
 
   return {
     url,
+    address: bound.address,
     async close() {
       running.stopAll();
       await new Promise<void>((resolve) => {
