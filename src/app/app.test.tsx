@@ -7,7 +7,7 @@ import { bootstrap } from './bootstrap';
 const localConfig = {
   auth: { clientId: 'kql-workbench-local', authority: 'https://localhost:9443/', knownAuthorities: ['localhost:9443'], protocolMode: 'OIDC' },
   clusters: [{ url: 'https://localhost:8443', defaultDatabase: 'Samples' }],
-  trustedHosts: [],
+  trustedHosts: ['localhost'],
 };
 
 afterEach(() => {

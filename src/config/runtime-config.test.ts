@@ -4,7 +4,7 @@ import { loadRuntimeConfig, parseRuntimeConfig } from './runtime-config';
 const local = {
   auth: { clientId: 'kql-workbench-local', authority: 'https://localhost:9443/', knownAuthorities: ['localhost:9443'], protocolMode: 'OIDC' },
   clusters: [{ url: 'https://localhost:8443', defaultDatabase: 'Samples' }],
-  trustedHosts: [],
+  trustedHosts: ['localhost'],
 };
 
 describe('parseRuntimeConfig', () => {
@@ -31,6 +31,11 @@ describe('parseRuntimeConfig', () => {
     expect(text).toMatch(/auth\.authority/);
     expect(text).toMatch(/protocolMode/);
     expect(text).toMatch(/clusters/);
+  });
+
+  it('refuses a loopback cluster unless trustedHosts names it', () => {
+    const result = parseRuntimeConfig({ ...local, trustedHosts: [] });
+    expect(!result.ok && result.problems[0]).toMatch(/localhost:8443.*trustedHosts/);
   });
 
   it('refuses a cluster on a host nobody trusted', () => {

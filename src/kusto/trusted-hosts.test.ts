@@ -14,8 +14,21 @@ describe('isTrustedKustoHost', () => {
     expect(isTrustedKustoHost(url)).toBe(true);
   });
 
-  it.each(['https://localhost:8443', 'http://localhost:8080', 'https://127.0.0.1:8443', 'https://[::1]:8443'])('always trusts loopback %s', (url) => {
-    expect(isTrustedKustoHost(url)).toBe(true);
+  it.each(['https://localhost:8443', 'https://127.0.0.1:8443', 'https://[::1]:8443', 'https://127.8.9.10'])(
+    'does not trust loopback %s unless the config names it',
+    (url) => {
+      expect(isTrustedKustoHost(url)).toBe(false);
+    },
+  );
+
+  it('trusts a loopback host the config names, over https only', () => {
+    expect(isTrustedKustoHost('https://localhost:8443', ['localhost'])).toBe(true);
+    expect(isTrustedKustoHost('https://[::1]:8443', ['[::1]'])).toBe(true);
+    expect(isTrustedKustoHost('https://127.0.0.1:8443', ['127.0.0.1'])).toBe(true);
+    // A token over plain http could be read by anything on the path, loopback or not.
+    expect(isTrustedKustoHost('http://localhost:8080', ['localhost'])).toBe(false);
+    expect(isTrustedKustoHost('http://127.0.0.1:8080', ['127.0.0.1'])).toBe(false);
+    expect(isTrustedKustoHost('http://kusto.contoso.com', ['kusto.contoso.com'])).toBe(false);
   });
 
   it.each([

@@ -1,8 +1,11 @@
 /**
- * Token-leak protection: a bearer token for a cluster is only ever sent to hosts Kusto's SDKs
- * trust (NODE wellKnownKustoEndpoints.ts; https://aka.ms/kustotrustedendpoints), loopback, or
- * hosts the user or the deployment's config approved. The lists are per login endpoint; this app
- * accepts the union, since one build can be pointed at any cloud by config.
+ * Token-leak protection: a bearer token for a cluster is only ever sent, over https, to hosts
+ * Kusto's SDKs trust (Azure/azure-kusto-node packages/azure-kusto-data/src/wellKnownKustoEndpoints.json;
+ * https://aka.ms/kustotrustedendpoints) or hosts the deployment's config or the user approved.
+ * The lists are per login endpoint; this app accepts the union, since one build can be pointed at
+ * any cloud by config. Loopback gets no pass of its own: on a shared or kiosk machine anyone can
+ * listen on a local port, so a deployment trusts it only by naming it (the local stack's
+ * public/config.json names "localhost").
  */
 
 const SUFFIXES: readonly string[] = [
@@ -37,10 +40,6 @@ const HOSTS: ReadonlySet<string> = new Set([
   ...ADX_PROXY_CLOUDS.flatMap((cloud) => ['applicationinsights', 'loganalytics', 'monitor'].map((s) => `adx.${s}.${cloud}`)),
 ]);
 
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '[::1]' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
-}
-
 /**
  * `extraHosts`: exact host names, or `*`-prefixed suffixes (`*.contoso.com`), the web UI's
  * "Additional trusted hosts" syntax.
@@ -52,10 +51,9 @@ export function isTrustedKustoHost(url: string, extraHosts: readonly string[] = 
   } catch {
     return false;
   }
-  const host = parsed.hostname.toLowerCase();
-  if (isLoopback(host)) return true;
-  // A token over plain http could be read on the wire.
+  // A token over plain http could be read on the wire, loopback included.
   if (parsed.protocol !== 'https:') return false;
+  const host = parsed.hostname.toLowerCase();
   if (HOSTS.has(host) || SUFFIXES.some((s) => host.endsWith(s))) return true;
   return extraHosts.some((rule) => {
     const r = rule.trim().toLowerCase();

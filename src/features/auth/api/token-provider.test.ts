@@ -15,7 +15,7 @@ function fakeMsal(silent: () => Promise<unknown>) {
 }
 
 function provider(msal: ReturnType<typeof fakeMsal>, beforeRedirect = vi.fn()) {
-  return createMsalTokenProvider(msal as unknown as IPublicClientApplication, { trustedHosts: [], origin: 'https://localhost:5173', beforeRedirect });
+  return createMsalTokenProvider(msal as unknown as IPublicClientApplication, { trustedHosts: ['localhost'], origin: 'https://localhost:5173', beforeRedirect });
 }
 
 describe('createMsalTokenProvider', () => {

@@ -9,8 +9,12 @@ describe('addCluster', () => {
     ['mycluster.westeurope', 'https://mycluster.westeurope.kusto.windows.net'],
     ['https://localhost:8443/', 'https://localhost:8443'],
   ])('accepts %s as %s', (typed, url) => {
-    const result = addCluster(empty, typed, []);
+    const result = addCluster(empty, typed, ['localhost']);
     expect(result).toMatchObject({ ok: true, url, connections: { clusters: [url] } });
+  });
+
+  it('refuses loopback unless the deployment trusts it', () => {
+    expect(addCluster(empty, 'https://localhost:8443', []).ok).toBe(false);
   });
 
   it('refuses a host no one trusted, naming it', () => {

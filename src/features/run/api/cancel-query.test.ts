@@ -15,7 +15,7 @@ const cancelled = JSON.stringify({
 describe('cancelQuery', () => {
   it('sends .cancel query with the run\'s client request id to /v1/rest/mgmt with the same token', async () => {
     const fetchMock = vi.fn<typeof fetch>(() => Promise.resolve(new Response(cancelled, { status: 200 })));
-    const outcome = await cancelQuery({ tokenProvider, trustedHosts: [], fetch: fetchMock, newUuid: () => 'u' }, { clusterUrl: 'https://localhost:8443', database: 'Samples', clientRequestId: 'KQLW.Query;1' });
+    const outcome = await cancelQuery({ tokenProvider, trustedHosts: ['localhost'], fetch: fetchMock, newUuid: () => 'u' }, { clusterUrl: 'https://localhost:8443', database: 'Samples', clientRequestId: 'KQLW.Query;1' });
     expect(outcome).toEqual({ cancelled: true, reason: 'Query cancelled' });
     const [url, init] = fetchMock.mock.calls[0]!;
     expect(url).toBe('https://localhost:8443/v1/rest/mgmt');
