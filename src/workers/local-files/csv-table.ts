@@ -1,0 +1,108 @@
+/**
+ * CSV and TSV become tables through DuckDB's own reader (read_csv: native speed, types sniffed from
+ * the data). The delimiter comes from the extension and quoting is RFC 4180, so a ragged file is
+ * reported as ragged rather than sniffed as a one-column file of some other delimiter. Rows DuckDB
+ * cannot read are collected (`store_rejects`, duckdb.org/docs/stable/data/csv/reading_faulty_csv_files)
+ * instead of failing at the first one, so the error names the line and what is wrong with it.
+ */
+import type { LocalDuckDb } from './duckdb-wasm';
+import { LocalFileError } from './load-error';
+import { quoteIdentifier, quoteLiteral } from './kusto-columns';
+
+interface Reject {
+  line: number;
+  columnName: string;
+  errorType: string;
+  message: string;
+  csvLine: string;
+}
+
+let scanNumber = 0;
+
+/**
+ * Loads `path` (a registered file) into `staging` with DuckDB-sniffed types. A column whose late
+ * values do not fit the sniffed type is read again as text (the sniffer samples the start only).
+ */
+export function loadCsvStaging(db: LocalDuckDb, path: string, fileName: string, delimiter: ',' | '\t', staging: string): void {
+  const textColumns = new Set<string>();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const n = ++scanNumber;
+    const rejectsTable = `csv_rejects_${n}`;
+    const scansTable = `csv_scans_${n}`;
+    const types = textColumns.size === 0 ? '' : `, types = {${[...textColumns].map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(', ')}}`;
+    try {
+      db.query(
+        `CREATE OR REPLACE TABLE ${quoteIdentifier(staging)} AS SELECT * FROM read_csv(${quoteLiteral(path)}, ` +
+          `delim = ${quoteLiteral(delimiter)}, quote = '"', escape = '"', store_rejects = true, ` +
+          `rejects_table = ${quoteLiteral(rejectsTable)}, rejects_scan = ${quoteLiteral(scansTable)}${types})`,
+      );
+    } catch (error) {
+      throw csvReadError(fileName, error);
+    }
+    const rejects = readRejects(db, rejectsTable);
+    db.query(`DROP TABLE IF EXISTS ${quoteIdentifier(rejectsTable)}`);
+    db.query(`DROP TABLE IF EXISTS ${quoteIdentifier(scansTable)}`);
+    if (rejects.length === 0) return;
+    const structural = rejects.find((r) => r.errorType !== 'CAST');
+    if (structural) {
+      db.query(`DROP TABLE IF EXISTS ${quoteIdentifier(staging)}`);
+      throw rejectError(fileName, structural);
+    }
+    for (const r of rejects) textColumns.add(r.columnName);
+  }
+  throw new LocalFileError('unreadable', `${fileName}: DuckDB could not settle the column types.`);
+}
+
+function readRejects(db: LocalDuckDb, rejectsTable: string): Reject[] {
+  const table = db.query(
+    `SELECT line, column_name, error_type, error_message, csv_line FROM ${quoteIdentifier(rejectsTable)} ORDER BY line LIMIT 100`,
+  );
+  const out: Reject[] = [];
+  for (let i = 0; i < table.numRows; i++) {
+    const row = table.get(i);
+    if (!row) continue;
+    out.push({
+      line: Number(row['line']),
+      columnName: String(row['column_name'] ?? ''),
+      errorType: String(row['error_type'] ?? ''),
+      message: String(row['error_message'] ?? ''),
+      csvLine: String(row['csv_line'] ?? ''),
+    });
+  }
+  return out;
+}
+
+function rejectError(fileName: string, r: Reject): LocalFileError {
+  const counts = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(r.message);
+  if ((r.errorType === 'MISSING COLUMNS' || r.errorType === 'TOO MANY COLUMNS') && counts) {
+    return new LocalFileError('ragged', `${fileName}: line ${r.line} has ${counts[2]} fields where the header has ${counts[1]}.`, r.line);
+  }
+  if (r.errorType === 'INVALID UNICODE' || /unicode|utf-8/i.test(r.message)) {
+    return new LocalFileError('encoding', `${fileName}: line ${r.line} is not UTF-8 text; save the file as UTF-8 and open it again.`, r.line);
+  }
+  if (r.errorType === 'UNQUOTED VALUE') {
+    return new LocalFileError('ragged', `${fileName}: line ${r.line} has a quote inside an unquoted field.`, r.line);
+  }
+  return new LocalFileError('unreadable', `${fileName}: line ${r.line} cannot be read (${r.errorType.toLowerCase()}: ${r.message}).`, r.line);
+}
+
+/** DuckDB's own errors while reading a CSV, turned into the file's error. */
+function csvReadError(fileName: string, error: unknown): LocalFileError {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = Number(/Line: (\d+)/.exec(message)?.[1] ?? Number.NaN);
+  const at = Number.isFinite(line) ? line : null;
+  if (/unicode|utf-8/i.test(message)) {
+    return new LocalFileError('encoding', `${fileName}${at ? `: line ${at}` : ''} is not UTF-8 text; save the file as UTF-8 and open it again.`, at);
+  }
+  if (/out of memory/i.test(message)) {
+    return new LocalFileError('too-large', `${fileName} does not fit in the memory DuckDB may use in this tab: ${firstLine(message)}`);
+  }
+  if (/sniffing file/i.test(message)) {
+    return new LocalFileError('ragged', `${fileName} does not read as a table of delimited fields (a quote that never closes, or rows of different widths).`);
+  }
+  return new LocalFileError('unreadable', `${fileName}: ${firstLine(message)}`, at);
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? text;
+}
