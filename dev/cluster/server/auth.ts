@@ -1,13 +1,23 @@
 import { httpsRequest } from '../../https-request';
-import { createLocalJWKSet, errors as joseErrors, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
+import { createLocalJWKSet, decodeJwt, errors as joseErrors, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
 
-export interface AuthOptions {
+/** A token issuer the cluster accepts, and where its signing keys are. */
+export interface TrustedIssuer {
   /** Expected `iss`. Compared with and without a trailing slash (oidc-provider has none, Entra v1 has one). */
   issuer: string;
   /** Where to fetch signing keys; default: the `jwks_uri` of `${issuer}/.well-known/openid-configuration`. */
   jwksUri?: string;
   /** Keys given directly (tests). Wins over jwksUri. */
   keySet?: JSONWebKeySet;
+}
+
+export interface AuthOptions extends TrustedIssuer {
+  /**
+   * More tenants whose tokens are accepted: the cluster's `trustedExternalTenants`
+   * (learn.microsoft.com/azure/data-explorer/cross-tenant-query-and-commands). Which databases
+   * their principals may read is the cluster's `access.readers`.
+   */
+  trustedIssuers?: readonly TrustedIssuer[];
   /** Expected `aud`; default: the cluster's own URL. */
   audience?: string;
   /**
@@ -27,6 +37,10 @@ export interface Caller {
   username: string | undefined;
   appId: string | undefined;
   tenantId: string | undefined;
+  /** The `iss` the token was verified against. */
+  issuer: string;
+  /** Conditional Access authentication contexts the token satisfies (`acrs`). */
+  acrs: string[];
   /** Kusto's principal notation: aaduser=<oid>;<tid> or aadapp=<appid>;<tid>. */
   principal: string;
 }
@@ -47,36 +61,62 @@ function isKeySet(value: unknown): value is JSONWebKeySet {
 const REFETCH_COOLDOWN_MS = 10_000;
 const VERIFIED_CACHE_SIZE = 1000;
 
-export function createTokenValidator(options: AuthOptions, defaultAudience: () => string) {
-  let keys: ReturnType<typeof createLocalJWKSet> | null = options.keySet ? createLocalJWKSet(options.keySet) : null;
+const withoutSlash = (issuer: string) => issuer.replace(/\/$/, '');
+
+/** Signing keys of one issuer: fetched on first use, refetched once on an unknown `kid`. */
+function issuerKeys(trusted: TrustedIssuer, ca: string | undefined) {
+  let keys: ReturnType<typeof createLocalJWKSet> | null = trusted.keySet ? createLocalJWKSet(trusted.keySet) : null;
   let fetchedAt = 0;
   let inflight: Promise<void> | null = null;
-  const issuers = [options.issuer.replace(/\/$/, ''), options.issuer.replace(/\/$/, '') + '/'];
-  const accepted = options.acceptedTyps.map((t) => t.toLowerCase().replace(/^application\//, ''));
+  const issuer = withoutSlash(trusted.issuer);
 
   async function refresh(): Promise<void> {
-    if (options.keySet) return;
+    if (trusted.keySet) return;
     inflight ??= (async () => {
       try {
-        let uri = options.jwksUri;
+        let uri = trusted.jwksUri;
         if (!uri) {
-          const discovery = await getJson(`${issuers[0]}/.well-known/openid-configuration`, options.ca);
+          const discovery = await getJson(`${issuer}/.well-known/openid-configuration`, ca);
           const found = (discovery as { jwks_uri?: unknown }).jwks_uri;
           if (typeof found !== 'string') throw new Error('discovery document has no jwks_uri');
           uri = found;
         }
-        const jwks = await getJson(uri, options.ca);
+        const jwks = await getJson(uri, ca);
         if (!isKeySet(jwks)) throw new Error(`${uri} is not a JWK set`);
         keys = createLocalJWKSet(jwks);
         fetchedAt = Date.now();
       } catch (e) {
-        throw new KeysUnavailable(`cannot load signing keys for ${options.issuer}: ${e instanceof Error ? e.message : String(e)}`);
+        throw new KeysUnavailable(`cannot load signing keys for ${trusted.issuer}: ${e instanceof Error ? e.message : String(e)}`);
       } finally {
         inflight = null;
       }
     })();
     return inflight;
   }
+
+  return {
+    issuers: [issuer, `${issuer}/`],
+    async current() {
+      if (!keys) await refresh();
+      if (!keys) throw new KeysUnavailable('no signing keys');
+      return keys;
+    },
+    /** A key rotation at the provider shows up as an unknown kid: refetch, rate-limited. */
+    async refreshAfterUnknownKid(): Promise<boolean> {
+      if (trusted.keySet || Date.now() - fetchedAt <= REFETCH_COOLDOWN_MS) return false;
+      await refresh();
+      return true;
+    },
+  };
+}
+
+export function createTokenValidator(options: AuthOptions, defaultAudience: () => string) {
+  const byIssuer = new Map<string, ReturnType<typeof issuerKeys>>();
+  for (const trusted of [options, ...(options.trustedIssuers ?? [])]) {
+    const keys = issuerKeys(trusted, options.ca);
+    for (const iss of keys.issuers) byIssuer.set(iss, keys);
+  }
+  const accepted = options.acceptedTyps.map((t) => t.toLowerCase().replace(/^application\//, ''));
 
   // A client sends the same token on every request until it expires; a signature check is
   // ~1 ms of CPU on the request path. Only tokens that passed every check are kept, and only
@@ -102,15 +142,23 @@ export function createTokenValidator(options: AuthOptions, defaultAudience: () =
   }
 
   async function verifyFully(token: string): Promise<JWTPayload> {
-    if (!keys) await refresh();
+    // The unverified `iss` only picks which keys to check the signature with; jwtVerify then
+    // checks `iss` against that issuer again, so a token cannot borrow another tenant's trust.
+    let claimedIssuer: unknown;
+    try {
+      claimedIssuer = decodeJwt(token).iss;
+    } catch (e) {
+      throw new Unauthorized(e instanceof Error ? e.message : String(e));
+    }
+    const keys = typeof claimedIssuer === 'string' ? byIssuer.get(claimedIssuer) : undefined;
+    if (!keys) throw new Unauthorized(`tokens from issuer '${String(claimedIssuer)}' are not accepted by this cluster`);
     const audience = options.audience ?? defaultAudience();
     const audiences = [audience.replace(/\/$/, ''), audience.replace(/\/$/, '') + '/'];
     for (let attempt = 0; ; attempt++) {
-      const keySet = keys;
-      if (!keySet) throw new KeysUnavailable('no signing keys');
+      const keySet = await keys.current();
       try {
         const { payload, protectedHeader } = await jwtVerify(token, keySet, {
-          issuer: issuers,
+          issuer: keys.issuers,
           audience: audiences,
           requiredClaims: ['exp'],
         });
@@ -118,12 +166,7 @@ export function createTokenValidator(options: AuthOptions, defaultAudience: () =
         if (!accepted.includes(typ)) throw new Unauthorized(`token typ '${protectedHeader.typ ?? ''}' is not accepted`);
         return payload;
       } catch (e) {
-        // A key rotation at the provider shows up as an unknown kid: refetch once, rate-limited.
-        const rotated = e instanceof joseErrors.JWKSNoMatchingKey && !options.keySet && Date.now() - fetchedAt > REFETCH_COOLDOWN_MS;
-        if (attempt === 0 && rotated) {
-          await refresh();
-          continue;
-        }
+        if (attempt === 0 && e instanceof joseErrors.JWKSNoMatchingKey && (await keys.refreshAfterUnknownKid())) continue;
         if (e instanceof Unauthorized) throw e;
         throw new Unauthorized(e instanceof Error ? e.message : String(e));
       }
@@ -143,7 +186,8 @@ export function createTokenValidator(options: AuthOptions, defaultAudience: () =
       const id = oid ?? str(payload.sub) ?? appId ?? 'unknown';
       const username = str(payload.preferred_username) ?? str(payload.upn);
       const principal = oid && username ? `aaduser=${oid};${tenantId ?? ''}` : `aadapp=${appId ?? id};${tenantId ?? ''}`;
-      return { id, name: str(payload.name), username, appId, tenantId, principal };
+      const acrs = Array.isArray(payload.acrs) ? payload.acrs.filter((v): v is string => typeof v === 'string') : [];
+      return { id, name: str(payload.name), username, appId, tenantId, issuer: String(payload.iss), acrs, principal };
     },
   };
 }

@@ -3,11 +3,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 /**
  * CORS as the service does it for browser clients: the page origin is reflected (the service has
  * no allow-list of origins; the bearer token is the gate), so `Vary: Origin` keeps caches honest.
- * Exposed headers let the SPA read the ids it needs for support and cancel, and Retry-After on 429.
+ * Exposed headers let the SPA read the ids it needs for support and cancel, Retry-After on 429, and
+ * WWW-Authenticate on 401 (a claims challenge is only readable by script if it is exposed).
  */
 const ALLOWED_HEADERS = ['authorization', 'content-type', 'accept', 'accept-language', 'content-language', 'cache-control'];
 const DEFAULT_ALLOW_HEADERS = 'Authorization, Content-Type, Accept, Cache-Control, x-ms-app, x-ms-user, x-ms-user-id, x-ms-client-request-id, x-ms-client-version, x-ms-version, x-ms-readonly';
-const EXPOSED_HEADERS = 'x-ms-activity-id, x-ms-client-request-id, Retry-After';
+const EXPOSED_HEADERS = 'x-ms-activity-id, x-ms-client-request-id, Retry-After, WWW-Authenticate';
 
 function isAllowedHeader(name: string): boolean {
   const h = name.trim().toLowerCase();

@@ -1,7 +1,9 @@
 /**
  * Test-only fault switches (README.md). Parsed from the `x-ms-local-fault` header or the
- * `local_fault` request option, e.g. "latency=300", "throttle", "server-error=500", "cut", "malformed",
- * or several joined by commas. Ignored unless the cluster was started with testSwitches: true.
+ * `local_fault` request option (in Options, or as a leading `set local_fault="…";` statement, the
+ * query-text form of a request option), e.g. "latency=300", "throttle", "server-error=500", "cut",
+ * "malformed", "claims-challenge", or several joined by commas. Ignored unless the cluster was
+ * started with testSwitches: true.
  */
 export interface Faults {
   latencyMs?: number;
@@ -10,7 +12,16 @@ export interface Faults {
   /** Destroy the connection after this many writes of the response. */
   cutAfterWrites?: number;
   malformed?: boolean;
+  /**
+   * Answer 401 with a claims challenge (`error="insufficient_claims"`) unless the token carries
+   * this Conditional Access authentication context in `acrs`: one challenge, then the token the
+   * client fetched with the claims passes.
+   */
+  claimsChallenge?: string;
 }
+
+/** The authentication context `claims-challenge` asks for when no value is given. */
+export const DEFAULT_CHALLENGE_ACRS = 'c1';
 
 export const FAULT_HEADER = 'x-ms-local-fault';
 export const FAULT_OPTION = 'local_fault';
@@ -24,6 +35,11 @@ export function parseFaults(text: string | undefined): Faults {
     const [rawName, rawValue] = item.split('=', 2).map((s) => s.trim());
     if (!rawName) continue;
     const name = rawName.toLowerCase();
+    if (name === 'claims-challenge') {
+      if (rawValue !== undefined && !/^[\w.-]+$/.test(rawValue)) throw new FaultSyntaxError(`fault '${item}' needs an authentication context id like c1`);
+      faults.claimsChallenge = rawValue || DEFAULT_CHALLENGE_ACRS;
+      continue;
+    }
     const num = rawValue === undefined || rawValue === '' ? undefined : Number(rawValue);
     if (num !== undefined && !Number.isFinite(num)) throw new FaultSyntaxError(`fault '${item}' needs a number`);
     switch (name) {
@@ -43,7 +59,7 @@ export function parseFaults(text: string | undefined): Faults {
         faults.malformed = true;
         break;
       default:
-        throw new FaultSyntaxError(`unknown fault '${name}' (known: latency=<ms>, throttle, server-error[=status], cut[=writes], malformed)`);
+        throw new FaultSyntaxError(`unknown fault '${name}' (known: latency=<ms>, throttle, server-error[=status], cut[=writes], malformed, claims-challenge[=acrs])`);
     }
   }
   return faults;
@@ -51,3 +67,13 @@ export function parseFaults(text: string | undefined): Faults {
 
 /** A frame line that breaks the JSON array: what a corrupting proxy or a server bug would produce. */
 export const MALFORMED_FRAME = '\n,{"FrameType":"TableFragment","TableId":1,"Rows":[[1,\n';
+
+/**
+ * The `WWW-Authenticate` of a claims challenge, in the shape Entra-protected APIs send it:
+ * `claims` is the base64 of a claims request for the authentication context
+ * (learn.microsoft.com/entra/identity-platform/claims-challenge).
+ */
+export function claimsChallengeHeader(authorizationUri: string, acrs: string): string {
+  const claims = Buffer.from(JSON.stringify({ access_token: { acrs: { essential: true, value: acrs } } }), 'utf8').toString('base64');
+  return `Bearer realm="", authorization_uri="${authorizationUri}", error="insufficient_claims", claims="${claims}"`;
+}

@@ -149,7 +149,7 @@ describe('CORS and ids', () => {
     const res = await post('/v2/rest/query', { db: 'Samples', csl: 'print 1' }, { origin: 'https://a.test', 'x-ms-client-request-id': 'KQLW.Query;abc' });
     expect(res.headers['x-ms-client-request-id']).toBe('KQLW.Query;abc');
     expect(res.headers['x-ms-activity-id']).toMatch(UUID);
-    expect(res.headers['access-control-expose-headers']).toBe('x-ms-activity-id, x-ms-client-request-id, Retry-After');
+    expect(res.headers['access-control-expose-headers']).toBe('x-ms-activity-id, x-ms-client-request-id, Retry-After, WWW-Authenticate');
     const generated = await post('/v2/rest/query', { db: 'Samples', csl: 'print 1' });
     expect(generated.headers['x-ms-client-request-id']).toMatch(/^LOCAL\.Server;/);
   });

@@ -8,10 +8,12 @@ import type { EngineQuery, EngineTable, KustoEngine } from '../engine/types';
 import { KustoEngineError } from '../engine/types';
 import { createTokenValidator, KeysUnavailable, Unauthorized, type AuthOptions, type Caller } from './auth';
 import { applyCors, answerPreflight } from './cors';
+import { databaseVerdict, engineViewFor, notAuthorizedMessage, type DatabaseAccess } from './database-access';
 import {
   badRequest,
   engineErrorToHttp,
   entityNotFound,
+  forbidden,
   HttpError,
   oneApiError,
   payloadTooLarge,
@@ -20,7 +22,7 @@ import {
   timeoutError,
   type RequestContext,
 } from './errors';
-import { FAULT_HEADER, FAULT_OPTION, FaultSyntaxError, MALFORMED_FRAME, parseFaults, type Faults } from './faults';
+import { claimsChallengeHeader, FAULT_HEADER, FAULT_OPTION, FaultSyntaxError, MALFORMED_FRAME, parseFaults, type Faults } from './faults';
 import { toJson } from './json';
 import { runCommand, v1Body, withoutLeadingComments, type ResultTable } from './mgmt';
 import { streamQuery, V1Format, V2Format, type ErrorPlacement } from './query-stream';
@@ -74,6 +76,13 @@ export interface StartClusterOptions {
   url?: string;
   /** Enables the x-ms-local-fault switches. Off for `npm start`. */
   testSwitches?: boolean;
+  /** Databases served and the tenants that may read each; default: every engine database, any accepted caller. */
+  access?: DatabaseAccess;
+  /**
+   * What `/v1/rest/auth/metadata` tells clients. `loginEndpoint`: the cloud's login host
+   * (Entra: https://login.microsoftonline.com); default: the origin of `auth.issuer`.
+   */
+  metadata?: { loginEndpoint?: string };
   limits?: Partial<ClusterLimits>;
   log?: (line: string) => void;
 }
@@ -170,11 +179,16 @@ export async function startCluster(options: StartClusterOptions): Promise<Runnin
   let url = options.url ?? '';
   const validator = createTokenValidator({ ca: options.tls.ca, ...options.auth }, () => url);
 
-  function findDatabaseName(ctx: RequestContext, name: string | undefined): string {
+  const access = options.access ?? {};
+
+  /** The database's name as the engine spells it, if this caller may read it through this cluster. */
+  function findDatabaseName(ctx: RequestContext, caller: Caller, name: string | undefined): string {
     if (name === undefined) throw badRequest(ctx, "Database name is missing: send 'db' in the request body.");
     const all = engine.databases();
     const found = all.find((d) => d.Name === name) ?? all.find((d) => d.Name.toLowerCase() === name.toLowerCase());
-    if (!found) throw entityNotFound(ctx, name, 'Database');
+    const verdict = found ? databaseVerdict(access, caller, found.Name) : 'not-served';
+    if (!found || verdict === 'not-served') throw entityNotFound(ctx, name, 'Database');
+    if (verdict === 'forbidden') throw forbidden(ctx, notAuthorizedMessage(caller, found.Name));
     return found.Name;
   }
 
@@ -196,7 +210,7 @@ export async function startCluster(options: StartClusterOptions): Promise<Runnin
         "Control commands (starting with a dot '.') cannot be served from the query endpoint unless they are .show control commands. Send them to /v1/rest/mgmt.",
       );
     }
-    const database = isCommand ? request.db : findDatabaseName(ctx, request.db);
+    const database = isCommand ? request.db : findDatabaseName(ctx, caller, request.db);
     const { statements, rest } = isCommand ? { statements: [], rest: request.csl } : extractSetStatements(request.csl);
     const truncation = truncationLimits(request.options, statements);
     let timeoutMs = limits.defaultServerTimeoutMs;
@@ -237,7 +251,7 @@ export async function startCluster(options: StartClusterOptions): Promise<Runnin
       let query: EngineQuery;
       if (isCommand) {
         const tables = await runCommand(
-          { engine, caller, database, readonly, running, request: ctx, versions },
+          { engine: engineViewFor(engine, access, caller), caller, database, readonly, running, request: ctx, versions },
           request.csl,
         );
         query = tablesAsQuery(tables);
@@ -284,14 +298,17 @@ export async function startCluster(options: StartClusterOptions): Promise<Runnin
 
     if (path === PATHS.metadata) {
       if (method !== 'GET') throw new HttpError(405, null, { Allow: 'GET, OPTIONS' });
+      // The service's shape (Azure/azure-kusto-node packages/azure-kusto-data/src/cloudSettings.ts):
+      // LoginEndpoint is the cloud's login host; the tenant is the client's to choose.
+      const loginEndpoint = (options.metadata?.loginEndpoint ?? new URL(options.auth.issuer).origin).replace(/\/$/, '');
       return sendJson(res, 200, {
         AzureAD: {
-          LoginEndpoint: options.auth.issuer.replace(/\/$/, ''),
+          LoginEndpoint: loginEndpoint,
           LoginMfaRequired: false,
           KustoClientAppId: SPA_CLIENT_ID,
           KustoClientRedirectUri: `${APP_URL}/`,
           KustoServiceResourceId: url,
-          FirstPartyAuthorityUrl: options.auth.issuer.replace(/\/$/, ''),
+          FirstPartyAuthorityUrl: options.metadata?.loginEndpoint ? loginEndpoint : options.auth.issuer.replace(/\/$/, ''),
         },
         dSTS: null,
       });
@@ -357,11 +374,20 @@ export async function startCluster(options: StartClusterOptions): Promise<Runnin
     let faults: Faults = {};
     if (options.testSwitches) {
       const fromOption = option(request.options, FAULT_OPTION);
+      const fromSet = extractSetStatements(request.csl).statements.find((st) => st.name === FAULT_OPTION)?.value;
       try {
-        faults = parseFaults([headerValue(req, FAULT_HEADER), typeof fromOption === 'string' ? fromOption : undefined].filter(Boolean).join(','));
+        faults = parseFaults(
+          [headerValue(req, FAULT_HEADER), typeof fromOption === 'string' ? fromOption : undefined, typeof fromSet === 'string' ? fromSet : undefined]
+            .filter(Boolean)
+            .join(','),
+        );
       } catch (e) {
         if (e instanceof FaultSyntaxError) throw badRequest(ctx, e.message);
         throw e;
+      }
+      if (faults.claimsChallenge !== undefined && !caller.acrs.includes(faults.claimsChallenge)) {
+        log(`401 ${ctx.clientRequestId}: claims challenge for acrs ${faults.claimsChallenge}`);
+        throw new HttpError(401, null, { 'WWW-Authenticate': claimsChallengeHeader(caller.issuer, faults.claimsChallenge) });
       }
       if (faults.latencyMs) {
         const ms = faults.latencyMs;
@@ -385,7 +411,13 @@ export async function startCluster(options: StartClusterOptions): Promise<Runnin
       optionBool(request.options, 'request_readonly_hardline');
 
     if (endpoint === 'mgmt') {
-      const tables = await runCommand({ engine, caller, database: request.db, readonly, running, request: ctx, versions }, request.csl);
+      // A command may name a database it is about to create; one that exists must be readable here.
+      const db = request.db;
+      if (db !== undefined && engine.databases().some((d) => d.Name.toLowerCase() === db.toLowerCase())) findDatabaseName(ctx, caller, db);
+      const tables = await runCommand(
+        { engine: engineViewFor(engine, access, caller), caller, database: request.db, readonly, running, request: ctx, versions },
+        request.csl,
+      );
       const text = toJson(v1Body(tables));
       if (faults.cutAfterWrites !== undefined || faults.malformed) {
         res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });

@@ -26,7 +26,8 @@ export interface TestKeys {
   otherKey: CryptoKey;
 }
 
-export async function createTestKeys(): Promise<TestKeys> {
+/** Keys of a test issuer; `issuer` lets a test stand up a second tenant. */
+export async function createTestKeys(issuer = TEST_ISSUER): Promise<TestKeys> {
   const { privateKey, publicKey } = await generateKeyPair('RS256');
   const other = await generateKeyPair('RS256');
   const jwk = { ...(await exportJWK(publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
@@ -36,7 +37,7 @@ export async function createTestKeys(): Promise<TestKeys> {
     async mint(claims, options = {}) {
       const jwt = new SignJWT(claims)
         .setProtectedHeader({ alg: 'RS256', kid: 'test-key', typ: options.typ ?? 'at+jwt' })
-        .setIssuer(TEST_ISSUER)
+        .setIssuer(issuer)
         .setIssuedAt();
       if (typeof options.expiresIn === 'number') jwt.setExpirationTime(options.expiresIn);
       else jwt.setExpirationTime(options.expiresIn ?? '5m');
