@@ -10,8 +10,8 @@ import { createServer, preview } from 'vite';
 import { ensureDevCertificate, trustInstructions } from './certs';
 import { startIdentityProvider } from './identity/server';
 import { createEngine } from './cluster/engine/engine';
-import { startCluster } from './cluster/server/server';
-import { APP_URL, CLUSTER_URL, DEMO_USERS, IDENTITY_URL } from './stack';
+import { startLocalClusters } from './cluster/local-clusters';
+import { APP_URL, CLUSTER_URL, DEMO_USERS, IDENTITY_URL, LOCAL_TENANTS, PARTNER_CLUSTER_URL, PARTNER_DATABASE } from './stack';
 
 const args = new Set(process.argv.slice(2));
 const testSwitches = args.has('--test');
@@ -43,28 +43,14 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const tls = await ensureDevCertificate();
 
-  // With the test switches, the provider also serves a second API, whose tokens the cluster must refuse.
-  const identity = await startIdentityProvider({
-    testSwitches,
-    resources: testSwitches ? [CLUSTER_URL, 'https://localhost:8444'] : [CLUSTER_URL],
-  });
+  const identity = await startIdentityProvider({ testSwitches });
   started.push({ name: 'identity', stop: () => identity.close() });
 
   const engine = await createEngine();
   started.push({ name: 'engine', stop: () => engine.close() });
-  const cluster = await startCluster({
-    tls,
-    engine,
-    testSwitches,
-    auth: {
-      issuer: IDENTITY_URL,
-      jwksUri: `${IDENTITY_URL}/jwks`,
-      audience: CLUSTER_URL,
-      acceptedTyps: ['at+jwt', 'JWT'],
-      ca: tls.ca,
-    },
-  });
-  started.push({ name: 'cluster', stop: () => cluster.close() });
+  for (const cluster of await startLocalClusters({ tls, engine, testSwitches })) {
+    started.push({ name: `cluster ${cluster.url}`, stop: () => cluster.close() });
+  }
 
   const app = servePreview
     ? await preview({ logLevel: 'warn' })
@@ -72,12 +58,13 @@ async function main(): Promise<void> {
   started.push({ name: 'app', stop: () => app.close() });
 
   const seconds = ((performance.now() - t0) / 1000).toFixed(1);
-  const users = DEMO_USERS.map((u) => `    ${u.email} / ${u.password}`).join('\n');
+  const tenantName = (id: string) => LOCAL_TENANTS.find((t) => t.id === id)?.name ?? id;
+  const users = DEMO_USERS.map((u) => `    ${u.email} / ${u.password}  (${tenantName(u.homeTenantId)}${u.guestOf.length > 0 ? `; guest in ${u.guestOf.map((g) => tenantName(g.tenantId)).join(', ')}` : ''})`).join('\n');
   console.log(
     [
       '',
       `KQL Workbench is ready at ${APP_URL}  (${seconds} s${testSwitches ? ', test switches on' : ''})`,
-      `  identity ${IDENTITY_URL}   cluster ${CLUSTER_URL} (database Samples)`,
+      `  identity ${IDENTITY_URL}/<tenant>   cluster ${CLUSTER_URL} (database Samples)   partner cluster ${PARTNER_CLUSTER_URL} (database ${PARTNER_DATABASE})`,
       '  sign in as:',
       users,
       '  All three use one certificate signed by a local CA generated for this clone. Trust the CA once',

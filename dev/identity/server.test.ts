@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDevCertificate } from '../certs';
@@ -14,110 +14,26 @@ import {
 import { fetchAutomationToken } from './automation-token';
 import { httpsRequest, type HttpsResponse } from '../https-request';
 import { AUTOMATION_OBJECT_ID, startIdentityProvider, type IdentityProvider } from './server';
+import { CookieJar, createBrowser, fragmentParams, msalScope, pkce, REDIRECT_URI, str } from './test-browser';
 
 const TTL = 900;
 /** A second resource the provider serves: a refresh token for CLUSTER_URL must not reach it. */
 const OTHER_RESOURCE = 'https://other-cluster.local:8443';
-const REDIRECT_URI = `${APP_URL}/`;
 const user = DEMO_USERS[0]!;
 
 let ca: string;
 let idp: IdentityProvider;
 let keys: ReturnType<typeof createLocalJWKSet>;
-
-/** Cookies of one browser, enough for oidc-provider's session and interaction cookies. */
-class CookieJar {
-  private readonly cookies = new Map<string, string>();
-  store(res: HttpsResponse): void {
-    const setCookie = res.headers['set-cookie'] ?? [];
-    for (const line of Array.isArray(setCookie) ? setCookie : [setCookie]) {
-      const [pair = ''] = line.split(';');
-      const eq = pair.indexOf('=');
-      const name = pair.slice(0, eq).trim();
-      const value = pair.slice(eq + 1).trim();
-      if (value === '' || /expires=Thu, 01 Jan 1970/i.test(line)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-  }
-  header(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-}
-
-async function browse(jar: CookieJar, url: string, init: { method?: string; form?: Record<string, string> } = {}) {
-  const res = await httpsRequest(new URL(url, idp.url), {
-    ca,
-    method: init.method ?? (init.form ? 'POST' : 'GET'),
-    headers: {
-      cookie: jar.header(),
-      accept: 'text/html',
-      ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-    },
-    ...(init.form ? { body: new URLSearchParams(init.form).toString() } : {}),
-  });
-  jar.store(res);
-  return res;
-}
-
-function location(res: HttpsResponse): string {
-  const value = res.headers.location;
-  if (typeof value !== 'string') throw new Error(`expected a redirect, got ${res.status}: ${res.text.slice(0, 300)}`);
-  return new URL(value, idp.url).href;
-}
-
-/** Parameters of an authorization response delivered in the fragment (MSAL's response_mode). */
-function fragmentParams(url: string): URLSearchParams {
-  return new URLSearchParams(new URL(url).hash.slice(1));
-}
-
-/** `origin: null` = a script, which sends no Origin header. */
-async function token(form: Record<string, string>, origin: string | null = APP_URL) {
-  const res = await httpsRequest(`${idp.url}/token`, {
-    ca,
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded;charset=utf-8',
-      accept: 'application/json',
-      ...(origin ? { origin } : {}),
-    },
-    body: new URLSearchParams(form).toString(),
-  });
-  return { res, json: JSON.parse(res.text) as Record<string, unknown> };
-}
-
-function str(value: unknown): string {
-  if (typeof value !== 'string') throw new Error(`expected a string, got ${JSON.stringify(value)}`);
-  return value;
-}
+const b = () => createBrowser(ca, () => idp.url);
+const browse = (...args: Parameters<ReturnType<typeof createBrowser>['browse']>) => b().browse(...args);
+const location = (res: HttpsResponse) => b().location(res);
+const token = (form: Record<string, string>, origin?: string | null) => b().token(idp.url, form, origin);
+const authorizeUrl = (challenge: string, nonce: string, extra: Record<string, string> = {}) =>
+  b().authorizeUrl(idp.url, CLUSTER_URL, challenge, nonce, extra);
 
 async function verify(jwt: string, audience: string): Promise<JWTPayload> {
   const { payload } = await jwtVerify(jwt, keys, { issuer: idp.url, audience });
   return payload;
-}
-
-/** What MSAL sends for `acquireToken*({ scopes: ['https://localhost:8443/.default'] })`. */
-const msalScope = (resource: string) => `${resource}/.default openid profile offline_access`;
-
-function pkce() {
-  const verifier = randomBytes(32).toString('base64url');
-  const challenge = createHash('sha256').update(verifier).digest('base64url');
-  return { verifier, challenge };
-}
-
-function authorizeUrl(challenge: string, nonce: string, extra: Record<string, string> = {}): string {
-  const params = new URLSearchParams({
-    client_id: SPA_CLIENT_ID,
-    response_type: 'code',
-    response_mode: 'fragment',
-    redirect_uri: REDIRECT_URI,
-    scope: msalScope(CLUSTER_URL),
-    code_challenge: challenge,
-    code_challenge_method: 'S256',
-    nonce,
-    state: 'state-1',
-    ...extra,
-  });
-  return `${idp.url}/auth?${params}`;
 }
 
 /** Login form → code → tokens, as MSAL's loginRedirect + handleRedirectPromise would do it. */
@@ -128,9 +44,7 @@ async function signIn(jar: CookieJar, password = user.password) {
   expect(start.status).toBe(303);
   const formPage = await browse(jar, location(start));
   expect(formPage.status).toBe(200);
-  const action = /<form method="post" action="([^"]+)"/.exec(formPage.text)?.[1];
-  if (!action) throw new Error('login form has no action');
-  const loggedIn = await browse(jar, action, { form: { email: user.email, password } });
+  const loggedIn = await browse(jar, b().formAction(formPage), { form: { email: user.email, password } });
   const resumed = await browse(jar, location(loggedIn));
   const callback = location(resumed);
   const code = fragmentParams(callback).get('code');
@@ -164,7 +78,7 @@ afterAll(async () => {
 
 describe('discovery', () => {
   it('serves the document MSAL fetches at `${authority}.well-known/openid-configuration`', async () => {
-    expect(idp.url).toMatch(/^https:\/\/localhost:\d+$/);
+    expect(idp.url).toBe(`${idp.origin}/${LOCAL_TENANT_ID}`);
     const authority = `${idp.url}/`;
     const res = await httpsRequest(`${authority}.well-known/openid-configuration`, {
       ca,
@@ -362,7 +276,7 @@ describe('SPA: authorization code + PKCE like MSAL', () => {
     const silent = await browse(jar, authorizeUrl(challenge, 'n2', { prompt: 'none', scope: msalScope(OTHER_RESOURCE) }));
     expect(fragmentParams(location(silent)).get('code')).toBeTruthy();
 
-    const revoked = await httpsRequest(`${idp.url}/__test__/revoke-all`, { ca, method: 'POST' });
+    const revoked = await httpsRequest(`${idp.origin}/__test__/revoke-all`, { ca, method: 'POST' });
     expect(revoked.status).toBe(204);
     const afterRevoke = await refresh(latest, CLUSTER_URL);
     expect(afterRevoke.json.error).toBe('invalid_grant');
@@ -437,7 +351,7 @@ describe('test switches', () => {
   it('exposes no revoke endpoint and ignores test_ttl_seconds unless testSwitches is on', async () => {
     const plain = await startIdentityProvider({ port: 0 });
     try {
-      const res = await httpsRequest(`${plain.url}/__test__/revoke-all`, { ca, method: 'POST' });
+      const res = await httpsRequest(`${plain.origin}/__test__/revoke-all`, { ca, method: 'POST' });
       expect(res.status).toBe(404);
       const issued = await httpsRequest(`${plain.url}/token`, {
         ca,

@@ -13,6 +13,9 @@ const STYLE = `
   button { margin-top: 1.25rem; width: 100%; padding: .6rem; font-size: 1rem; background: #0f6cbd; color: #fff; border: 0; border-radius: 4px; cursor: pointer; }
   [role=alert] { color: #b10e1c; background: #fde7e9; padding: .5rem; border-radius: 4px; margin: 0 0 .5rem; }
   .hint { color: #555; font-size: .8rem; margin-top: 1rem; }
+  .tenant { color: #333; margin: 0 0 .5rem; }
+  .notice { background: #fff4ce; padding: .5rem; border-radius: 4px; }
+  button.secondary { background: #fff; color: #0f6cbd; border: 1px solid #0f6cbd; }
 `;
 
 function page(title: string, body: string): string {
@@ -37,12 +40,18 @@ export interface LoginPageOptions {
   email?: string;
   error?: string;
   clientName: string;
+  /** The organisation signing in (Entra shows the tenant's branding). */
+  tenantName: string;
+  /** Why the user is asked to sign in again (a step-up for a claims challenge). */
+  notice?: string;
 }
 
-export function loginPage({ action, email, error, clientName }: LoginPageOptions): string {
+export function loginPage({ action, email, error, clientName, tenantName, notice }: LoginPageOptions): string {
   return page(
     'Sign in — local identity',
     `<h1>Sign in to ${escapeHtml(clientName)}</h1>
+<p class="tenant">Organization: ${escapeHtml(tenantName)}</p>
+${notice ? `<p class="notice">${escapeHtml(notice)}</p>` : ''}
 ${error ? `<p role="alert">${escapeHtml(error)}</p>` : ''}
 <form method="post" action="${escapeHtml(action)}" autocomplete="off">
   <label for="email">Email</label>
@@ -52,6 +61,27 @@ ${error ? `<p role="alert">${escapeHtml(error)}</p>` : ''}
   <button type="submit">Sign in</button>
 </form>
 <p class="hint">Local development provider. Demo users are listed in dev/stack.ts.</p>`,
+  );
+}
+
+export interface AccountPickerOptions {
+  action: string;
+  clientName: string;
+  tenantName: string;
+  /** The account signed in to this browser session. */
+  account: { email: string; name: string };
+}
+
+/** prompt=select_account: continue with the session's account or sign in with another one. */
+export function accountPickerPage({ action, clientName, tenantName, account }: AccountPickerOptions): string {
+  return page(
+    'Pick an account — local identity',
+    `<h1>Pick an account</h1>
+<p class="tenant">to continue to ${escapeHtml(clientName)} (${escapeHtml(tenantName)})</p>
+<form method="post" action="${escapeHtml(action)}">
+  <button type="submit" name="choice" value="current">${escapeHtml(account.name)} — ${escapeHtml(account.email)}</button>
+  <button type="submit" name="choice" value="another" class="secondary">Use another account</button>
+</form>`,
   );
 }
 

@@ -1,5 +1,5 @@
 import { request, type APIRequestContext } from '@playwright/test';
-import { AUTOMATION_CLIENT_ID, AUTOMATION_CLIENT_SECRET, CLUSTER_URL, IDENTITY_URL } from '../../dev/stack';
+import { AUTOMATION_CLIENT_ID, AUTOMATION_CLIENT_SECRET, CLUSTER_URL, IDENTITY_AUTHORITY } from '../../dev/stack';
 
 /**
  * Talks to the local stack the way a script or service principal would: a client-credentials
@@ -10,9 +10,16 @@ export async function apiContext(): Promise<APIRequestContext> {
   return request.newContext({ ignoreHTTPSErrors: true });
 }
 
-/** `ttlSeconds`: a test-only switch of the local provider (started with --test) for short-lived tokens. */
-export async function automationToken(api: APIRequestContext, resource = CLUSTER_URL, options: { ttlSeconds?: number } = {}): Promise<string> {
-  const response = await api.post(`${IDENTITY_URL}/token`, {
+/**
+ * `ttlSeconds`: a test-only switch of the local provider (started with --test) for short-lived tokens.
+ * `authority`: the tenant to ask (default: the home tenant).
+ */
+export async function automationToken(
+  api: APIRequestContext,
+  resource = CLUSTER_URL,
+  options: { ttlSeconds?: number; authority?: string } = {},
+): Promise<string> {
+  const response = await api.post(`${options.authority ?? IDENTITY_AUTHORITY}/token`, {
     form: {
       grant_type: 'client_credentials',
       client_id: AUTOMATION_CLIENT_ID,

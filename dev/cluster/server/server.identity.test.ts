@@ -54,7 +54,7 @@ describe('server with the local identity provider', () => {
     expect((JSON.parse(ok.text) as { Tables: { Rows: unknown[][] }[] }).Tables[0]?.Rows[0]?.[0]).toBe('Samples');
 
     const meta = JSON.parse((await call(cluster.url + '/v1/rest/auth/metadata', { ca: tls.ca })).text) as { AzureAD: { LoginEndpoint: string } };
-    expect(meta.AzureAD.LoginEndpoint).toBe(identity.url);
+    expect(meta.AzureAD.LoginEndpoint).toBe(identity.origin);
 
     const forged = accessToken.slice(0, -4) + (accessToken.endsWith('AAAA') ? 'BBBB' : 'AAAA');
     const bad = await call(cluster.url + '/v1/rest/mgmt', {
