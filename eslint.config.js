@@ -54,6 +54,9 @@ export default tseslint.config(
             { target: './src/workers', from: './src/features', message: 'workers are shared: they import no feature code.' },
             { target: './src/workers', from: './src/app', message: 'workers import no app code.' },
             { target: './src', from: './dev', message: 'the product never depends on the local stack.' },
+            { target: './src/engine', from: './src/app', message: 'src/engine is host-neutral: it imports no app code.' },
+            { target: './src/engine', from: './src/features', message: 'src/engine is host-neutral: it imports no feature code.' },
+            { target: './src/engine', from: './src/workers', message: 'src/engine is host-neutral: workers host it, it does not import them.' },
             ...featureIsolation,
           ],
         },
@@ -65,10 +68,26 @@ export default tseslint.config(
     },
   },
   {
-    // Only src/kusto forbids React; everywhere else in src it is the UI framework.
+    // Only src/kusto and src/engine forbid React; everywhere else in src it is the UI framework.
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/kusto/**'],
+    ignores: ['src/kusto/**', 'src/engine/**'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // The engine runs in Node and in a browser worker: no React, no Node built-ins, no DuckDB binding.
+    files: ['src/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-dom', 'react/*'], message: 'src/engine is host-neutral: no React.' },
+            { group: ['node:*'], message: 'src/engine is host-neutral: no Node built-ins (the host injects what it needs).' },
+            { group: ['@duckdb/*'], message: 'src/engine is host-neutral: the host runs the SQL on its own DuckDB.' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['dev/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', '*.config.{ts,js}'],

@@ -4,7 +4,7 @@
  * reals, bools, guids, timespans and dynamic objects/arrays, with nulls. Same seed, same bytes.
  * Runs in Node and in the page (no Node APIs).
  */
-import { seededRandom } from '../../dev/cluster/engine/storm-events';
+import { seededRandom } from '../../src/engine/testing/storm-events';
 
 export const COLUMNS: ReadonlyArray<readonly [string, string]> = [
   ['StartTime', 'datetime'], ['EndTime', 'datetime'], ['State', 'string'], ['EventType', 'string'],

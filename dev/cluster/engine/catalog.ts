@@ -1,11 +1,12 @@
 /**
- * Databases and tables: DuckDB holds the data (one schema per Kusto database), this class holds
- * the Kusto schema (column order and Kusto types, which DuckDB cannot tell apart: int vs. bool,
- * dynamic vs. string) and the row counts the engine reports as stats.
+ * Databases and tables of the local cluster: DuckDB holds the data (one schema per Kusto
+ * database), this class holds the Kusto schema the translator reads (EngineSchema: column order
+ * and Kusto types, which DuckDB cannot tell apart: int vs. bool, dynamic vs. string).
  */
 import { DuckDBTimestampValue, type DuckDBConnection } from '@duckdb/node-api';
-import { generateStormEvents, STORM_EVENTS_COLUMNS } from './storm-events';
-import { dotNetType, duckType, quoteIdent } from './kusto-types';
+import { dotNetType, duckType, quoteIdent } from '../../../src/engine/kusto-types';
+import { type EngineSchema, findDatabase } from '../../../src/engine/schema';
+import { generateStormEvents, STORM_EVENTS_COLUMNS } from '../../../src/engine/testing/storm-events';
 import { KustoEngineError, type DatabaseSchema, type KustoColumn, type TableSchema } from './types';
 
 export interface CatalogTable {
@@ -22,7 +23,7 @@ export interface CatalogDatabase {
   tables: Map<string, CatalogTable>;
 }
 
-export class Catalog {
+export class Catalog implements EngineSchema {
   readonly databases = new Map<string, CatalogDatabase>();
   /** Bumped whenever a table is created or dropped, so analyzer globals can be rebuilt. */
   version = 0;
@@ -30,9 +31,7 @@ export class Catalog {
   constructor(private readonly connection: DuckDBConnection) {}
 
   database(name: string): CatalogDatabase {
-    const db = [...this.databases.values()].find((d) => d.name.toLowerCase() === name.toLowerCase());
-    if (!db) throw new KustoEngineError('not-found', 'General_BadRequest', `Database '${name}' was not found.`);
-    return db;
+    return this.databases.get(findDatabase(this, name).name) as CatalogDatabase;
   }
 
   table(database: string, name: string): CatalogTable {

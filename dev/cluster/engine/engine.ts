@@ -1,18 +1,18 @@
 /**
- * The local cluster's KQL engine: Kusto.Language parses and analyzes, tabular.ts/scalar.ts
- * translate to SQL, DuckDB runs it, encode.ts writes v2 values. See this folder's README.
+ * The local cluster's KQL engine, the Node host of the shared translator (src/engine): the
+ * planner turns KQL into SQL, DuckDB (@duckdb/node-api) runs it, chunk.ts writes v2 values as
+ * they stream. The catalog holds the sample databases. See src/engine/README.md.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { Analyzer } from './analyzer';
+import { duckDbFailure } from '../../../src/engine/errors';
+import { type PlannedTable, createPlanner } from '../../../src/engine/planner';
+import { quoteIdent } from '../../../src/engine/kusto-types';
+import { literalSql } from '../../../src/engine/literals';
+import { ENGINE_MACROS } from '../../../src/engine/sql-macros';
 import { Catalog, loadStormEvents, sqlTableName } from './catalog';
+import { loadKustoLanguageInNode } from './kusto-language-node';
 import { loadContosoSales, registerBigTelemetry } from './sample-data';
 import { ChunkPump, StreamFailed } from './chunk-pump';
-import { Unsupported, toEngineError, unsupportedSyntax } from './errors';
-import { type KNode, node, nodeType, syntaxListElements, tokenText } from './kusto-language';
-import { quoteIdent } from './kusto-types';
-import { literalSql } from './literals';
-import { DATETIME_MACROS, RUNTIME_UNSUPPORTED, ScalarTranslator, simpleName } from './scalar';
-import { QueryBuilder, type Relation, TabularTranslator } from './tabular';
 import {
   type EngineQuery,
   type EngineTable,
@@ -20,9 +20,7 @@ import {
   type KustoColumn,
   type KustoEngine,
   KustoEngineError,
-  kustoType,
   type EngineChunk,
-  type Visualization,
 } from './types';
 
 export interface EngineOptions {
@@ -35,15 +33,6 @@ export interface EngineOptions {
   memoryLimit?: string;
   /** DuckDB worker threads (default 2, or KQL_LOCAL_THREADS): the dev machine has 2 cores. */
   threads?: number;
-}
-
-const PLAN_CACHE_SIZE = 256;
-
-interface PlannedTable {
-  sql: string;
-  columns: KustoColumn[];
-  visualization: Visualization | null;
-  tablesRead: Set<string>;
 }
 
 /** The local engine with two extras for benchmarks: the SQL a query becomes, and the DuckDB instance it runs on. */
@@ -62,33 +51,15 @@ export async function createEngine(options: EngineOptions = {}): Promise<LocalEn
   await admin.run(`SET memory_limit='${memoryLimit.replace(/'/g, '')}'`);
   const threads = options.threads ?? (Number(process.env.KQL_LOCAL_THREADS) || 2);
   await admin.run(`SET threads=${Math.max(1, Math.floor(threads))}`);
-  for (const macro of DATETIME_MACROS) await admin.run(macro);
+  for (const macro of ENGINE_MACROS) await admin.run(macro);
   const catalog = new Catalog(admin);
   await loadStormEvents(catalog, admin);
   await loadContosoSales(catalog, admin);
   await registerBigTelemetry(catalog, admin);
-  const analyzer = new Analyzer(catalog);
-  analyzer.warm();
-
-  // Parse + analyze + translate is 5–20 ms of a short query. A plan depends only on the text,
-  // the parameters and the schema, so it is reused until the catalog version moves.
-  const plans = new Map<string, PlannedTable[]>();
-  const plan = (database: string, csl: string, parameters: Record<string, unknown>): PlannedTable[] => {
-    const key = `${catalog.version}\u0000${database}\u0000${JSON.stringify(parameters)}\u0000${csl}`;
-    const cached = plans.get(key);
-    if (cached) return cached;
-    const code = analyzer.analyze(database, csl);
-    let planned: PlannedTable[];
-    try {
-      planned = translateQuery(code.Syntax, database, catalog, parameters);
-    } catch (e) {
-      if (e instanceof Unsupported) throw toEngineError(e, csl);
-      throw e;
-    }
-    if (plans.size >= PLAN_CACHE_SIZE) plans.clear();
-    plans.set(key, planned);
-    return planned;
-  };
+  loadKustoLanguageInNode();
+  const planner = createPlanner(catalog, { tableSql: sqlTableName });
+  planner.warm();
+  const plan = (database: string, csl: string, parameters: Record<string, unknown>) => planner.plan(database, csl, parameters);
 
   // Base-table row counts for the stats: only the engine's own management calls change them,
   // and each of those clears this.
@@ -229,7 +200,7 @@ async function* runChunks(
   } catch (e) {
     if (e instanceof KustoEngineError) throw e;
     if (signal?.aborted) throw new KustoEngineError('cancelled', 'QueryCancelled', 'The query was cancelled.');
-    if (!(e instanceof StreamFailed)) throw engineErrorOf(e);
+    if (!(e instanceof StreamFailed)) throw duckDbFailure(e);
     // The bindings cannot say why the stream failed: run the query again to a one-row sink that
     // still computes every column (hash of the whole row), so DuckDB raises the same error
     // (with its text) without streaming or holding the rows. Only failed queries pay for this.
@@ -240,99 +211,13 @@ async function* runChunks(
       why = rerun;
     }
     if (signal?.aborted) throw new KustoEngineError('cancelled', 'QueryCancelled', 'The query was cancelled.');
-    throw engineErrorOf(why);
+    throw duckDbFailure(why);
   } finally {
     if (pump?.fetching) conn.interrupt();
     await pump?.settle();
     signal?.removeEventListener('abort', abort);
     conn.closeSync();
   }
-}
-
-/** A DuckDB failure as the engine error the server reports (a refusal, a limit, or a runtime error with DuckDB's text). */
-function engineErrorOf(e: unknown): KustoEngineError {
-  const message = e instanceof Error ? e.message : String(e);
-  // error() calls the translator put in the SQL for values it cannot represent (scalar.ts refusalSql).
-  const refused = message.indexOf(RUNTIME_UNSUPPORTED);
-  if (refused >= 0) return new KustoEngineError('unsupported', 'UnsupportedOperator', message.slice(refused));
-  // TIMESTAMP_NS (every datetime the engine returns, and datetime arithmetic) spans 1677-09-21..2262-04-11.
-  if (/Timestamp\(US\) to Timestamp\(NS\)|out of range for TIMESTAMP_NS|Timestamp microseconds out of range/i.test(message)) {
-    return new KustoEngineError(
-      'unsupported',
-      'UnsupportedOperator',
-      `The local cluster does not support datetimes before 1677-09-21 or after 2262-04-11 in results or datetime arithmetic yet (DuckDB's TIMESTAMP_NS range): ${message}`,
-    );
-  }
-  if (/out of memory/i.test(message)) {
-    return new KustoEngineError('runtime', 'LimitsExceeded', `Query execution has exceeded the allowed limits (E_LOW_MEMORY_CONDITION): ${message}`);
-  }
-  return new KustoEngineError('runtime', 'General_InternalServerError', `Query execution failed: ${message}`);
-}
-
-function translateQuery(root: KNode, database: string, catalog: Catalog, parameters: Record<string, unknown>): PlannedTable[] {
-  const values = new Map<string, string>();
-  const functions = new Map<string, KNode>();
-  const lets = new Map<string, Relation>();
-  const planned: PlannedTable[] = [];
-  const db = catalog.database(database);
-  // Tabular lets are replayed into each statement's own WITH clause.
-  const letStatements: KNode[] = [];
-  for (const statement of syntaxListElements(node(root, 'Statements'))) {
-    const kind = nodeType(statement);
-    if (kind === 'LetStatement') {
-      const expr = node(statement, 'Expression');
-      const name = simpleName(node(statement, 'Name'));
-      if (!expr) throw unsupportedSyntax('this let statement', statement);
-      if (nodeType(expr) === 'FunctionDeclaration') {
-        functions.set(name, expr);
-        continue;
-      }
-      const t = (expr as unknown as { ResultType?: { IsScalar?: boolean } }).ResultType;
-      if (t?.IsScalar) values.set(name, new ScalarTranslator({ values, functions }).translate(expr));
-      else letStatements.push(statement);
-      continue;
-    }
-    if (kind === 'QueryParametersStatement') {
-      for (const p of syntaxListElements(node(statement, 'Parameters'))) declareParameter(p, parameters, values);
-      continue;
-    }
-    if (kind === 'SetOptionStatement') continue;
-    if (kind !== 'ExpressionStatement') throw unsupportedSyntax(`the statement '${tokenText(statement).trim().slice(0, 40)}'`, statement);
-    const qb = new QueryBuilder();
-    lets.clear();
-    const tables = {
-      table: (name: string) => (db.tables.has(name) ? sqlTableName(db.name, name) : null),
-    };
-    const translator = new TabularTranslator(qb, tables, { values, functions }, lets);
-    for (const l of letStatements) {
-      const expr = node(l, 'Expression');
-      if (expr) lets.set(simpleName(node(l, 'Name')), translator.translate(expr));
-    }
-    const expr = node(statement, 'Expression');
-    if (!expr) continue;
-    const rel = translator.translate(expr);
-    planned.push({ sql: qb.select(rel), columns: rel.columns, visualization: qb.visualization, tablesRead: qb.tablesRead });
-  }
-  return planned;
-}
-
-/** `declare query_parameters(name:type = default)` with the value from the request's Parameters. */
-function declareParameter(p: KNode, parameters: Record<string, unknown>, values: Map<string, string>): void {
-  const nameAndType = node(p, 'NameAndType');
-  const name = simpleName(node(nameAndType, 'Name'));
-  const type = kustoType(tokenText(node(nameAndType, 'Type')).trim());
-  if (!type) throw unsupportedSyntax(`the parameter type of '${name}'`, p);
-  const given = parameters[name];
-  if (given === undefined) {
-    const dflt = node(node(p, 'DefaultValue'), 'Value');
-    if (!dflt) throw new KustoEngineError('semantic', 'General_BadRequest', `The query parameter '${name}' has no value.`);
-    values.set(name, new ScalarTranslator({ values }).translate(dflt));
-    return;
-  }
-  let text = typeof given === 'string' ? given : JSON.stringify(given);
-  if (type === 'string' && !/^(["'@]|[hH]["'])/.test(text)) text = JSON.stringify(text);
-  if (type === 'datetime' && !/^datetime\(/i.test(text)) text = `datetime(${text})`;
-  values.set(name, literalSql(text, type, p));
 }
 
 function parseCsv(csv: string): string[][] {

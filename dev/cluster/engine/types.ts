@@ -1,38 +1,14 @@
 /**
- * The seam between the local cluster's HTTP server (dev/cluster/server) and its KQL engine
- * (dev/cluster/engine). The server knows the protocol (frames, errors, auth, limits); the engine
- * knows KQL, the catalog and DuckDB. Neither reaches into the other's internals.
+ * The seam between the local cluster's HTTP server (dev/cluster/server) and its KQL engine host
+ * (dev/cluster/engine, on the shared translator in src/engine). The server knows the protocol
+ * (frames, errors, auth, limits); the engine knows KQL, the catalog and DuckDB. Neither reaches
+ * into the other's internals. The engine's own types (KustoType, KustoEngineError …) live in
+ * src/engine/types.ts and are re-exported here for the server.
  */
 
-/** Kusto's scalar type names as they appear in v2 `ColumnType`. */
-export type KustoType =
-  | 'bool'
-  | 'int'
-  | 'long'
-  | 'real'
-  | 'decimal'
-  | 'datetime'
-  | 'timespan'
-  | 'guid'
-  | 'string'
-  | 'dynamic';
-
-const TYPE_ALIASES: Record<string, KustoType> = {
-  bool: 'bool', boolean: 'bool', int: 'int', int32: 'int', long: 'long', int64: 'long',
-  real: 'real', double: 'real', decimal: 'decimal', datetime: 'datetime', date: 'datetime',
-  timespan: 'timespan', time: 'timespan', guid: 'guid', uuid: 'guid', uniqueid: 'guid',
-  string: 'string', dynamic: 'dynamic',
-};
-
-/** Kusto type name (or alias) → canonical KustoType; null for non-scalar names like "(a:int)". */
-export function kustoType(name: string): KustoType | null {
-  return TYPE_ALIASES[name.toLowerCase()] ?? null;
-}
-
-export interface KustoColumn {
-  ColumnName: string;
-  ColumnType: KustoType;
-}
+export { kustoType, KustoEngineError } from '../../../src/engine/types';
+export type { EngineErrorKind, KustoColumn, KustoType, Visualization } from '../../../src/engine/types';
+import type { KustoColumn, KustoType, Visualization } from '../../../src/engine/types';
 
 /**
  * One cell, already in the v2 JSON encoding except for two things the serializer finishes:
@@ -68,9 +44,6 @@ export function chunkRows(chunk: EngineChunk): EncodedRow[] {
   return Array.from({ length: chunk.rowCount }, (_, r) => chunk.row(r));
 }
 
-/** The Visualization property bag of `render`, keys as the service writes them. */
-export type Visualization = Record<string, unknown>;
-
 export interface EngineTable {
   /** "PrimaryResult" for every result of a query statement (batches give several). */
   tableKind: 'PrimaryResult';
@@ -102,25 +75,6 @@ export interface ExecuteOptions {
   /** `properties.Parameters` from the request: name → KQL literal text or JSON scalar. */
   parameters?: Record<string, unknown>;
   signal?: AbortSignal;
-}
-
-export type EngineErrorKind = 'syntax' | 'semantic' | 'unsupported' | 'runtime' | 'cancelled' | 'not-found';
-
-/**
- * What the engine throws. The server maps it to the OneAPI error body. `code` is Kusto's own
- * (e.g. "SYN0002", "SEM0100", or "UnsupportedOperator"), positions are 1-based and refer to the
- * query text as sent.
- */
-export class KustoEngineError extends Error {
-  constructor(
-    readonly kind: EngineErrorKind,
-    readonly code: string,
-    message: string,
-    readonly position?: { line: number; column: number; offset: number },
-  ) {
-    super(message);
-    this.name = 'KustoEngineError';
-  }
 }
 
 export interface ColumnSchema {

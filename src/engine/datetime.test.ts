@@ -4,19 +4,11 @@
  * (docs example: microsecond = 100, nanosecond = -700); tolong(datetime) is ticks since
  * 0001-01-01, i.e. 621355968000000000 (.NET DateTime.UnixEpoch.Ticks) + Unix seconds × 10^7.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine } from './engine';
-import { runOne, runQuery } from './test-helpers';
-import { KustoEngineError, type KustoEngine } from './types';
+import { describe, expect, it } from 'vitest';
+import { runOne, runQuery, engineUnderTest } from './testing/host';
+import { KustoEngineError } from './types';
 
-let engine: KustoEngine;
-
-beforeAll(async () => {
-  engine = await createEngine();
-});
-afterAll(async () => {
-  await engine.close();
-});
+const engine = engineUnderTest();
 
 async function row(csl: string): Promise<unknown[]> {
   const t = await runOne(engine, csl);

@@ -1,9 +1,11 @@
 /**
  * Adapter over Microsoft's Kusto parser/analyzer (@kusto/language-service-next). The package is a
- * Bridge.NET build that installs itself on `globalThis` instead of exporting, and its d.ts is a
- * 1.7 MB global namespace; we load it with `require` and describe only the members we use.
+ * Bridge.NET build (bridge.js, then Kusto.Language.Bridge.js) that installs itself on `globalThis`
+ * instead of exporting, and its d.ts is a 1.7 MB global namespace; we describe only the members we
+ * use. How the two scripts get loaded is the host's business (Node: `require`; a worker:
+ * `importScripts` or an import of the files): the host installs a loader with
+ * `setKustoLanguageLoader`, called once, on first use, unless the globals are already there.
  */
-import { createRequire } from 'node:module';
 
 export interface KList<T> {
   Count: number;
@@ -72,14 +74,28 @@ interface BridgeRuntime {
 }
 
 let loaded: { language: KustoLanguage; bridge: BridgeRuntime } | null = null;
+let loader: (() => void) | null = null;
+
+/**
+ * How this host loads the two Bridge.NET scripts onto `globalThis` (synchronously: the translator
+ * parses inside synchronous code). Set before the first query; the scripts load on first use.
+ */
+export function setKustoLanguageLoader(load: () => void): void {
+  loader = load;
+}
+
+type LanguageGlobals = { Kusto?: { Language?: KustoLanguage }; Bridge?: BridgeRuntime };
 
 function load(): { language: KustoLanguage; bridge: BridgeRuntime } {
   if (loaded) return loaded;
-  const require = createRequire(import.meta.url);
-  require('@kusto/language-service-next/bridge.js');
-  require('@kusto/language-service-next/Kusto.Language.Bridge.js');
-  const g = globalThis as unknown as { Kusto: { Language: KustoLanguage }; Bridge: BridgeRuntime };
-  loaded = { language: g.Kusto.Language, bridge: g.Bridge };
+  const g = globalThis as unknown as LanguageGlobals;
+  if (!g.Kusto?.Language || !g.Bridge) loader?.();
+  const language = g.Kusto?.Language;
+  const bridge = g.Bridge;
+  if (!language || !bridge) {
+    throw new Error('Kusto.Language is not loaded: the host sets a loader with setKustoLanguageLoader() before the first query.');
+  }
+  loaded = { language, bridge };
   return loaded;
 }
 

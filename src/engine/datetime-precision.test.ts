@@ -5,18 +5,10 @@
  * whole micros) gives the same result, and a value one tick below the next micro (n7 = …9999999)
  * gives the same result as its micro floor for everything that floors.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type LocalEngine } from './engine';
-import { runOne } from './test-helpers';
+import { describe, expect, it } from 'vitest';
+import { runOne, engineUnderTest } from './testing/host';
 
-let engine: LocalEngine;
-
-beforeAll(async () => {
-  engine = await createEngine();
-});
-afterAll(async () => {
-  await engine.close();
-});
+const engine = engineUnderTest();
 
 // Pre-1970 (where truncation toward zero and floor differ), the last micro of a day/month/year,
 // leap days (2016, 2000) and the day before a non-leap 1 March (1900).

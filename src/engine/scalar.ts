@@ -1,5 +1,5 @@
 /** Scalar KQL expressions → DuckDB SQL expressions, typed by the analyzer's ResultType. */
-import { unsupportedFunction, unsupportedSyntax } from './errors';
+import { RUNTIME_UNSUPPORTED, unsupportedFunction, unsupportedSyntax } from './errors';
 import { literalSql, parseStringLiteral } from './literals';
 import {
   type KNode,
@@ -62,26 +62,6 @@ function timespanText(sql: string): string {
   const two = (e: string) => `lpad(CAST(${e} AS VARCHAR), 2, '0')`;
   return `CASE WHEN ${sql} IS NULL THEN NULL ELSE (CASE WHEN ${us} < 0 THEN '-' ELSE '' END || CASE WHEN ${abs} >= 86400000000 THEN CAST(${abs} // 86400000000 AS VARCHAR) || '.' ELSE '' END || ${two(`(${abs} // 3600000000) % 24`)} || ':' || ${two(`(${abs} // 60000000) % 60`)} || ':' || ${two(`(${abs} // 1000000) % 60`)} || CASE WHEN ${abs} % 1000000 <> 0 THEN '.' || lpad(CAST(${abs} % 1000000 AS VARCHAR), 6, '0') || '0' ELSE '' END) END`;
 }
-
-/**
- * Kusto datetimes are 100 ns ticks; DuckDB's TIMESTAMP holds micros, so a value with a sub-micro
- * tick (endofday(), a 7-digit literal, todatetime of ticks) is a TIMESTAMP_NS. These macros keep
- * those ticks through arithmetic. DuckDB casts TIMESTAMP_NS → TIMESTAMP by truncating toward zero
- * (1960-01-01 23:59:59.9999999 → 1960-01-02), so micro-only functions (date_trunc, time_bucket,
- * date parts, strftime) get kql_floor_us() of their argument instead. Registered by the engine.
- */
-export const DATETIME_MACROS = [
-  `CREATE OR REPLACE MACRO kql_floor_us(x) AS (CAST(x AS TIMESTAMP) - CASE WHEN CAST(x AS TIMESTAMP) > x THEN INTERVAL 1 microsecond ELSE INTERVAL 0 microsecond END)`,
-  `CREATE OR REPLACE MACRO kql_ceil_us(x) AS (kql_floor_us(x) + CASE WHEN kql_floor_us(x) < x THEN INTERVAL 1 microsecond ELSE INTERVAL 0 microsecond END)`,
-  `CREATE OR REPLACE MACRO kql_add_ns(x, ns) AS make_timestamp_ns(epoch_ns(x) + ns)`,
-  // A span of ns as an INTERVAL (micros), or an error naming the expression when it has a sub-micro part.
-  `CREATE OR REPLACE MACRO kql_ns_timespan(ns, what) AS CASE WHEN ns % 1000 <> 0 THEN error(what) ELSE to_microseconds(ns // 1000) END`,
-  // ticks as a double (timespan * real): only whole micros are representable.
-  `CREATE OR REPLACE MACRO kql_ticks_timespan(ticks, what) AS CASE WHEN ticks <> round(ticks) OR round(ticks) % 10 <> 0 THEN error(what) ELSE to_microseconds(CAST(round(ticks) AS BIGINT) // 10) END`,
-];
-
-/** Prefix of the runtime refusals raised by error() in SQL; the engine reports them as unsupported. */
-export const RUNTIME_UNSUPPORTED = 'The local cluster does not support';
 
 /** A SQL string literal for error(): the refusal of `what` (Kusto text of the expression). */
 export function refusalSql(what: string): string {

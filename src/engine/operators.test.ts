@@ -3,23 +3,16 @@
  * with dynamic arrays and aggregate defaults. Expectations are computed in JS over the generated
  * rows or written by hand from the Kusto docs — never taken from the engine's own output.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine } from './engine';
-import { generateStormEvents } from './storm-events';
-import { runOne, runQuery } from './test-helpers';
-import { KustoEngineError, type KustoEngine } from './types';
+import { describe, expect, it } from 'vitest';
+import { generateStormEvents } from './testing/storm-events';
+import { runOne, runQuery, engineUnderTest } from './testing/host';
+import { KustoEngineError } from './types';
 
-let engine: KustoEngine;
 const storm = generateStormEvents();
 const rows = Array.from({ length: storm.rowCount }, (_, i) => i);
 const at = <T>(xs: T[], i: number): T => xs[i] as T;
 
-beforeAll(async () => {
-  engine = await createEngine();
-});
-afterAll(async () => {
-  await engine.close();
-});
+const engine = engineUnderTest();
 
 const typesOf = (t: { columns: { ColumnName: string; ColumnType: string }[] }) => t.columns.map((c) => `${c.ColumnName}:${c.ColumnType}`);
 

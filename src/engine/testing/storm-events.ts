@@ -3,7 +3,7 @@
  * a seeded PRNG so every start, test and benchmark sees the same ~59k rows of 2007 events.
  * Columnar: one array per column, never one object per row.
  */
-import type { KustoColumn } from './types';
+import type { KustoColumn } from '../types';
 
 export const STORM_EVENTS_COLUMNS: KustoColumn[] = [
   { ColumnName: 'StartTime', ColumnType: 'datetime' },

@@ -1,20 +1,13 @@
 /** Golden tests for the widened language. Expected values come from JS over the generated rows. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine } from './engine';
-import { generateStormEvents } from './storm-events';
-import { runOne, runQuery } from './test-helpers';
-import { KustoEngineError, type KustoEngine } from './types';
+import { describe, expect, it } from 'vitest';
+import { generateStormEvents } from './testing/storm-events';
+import { runOne, runQuery, engineUnderTest } from './testing/host';
+import { KustoEngineError } from './types';
 
-let engine: KustoEngine;
 const storm = generateStormEvents();
 const rows = Array.from({ length: storm.rowCount }, (_, i) => i);
 
-beforeAll(async () => {
-  engine = await createEngine();
-});
-afterAll(async () => {
-  await engine.close();
-});
+const engine = engineUnderTest();
 
 const countWhere = (p: (i: number) => boolean) => BigInt(rows.filter(p).length);
 const at = <T>(xs: T[], i: number): T => xs[i] as T;

@@ -15,6 +15,9 @@ export function positionOf(text: string, offset: number): { line: number; column
   return { line, column: offset - lineStart + 1, offset };
 }
 
+/** Prefix of every refusal, also of the runtime refusals raised by error() in SQL (scalar.ts refusalSql). */
+export const RUNTIME_UNSUPPORTED = 'The local cluster does not support';
+
 /** Thrown during translation; the engine adds the position from the node. */
 export class Unsupported extends Error {
   constructor(
@@ -41,4 +44,27 @@ export function unsupportedSyntax(what: string, at: KNode | null): Unsupported {
 export function toEngineError(e: Unsupported, text: string): KustoEngineError {
   const pos = e.at ? positionOf(text, e.at.TextStart) : undefined;
   return new KustoEngineError('unsupported', e.code, e.message, pos);
+}
+
+/**
+ * A failure DuckDB raised while running translated SQL, as the engine error a host reports: a
+ * refusal (error() calls the translator put in the SQL), a limit, or a runtime error with DuckDB's
+ * text. DuckDB's messages are the same on every host (node-api, wasm).
+ */
+export function duckDbFailure(e: unknown): KustoEngineError {
+  const message = e instanceof Error ? e.message : String(e);
+  const refused = message.indexOf(RUNTIME_UNSUPPORTED);
+  if (refused >= 0) return new KustoEngineError('unsupported', 'UnsupportedOperator', message.slice(refused));
+  // TIMESTAMP_NS (every datetime the engine returns, and datetime arithmetic) spans 1677-09-21..2262-04-11.
+  if (/Timestamp\(US\) to Timestamp\(NS\)|out of range for TIMESTAMP_NS|Timestamp microseconds out of range/i.test(message)) {
+    return new KustoEngineError(
+      'unsupported',
+      'UnsupportedOperator',
+      `The local cluster does not support datetimes before 1677-09-21 or after 2262-04-11 in results or datetime arithmetic yet (DuckDB's TIMESTAMP_NS range): ${message}`,
+    );
+  }
+  if (/out of memory/i.test(message)) {
+    return new KustoEngineError('runtime', 'LimitsExceeded', `Query execution has exceeded the allowed limits (E_LOW_MEMORY_CONDITION): ${message}`);
+  }
+  return new KustoEngineError('runtime', 'General_InternalServerError', `Query execution failed: ${message}`);
 }

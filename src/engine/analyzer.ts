@@ -1,13 +1,13 @@
-/** Catalog → analyzer globals, and analyzer diagnostics → KustoEngineError. */
-import type { Catalog } from './catalog';
+/** Schema → analyzer globals, and analyzer diagnostics → KustoEngineError. */
 import { positionOf } from './errors';
 import { type KCode, type KSymbol, kustoLanguage, listItems } from './kusto-language';
+import { type EngineSchema, findDatabase } from './schema';
 import { KustoEngineError } from './types';
 
 export class Analyzer {
   private globals = new Map<string, { version: number; state: unknown }>();
 
-  constructor(private readonly catalog: Catalog) {}
+  constructor(private readonly schema: EngineSchema) {}
 
   /** The first parse loads ~1.7 MB of generated code and JITs it (1–3 s): do it at start. */
   warm(): void {
@@ -16,22 +16,22 @@ export class Analyzer {
   }
 
   private globalsFor(database: string): unknown {
-    const db = this.catalog.database(database);
+    const db = findDatabase(this.schema, database);
     const cached = this.globals.get(db.name);
-    if (cached && cached.version === this.catalog.version) return cached.state;
+    if (cached && cached.version === this.schema.version) return cached.state;
     const K = kustoLanguage();
     const S = K.Symbols;
     const symbolFor = (name: string) => {
-      const members: KSymbol[] = [...(this.catalog.databases.get(name)?.tables.values() ?? [])].map(
+      const members: KSymbol[] = [...(this.schema.databases.get(name)?.tables.values() ?? [])].map(
         (t) => new S.TableSymbol.$ctor4(t.name, t.columns.map((c) => new S.ColumnSymbol(c.ColumnName, scalarSymbol(c.ColumnType)))),
       );
       return new S.DatabaseSymbol.$ctor2(name, null, members);
     };
-    const dbs = [...this.catalog.databases.keys()].map((n) => ({ n, s: symbolFor(n) }));
+    const dbs = [...this.schema.databases.keys()].map((n) => ({ n, s: symbolFor(n) }));
     const current = dbs.find((d) => d.n === db.name)?.s;
     const cluster = new S.ClusterSymbol.ctor('localhost', dbs.map((d) => d.s));
     const state = K.GlobalState.Default.WithCluster(cluster).WithDatabase(current);
-    this.globals.set(db.name, { version: this.catalog.version, state });
+    this.globals.set(db.name, { version: this.schema.version, state });
     return state;
   }
 

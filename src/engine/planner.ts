@@ -1,0 +1,123 @@
+/**
+ * KQL text → SQL, for any host: Kusto.Language parses and analyzes (names and types of every
+ * output column come from the analyzer), tabular.ts/scalar.ts translate to one SQL CTE per pipe
+ * operator. A host runs the SQL on its DuckDB (with ENGINE_MACROS registered) and encodes values.
+ */
+import { Analyzer } from './analyzer';
+import { Unsupported, toEngineError, unsupportedSyntax } from './errors';
+import { type KNode, node, nodeType, syntaxListElements, tokenText } from './kusto-language';
+import { literalSql } from './literals';
+import { ScalarTranslator, simpleName } from './scalar';
+import { type EngineSchema, type TableStorage, findDatabase } from './schema';
+import { QueryBuilder, type Relation, TabularTranslator } from './tabular';
+import { type KustoColumn, KustoEngineError, kustoType, type Visualization } from './types';
+
+/** One result table of a query: the SQL that computes it and the Kusto columns it has. */
+export interface PlannedTable {
+  sql: string;
+  columns: KustoColumn[];
+  visualization: Visualization | null;
+  /** Base tables the SQL reads (names in the query's database). */
+  tablesRead: Set<string>;
+}
+
+export interface Planner {
+  /** Parse, analyze and translate (cached): one PlannedTable per query statement of a batch. Throws KustoEngineError. */
+  plan(database: string, csl: string, parameters?: Record<string, unknown>): PlannedTable[];
+  /** The first parse loads ~1.7 MB of generated code and JITs it (1–3 s): a host may do it at start. */
+  warm(): void;
+}
+
+const PLAN_CACHE_SIZE = 256;
+
+export function createPlanner(schema: EngineSchema, storage: TableStorage): Planner {
+  const analyzer = new Analyzer(schema);
+  // Parse + analyze + translate is 5–20 ms of a short query. A plan depends only on the text,
+  // the parameters and the schema, so it is reused until the schema version moves.
+  const plans = new Map<string, PlannedTable[]>();
+  return {
+    warm: () => analyzer.warm(),
+    plan(database, csl, parameters = {}) {
+      const key = `${schema.version}\u0000${database}\u0000${JSON.stringify(parameters)}\u0000${csl}`;
+      const cached = plans.get(key);
+      if (cached) return cached;
+      const code = analyzer.analyze(database, csl);
+      let planned: PlannedTable[];
+      try {
+        planned = translateQuery(code.Syntax, database, schema, storage, parameters);
+      } catch (e) {
+        if (e instanceof Unsupported) throw toEngineError(e, csl);
+        throw e;
+      }
+      if (plans.size >= PLAN_CACHE_SIZE) plans.clear();
+      plans.set(key, planned);
+      return planned;
+    },
+  };
+}
+
+function translateQuery(root: KNode, database: string, schema: EngineSchema, storage: TableStorage, parameters: Record<string, unknown>): PlannedTable[] {
+  const values = new Map<string, string>();
+  const functions = new Map<string, KNode>();
+  const lets = new Map<string, Relation>();
+  const planned: PlannedTable[] = [];
+  const db = findDatabase(schema, database);
+  // Tabular lets are replayed into each statement's own WITH clause.
+  const letStatements: KNode[] = [];
+  for (const statement of syntaxListElements(node(root, 'Statements'))) {
+    const kind = nodeType(statement);
+    if (kind === 'LetStatement') {
+      const expr = node(statement, 'Expression');
+      const name = simpleName(node(statement, 'Name'));
+      if (!expr) throw unsupportedSyntax('this let statement', statement);
+      if (nodeType(expr) === 'FunctionDeclaration') {
+        functions.set(name, expr);
+        continue;
+      }
+      const t = (expr as unknown as { ResultType?: { IsScalar?: boolean } }).ResultType;
+      if (t?.IsScalar) values.set(name, new ScalarTranslator({ values, functions }).translate(expr));
+      else letStatements.push(statement);
+      continue;
+    }
+    if (kind === 'QueryParametersStatement') {
+      for (const p of syntaxListElements(node(statement, 'Parameters'))) declareParameter(p, parameters, values);
+      continue;
+    }
+    if (kind === 'SetOptionStatement') continue;
+    if (kind !== 'ExpressionStatement') throw unsupportedSyntax(`the statement '${tokenText(statement).trim().slice(0, 40)}'`, statement);
+    const qb = new QueryBuilder();
+    lets.clear();
+    const tables = {
+      table: (name: string) => (db.tables.has(name) ? storage.tableSql(db.name, name) : null),
+    };
+    const translator = new TabularTranslator(qb, tables, { values, functions }, lets);
+    for (const l of letStatements) {
+      const expr = node(l, 'Expression');
+      if (expr) lets.set(simpleName(node(l, 'Name')), translator.translate(expr));
+    }
+    const expr = node(statement, 'Expression');
+    if (!expr) continue;
+    const rel = translator.translate(expr);
+    planned.push({ sql: qb.select(rel), columns: rel.columns, visualization: qb.visualization, tablesRead: qb.tablesRead });
+  }
+  return planned;
+}
+
+/** `declare query_parameters(name:type = default)` with the value from the request's Parameters. */
+function declareParameter(p: KNode, parameters: Record<string, unknown>, values: Map<string, string>): void {
+  const nameAndType = node(p, 'NameAndType');
+  const name = simpleName(node(nameAndType, 'Name'));
+  const type = kustoType(tokenText(node(nameAndType, 'Type')).trim());
+  if (!type) throw unsupportedSyntax(`the parameter type of '${name}'`, p);
+  const given = parameters[name];
+  if (given === undefined) {
+    const dflt = node(node(p, 'DefaultValue'), 'Value');
+    if (!dflt) throw new KustoEngineError('semantic', 'General_BadRequest', `The query parameter '${name}' has no value.`);
+    values.set(name, new ScalarTranslator({ values }).translate(dflt));
+    return;
+  }
+  let text = typeof given === 'string' ? given : JSON.stringify(given);
+  if (type === 'string' && !/^(["'@]|[hH]["'])/.test(text)) text = JSON.stringify(text);
+  if (type === 'datetime' && !/^datetime\(/i.test(text)) text = `datetime(${text})`;
+  values.set(name, literalSql(text, type, p));
+}

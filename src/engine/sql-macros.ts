@@ -1,0 +1,25 @@
+/**
+ * DuckDB SQL macros the translated SQL calls, as SQL text: every host runs `ENGINE_MACROS` on its
+ * DuckDB (each statement once per database instance, before the first query).
+ */
+
+/**
+ * Kusto datetimes are 100 ns ticks; DuckDB's TIMESTAMP holds micros, so a value with a sub-micro
+ * tick (endofday(), a 7-digit literal, todatetime of ticks) is a TIMESTAMP_NS. These macros keep
+ * those ticks through arithmetic. DuckDB casts TIMESTAMP_NS → TIMESTAMP by truncating toward zero
+ * (1960-01-01 23:59:59.9999999 → 1960-01-02), so micro-only functions (date_trunc, time_bucket,
+ * date parts, strftime) get kql_floor_us() of their argument instead.
+ */
+export const DATETIME_MACROS: readonly string[] = [
+  `CREATE OR REPLACE MACRO kql_floor_us(x) AS (CAST(x AS TIMESTAMP) - CASE WHEN CAST(x AS TIMESTAMP) > x THEN INTERVAL 1 microsecond ELSE INTERVAL 0 microsecond END)`,
+  `CREATE OR REPLACE MACRO kql_ceil_us(x) AS (kql_floor_us(x) + CASE WHEN kql_floor_us(x) < x THEN INTERVAL 1 microsecond ELSE INTERVAL 0 microsecond END)`,
+  `CREATE OR REPLACE MACRO kql_add_ns(x, ns) AS make_timestamp_ns(epoch_ns(x) + ns)`,
+  // A span of ns as an INTERVAL (micros), or an error naming the expression when it has a sub-micro part.
+  `CREATE OR REPLACE MACRO kql_ns_timespan(ns, what) AS CASE WHEN ns % 1000 <> 0 THEN error(what) ELSE to_microseconds(ns // 1000) END`,
+  // ticks as a double (timespan * real): only whole micros are representable.
+  `CREATE OR REPLACE MACRO kql_ticks_timespan(ticks, what) AS CASE WHEN ticks <> round(ticks) OR round(ticks) % 10 <> 0 THEN error(what) ELSE to_microseconds(CAST(round(ticks) AS BIGINT) // 10) END`,
+];
+
+
+/** Everything a host registers, in order. */
+export const ENGINE_MACROS: readonly string[] = [...DATETIME_MACROS];
