@@ -37,7 +37,9 @@ export async function startBenchStack(): Promise<BenchStack> {
       const t0 = performance.now();
       const req = request(
         `${clusterUrl}/v2/rest/query`,
-        { method: 'POST', ca: tls.ca, headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' } },
+        // agent: false, a connection per request: a kept-alive socket idle past the server's 5 s
+        // keepAliveTimeout (while the other paths run) can be closed just as it is reused (ECONNRESET).
+        { method: 'POST', ca: tls.ca, agent: false, headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' } },
         (res) => {
           let bytes = 0;
           res.on('data', (c: Buffer) => (bytes += c.length));
