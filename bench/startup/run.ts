@@ -15,6 +15,7 @@ import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../../playwright.config';
 import { APP_URL, DEMO_USERS } from '../../dev/stack';
 import { selectors as s } from '../../src/testing/selectors';
+import { appLink } from '../../e2e/support/links';
 
 const user = DEMO_USERS[0]!;
 
@@ -37,12 +38,18 @@ async function startStack(): Promise<{ readyMs: number; stop: () => Promise<void
   return { readyMs, stop };
 }
 
-async function signInToCount(): Promise<{ signInToCountMs: number; firstPaintMs: number }> {
+/**
+ * A share link to `StormEvents | count` opened signed out, then "Sign in": the link's query runs
+ * once after sign-in, so the time to its result is the app's own path (config, MSAL, token,
+ * request, decode, grid) and does not wait on typing into monaco. When the editor became usable
+ * is reported beside it.
+ */
+async function signInToCount(): Promise<{ signInToCountMs: number; signInToEditorMs: number; firstPaintMs: number }> {
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const page = await (await browser.newContext({ ignoreHTTPSErrors: true })).newPage();
     const t0 = performance.now();
-    await page.goto(APP_URL);
+    await page.goto(appLink({ cluster: 'localhost:8443', database: 'Samples', query: 'StormEvents | count' }));
     const signInButton = page.getByRole(s.signIn.button.role, { name: s.signIn.button.name, exact: true });
     await signInButton.waitFor();
     const firstPaintMs = performance.now() - t0;
@@ -52,17 +59,17 @@ async function signInToCount(): Promise<{ signInToCountMs: number; firstPaintMs:
     await page.getByLabel('Email').fill(user.email);
     await page.getByLabel('Password').fill(user.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    const editor = page.getByRole(s.editor.query.role, { name: s.editor.query.name });
-    await editor.waitFor();
-    await editor.focus();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.insertText('StormEvents | count');
-    await page.getByRole(s.editor.run.role, { name: s.editor.run.name }).click();
+    const editorReady = page
+      .locator('[data-editor-state="ready"]')
+      .waitFor({ timeout: 120_000 })
+      .then(() => performance.now());
     await page
       .getByRole(s.results.status.role, { name: s.results.status.name })
       .filter({ hasText: /^1 record$/ })
-      .waitFor();
-    return { signInToCountMs: performance.now() - t1, firstPaintMs };
+      .waitFor({ timeout: 120_000 });
+    const signInToCountMs = performance.now() - t1;
+    const signInToEditorMs = (await editorReady) - t1;
+    return { signInToCountMs, signInToEditorMs, firstPaintMs };
   } finally {
     await browser.close();
   }
@@ -125,11 +132,12 @@ console.log(`${'fresh clone: dev-server reloads after sign-in (must be 0)'.padEn
 
 const stack = await startStack();
 try {
-  const { signInToCountMs, firstPaintMs } = await signInToCount();
+  const { signInToCountMs, signInToEditorMs, firstPaintMs } = await signInToCount();
   const rows = [
     ['npm start → ready line', stack.readyMs],
-    ['first load → "Sign in" visible', firstPaintMs],
-    ['"Sign in" click → StormEvents | count rendered', signInToCountMs],
+    ['first load of a link → "Sign in" visible', firstPaintMs],
+    ['"Sign in" click → the link\'s StormEvents | count rendered', signInToCountMs],
+    ['"Sign in" click → editor ready (not waited for by the run)', signInToEditorMs],
   ] as const;
   for (const [name, ms] of rows) console.log(`${name.padEnd(60)} ${(ms / 1000).toFixed(2)} s`);
 } finally {
