@@ -108,6 +108,14 @@ describe('ticks survive datetime arithmetic', () => {
     ).toEqual(['1.00:00:00', '00:15:00', '00:00:00.0015000', '10:10:17']);
   });
 
+  it('scales a timespan by an integer exactly, either side, negative too', async () => {
+    expect(await row(`print a = 1s * 3, b = -2 * 1ms, c = datetime(2024-01-01) + 500000 * 1s, d = 1microsecond * 20, e = toint(7) * 1d`)).toEqual([
+      '00:00:03', '-00:00:00.0020000', '2024-01-06T18:53:20.0000000Z', '00:00:00.0000200', '7.00:00:00',
+    ]);
+    const r = await runOne(engine, 'range x from 1 to 3 step 1 | extend t = datetime(2024-01-01) + x * 1s');
+    expect(r.rows.map((row) => row[1])).toEqual(['2024-01-01T00:00:01.0000000Z', '2024-01-01T00:00:02.0000000Z', '2024-01-01T00:00:03.0000000Z']);
+  });
+
   it('runs a datetime range whose ends carry ticks', async () => {
     const up = await runOne(engine, `range x from startofday(${d}) to endofday(${d}) step 6h`);
     expect(up.rows.map((r) => r[0])).toEqual(['2017-01-01T00:00:00.0000000Z', '2017-01-01T06:00:00.0000000Z', '2017-01-01T12:00:00.0000000Z', '2017-01-01T18:00:00.0000000Z']);

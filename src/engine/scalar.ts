@@ -100,6 +100,10 @@ export function simpleName(n: KNode | null): string {
   return member<string>(n, 'SimpleName') ?? '';
 }
 
+function isInteger(t: KustoType): boolean {
+  return t === 'int' || t === 'long';
+}
+
 function isNumeric(t: KustoType): boolean {
   return t === 'int' || t === 'long' || t === 'real' || t === 'decimal';
 }
@@ -362,6 +366,11 @@ export class ScalarTranslator {
         return `kql_ns_timespan(epoch_ns(${l}) - epoch_ns(${r}), ${what})`;
       }
       if ((op === 'Add' || op === 'Subtract') && lt === 'timespan' && rt === 'timespan') return `(${l} ${sym} ${r})`;
+      // A whole number of micros times an integer stays whole: BIGINT arithmetic, no check. The
+      // checked path multiplies in DECIMAL(38) (10.0 is a DECIMAL literal), whose round() took
+      // ~9 s of DuckDB time for `x * 1s` over 500k rows (EXPLAIN ANALYZE; bench/cluster).
+      if (op === 'Multiply' && isInteger(rt)) return `to_microseconds(epoch_us(${l}) * CAST(${r} AS BIGINT))`;
+      if (op === 'Multiply' && isInteger(lt)) return `to_microseconds(epoch_us(${r}) * CAST(${l} AS BIGINT))`;
       if (op === 'Multiply' && isNumeric(rt)) return `kql_ticks_timespan(epoch_us(${l}) * 10.0 * ${r}, ${what})`;
       if (op === 'Multiply' && isNumeric(lt)) return `kql_ticks_timespan(epoch_us(${r}) * 10.0 * ${l}, ${what})`;
       if (op === 'Divide' && isNumeric(rt)) return `kql_ticks_timespan(epoch_us(${l}) * 10.0 / ${r}, ${what})`;
