@@ -2,7 +2,8 @@
 import { unsupportedFunction } from './errors';
 import { type KNode, referencedSymbol } from './kusto-language';
 import { quoteIdent } from './kusto-types';
-import { ScalarTranslator, refusalSql, toJsonValue, typeOf } from './scalar';
+import type { ScalarTranslator } from './scalar';
+import { refusalSql, toJsonValue, typeOf } from './values';
 
 export interface AggregateContext {
   translator: ScalarTranslator;

@@ -189,9 +189,7 @@ describe('refusals name what is unsupported', () => {
     ['StormEvents | top-nested 2 of State with others = "rest" by count()', "'with others'"],
     ['StormEvents | parse kind=regex EventNarrative with "(\\\\w+)" w', 'kind=regex'],
     ['StormEvents | summarize count() by StartTime bin=1d', "'summarize … by … bin='"],
-    ['let f = (T:(State:string)) { T | count }; f(StormEvents)', "tabular parameters of user functions ('T' of 'f')"],
     ['StormEvents | mv-apply s = StormSummary on (take 1)', "'mv-apply'"],
-    ['StormEvents | where State in ((StormEvents | take 1 | project State)) | count', "with a subquery"],
     ['StormEvents | make-series count() on StartTime step 1d', "'make-series'"],
     ['StormEvents | parse EventNarrative with a:guid " " b', 'type guid'],
   ])('refuses %s', async (csl, fragment) => {

@@ -5,11 +5,12 @@
  */
 import { Analyzer } from './analyzer';
 import { Unsupported, toEngineError, unsupportedSyntax } from './errors';
-import { type KNode, node, nodeType, syntaxListElements, tokenText } from './kusto-language';
+import { type KNode, node, nodeType, resultType, syntaxListElements, tokenText } from './kusto-language';
 import { literalSql } from './literals';
-import { ScalarTranslator, simpleName } from './scalar';
+import type { ScalarTranslator } from './scalar';
+import { simpleName } from './values';
 import { type EngineSchema, type TableStorage, findDatabase } from './schema';
-import { QueryBuilder, type Relation, TabularTranslator } from './tabular';
+import { QueryBuilder, TabularTranslator } from './tabular';
 import { type KustoColumn, KustoEngineError, kustoType, type Visualization } from './types';
 
 /** One result table of a query: the SQL that computes it and the Kusto columns it has. */
@@ -57,46 +58,43 @@ export function createPlanner(schema: EngineSchema, storage: TableStorage): Plan
 }
 
 function translateQuery(root: KNode, database: string, schema: EngineSchema, storage: TableStorage, parameters: Record<string, unknown>): PlannedTable[] {
-  const values = new Map<string, string>();
   const functions = new Map<string, KNode>();
-  const lets = new Map<string, Relation>();
   const planned: PlannedTable[] = [];
   const db = findDatabase(schema, database);
-  // Tabular lets are replayed into each statement's own WITH clause.
-  const letStatements: KNode[] = [];
+  const tables = { table: (name: string) => (db.tables.has(name) ? storage.tableSql(db.name, name) : null) };
+  // Lets (scalar and tabular) and parameter declarations are replayed, in order, into each
+  // statement's own WITH clause: a scalar let may read a table (toscalar), a tabular let a scalar.
+  const prelude: KNode[] = [];
   for (const statement of syntaxListElements(node(root, 'Statements'))) {
     const kind = nodeType(statement);
     if (kind === 'LetStatement') {
       const expr = node(statement, 'Expression');
-      const name = simpleName(node(statement, 'Name'));
       if (!expr) throw unsupportedSyntax('this let statement', statement);
-      if (nodeType(expr) === 'FunctionDeclaration') {
-        functions.set(name, expr);
-        continue;
-      }
-      const t = (expr as unknown as { ResultType?: { IsScalar?: boolean } }).ResultType;
-      if (t?.IsScalar) values.set(name, new ScalarTranslator({ values, functions }).translate(expr));
-      else letStatements.push(statement);
+      if (nodeType(expr) === 'FunctionDeclaration') functions.set(simpleName(node(statement, 'Name')), expr);
+      else prelude.push(statement);
       continue;
     }
     if (kind === 'QueryParametersStatement') {
-      for (const p of syntaxListElements(node(statement, 'Parameters'))) declareParameter(p, parameters, values);
+      prelude.push(statement);
       continue;
     }
     if (kind === 'SetOptionStatement') continue;
     if (kind !== 'ExpressionStatement') throw unsupportedSyntax(`the statement '${tokenText(statement).trim().slice(0, 40)}'`, statement);
-    const qb = new QueryBuilder();
-    lets.clear();
-    const tables = {
-      table: (name: string) => (db.tables.has(name) ? storage.tableSql(db.name, name) : null),
-    };
-    const translator = new TabularTranslator(qb, tables, { values, functions }, lets);
-    for (const l of letStatements) {
-      const expr = node(l, 'Expression');
-      if (expr) lets.set(simpleName(node(l, 'Name')), translator.translate(expr));
-    }
     const expr = node(statement, 'Expression');
     if (!expr) continue;
+    const qb = new QueryBuilder();
+    const values = new Map<string, string>();
+    const translator = new TabularTranslator(qb, tables, { values, functions }, new Map());
+    for (const p of prelude) {
+      if (nodeType(p) === 'QueryParametersStatement') {
+        for (const d of syntaxListElements(node(p, 'Parameters'))) declareParameter(d, parameters, values, translator.scalar());
+        continue;
+      }
+      const e = node(p, 'Expression') as KNode;
+      const name = simpleName(node(p, 'Name'));
+      if (resultType(e)?.IsScalar) values.set(name, translator.scalar().translate(e));
+      else translator.lets.set(name, translator.translate(e));
+    }
     const rel = translator.translate(expr);
     planned.push({ sql: qb.select(rel), columns: rel.columns, visualization: qb.visualization, tablesRead: qb.tablesRead });
   }
@@ -104,7 +102,7 @@ function translateQuery(root: KNode, database: string, schema: EngineSchema, sto
 }
 
 /** `declare query_parameters(name:type = default)` with the value from the request's Parameters. */
-function declareParameter(p: KNode, parameters: Record<string, unknown>, values: Map<string, string>): void {
+function declareParameter(p: KNode, parameters: Record<string, unknown>, values: Map<string, string>, scalar: ScalarTranslator): void {
   const nameAndType = node(p, 'NameAndType');
   const name = simpleName(node(nameAndType, 'Name'));
   const type = kustoType(tokenText(node(nameAndType, 'Type')).trim());
@@ -113,7 +111,7 @@ function declareParameter(p: KNode, parameters: Record<string, unknown>, values:
   if (given === undefined) {
     const dflt = node(node(p, 'DefaultValue'), 'Value');
     if (!dflt) throw new KustoEngineError('semantic', 'General_BadRequest', `The query parameter '${name}' has no value.`);
-    values.set(name, new ScalarTranslator({ values }).translate(dflt));
+    values.set(name, scalar.translate(dflt));
     return;
   }
   let text = typeof given === 'string' ? given : JSON.stringify(given);

@@ -1,0 +1,17 @@
+/** The scalar function library: every family's table, by Kusto function name (lower case). */
+import { CONVERSION_FUNCTIONS } from './conversions';
+import { DATETIME_FUNCTIONS } from './datetime';
+import { DYNAMIC_FUNCTIONS } from './dynamic';
+import type { FunctionTable } from './library';
+import { LOGIC_FUNCTIONS } from './logic';
+import { MATH_FUNCTIONS } from './math';
+import { STRING_FUNCTIONS } from './strings';
+
+export const SCALAR_FUNCTIONS: FunctionTable = {
+  ...LOGIC_FUNCTIONS,
+  ...STRING_FUNCTIONS,
+  ...CONVERSION_FUNCTIONS,
+  ...DYNAMIC_FUNCTIONS,
+  ...DATETIME_FUNCTIONS,
+  ...MATH_FUNCTIONS,
+};

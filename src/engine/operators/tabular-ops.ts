@@ -1,0 +1,259 @@
+/** The row-at-a-time and grouping operators: where, take, count, project*, extend, summarize, sort, top, distinct, top-nested, render, as. */
+import { aggregateSql } from '../aggregates';
+import { unsupportedOperator, unsupportedSyntax } from '../errors';
+import { type KNode, node, nodeType, syntaxListElements, tokenText } from '../kusto-language';
+import { quoteIdent } from '../kusto-types';
+import {
+  columnList,
+  columnsOf,
+  microOf,
+  type OperatorContext,
+  type OperatorHandler,
+  type Relation,
+  req,
+  valueOf,
+} from '../relation';
+import { type ScalarScope, ScalarTranslator } from '../scalar';
+import type { KustoColumn, Visualization } from '../types';
+import { simpleName, typeOf } from '../values';
+
+/** A parameter (`hint.…=`, `kind=`) an operator does not implement is refused, naming it. */
+export function rejectParameters(op: KNode, name: string): void {
+  const params = syntaxListElements(node(op, 'Parameters'));
+  if (params.length > 0) throw unsupportedOperator(name, op, `Its parameter '${tokenText(params[0] ?? null).trim()}' is not implemented.`);
+}
+
+export function ordering(items: KNode[], t: ScalarTranslator): string {
+  return items
+    .map((item) => {
+      const expr = nodeType(item) === 'OrderedExpression' ? req(item, 'Expression') : item;
+      const ordering = node(item, 'Ordering');
+      const dir = tokenText(node(ordering, 'AscOrDescKeyword')).toLowerCase() || 'desc';
+      const nullsWord = tokenText(node(node(ordering, 'NullsClause'), 'FirstOrLastKeyword')).toLowerCase();
+      // Kusto: ascending puts nulls first, descending puts them last, unless told otherwise.
+      const nulls = nullsWord || (dir === 'asc' ? 'first' : 'last');
+      return `${t.translate(expr)} ${dir.toUpperCase()} NULLS ${nulls.toUpperCase()}`;
+    })
+    .join(', ');
+}
+const where: OperatorHandler = (c, op, input) => {
+  rejectParameters(op, 'where');
+  const t = c.scalar(input);
+  return c.qb.add(`SELECT * FROM ${input.cte} WHERE ${t.translate(req(op, 'Condition'))}`, columnsOf(op), input.micro);
+};
+
+const take: OperatorHandler = (c, op, input) => {
+  rejectParameters(op, 'take');
+  const t = c.scalar(input);
+  return c.qb.add(`SELECT * FROM ${input.cte} LIMIT ${t.translate(req(op, 'Expression'))}`, columnsOf(op), input.micro);
+};
+
+const count: OperatorHandler = (c, op, input) => {
+  const cols = columnsOf(op);
+  return c.qb.add(`SELECT count(*) AS ${quoteIdent(cols[0]?.ColumnName ?? 'Count')} FROM ${input.cte}`, cols);
+};
+
+/** project-away, project-keep, project-reorder: the analyzer's column list says it all. */
+const reorder: OperatorHandler = (c, op, input) => {
+  const cols = columnsOf(op);
+  return c.qb.add(`SELECT ${columnList(cols)} FROM ${input.cte}`, cols, input.micro);
+};
+
+const sort: OperatorHandler = (c, op, input) => {
+  rejectParameters(op, 'sort');
+  const t = c.scalar(input);
+  return c.qb.add(`SELECT * FROM ${input.cte} ORDER BY ${ordering(syntaxListElements(node(op, 'Expressions')), t)}`, columnsOf(op), input.micro);
+};
+
+const top: OperatorHandler = (c, op, input) => {
+  rejectParameters(op, 'top');
+  const t = c.scalar(input);
+  const by = req(op, 'ByExpression');
+  return c.qb.add(`SELECT * FROM ${input.cte} ORDER BY ${ordering([by], t)} LIMIT ${t.translate(req(op, 'Expression'))}`, columnsOf(op), input.micro);
+};
+
+const distinct: OperatorHandler = (c, op, input) => {
+  rejectParameters(op, 'distinct');
+  const t = c.scalar(input);
+  const exprs = syntaxListElements(node(op, 'Expressions'));
+  const cols = columnsOf(op);
+  if (exprs.length === 1 && tokenText(exprs[0] ?? null).trim() === '*') return c.qb.add(`SELECT DISTINCT * FROM ${input.cte}`, cols, input.micro);
+  if (exprs.length !== cols.length) throw unsupportedOperator('distinct', op);
+  const named = exprs.map((e, i) => ({ name: cols[i]?.ColumnName ?? '', value: valueOf(e) }));
+  const sel = named.map(({ name, value }) => `${t.translate(value)} AS ${quoteIdent(name)}`);
+  return c.qb.add(`SELECT DISTINCT ${sel.join(', ')} FROM ${input.cte}`, cols, microOf(t, named));
+};
+
+const render: OperatorHandler = (c, op, input) => {
+  c.qb.visualization = visualizationOf(op, c.scope);
+  return input;
+};
+
+export function project(c: OperatorContext, op: KNode, input: Relation): Relation {
+  const cols = columnsOf(op);
+  const exprs = syntaxListElements(node(op, 'Expressions'));
+  if (exprs.length !== cols.length) throw unsupportedOperator('project', op, 'Projections that expand to several columns are not implemented.');
+  const t = c.scalar(input);
+  const named = exprs.map((e, i) => {
+    if (nodeType(e) === 'CompoundNamedExpression') throw unsupportedSyntax('tuple assignment', e);
+    return { name: cols[i]?.ColumnName ?? '', value: nodeType(e) === 'SimpleNamedExpression' ? req(e, 'Expression') : e };
+  });
+  const sel = named.map(({ name, value }) => `${t.translate(value)} AS ${quoteIdent(name)}`);
+  return c.qb.add(`SELECT ${sel.join(', ')} FROM ${input.cte}`, cols, microOf(t, named));
+}
+export function extend(c: OperatorContext, op: KNode, input: Relation): Relation {
+  const finalCols = columnsOf(op);
+  const exprs = syntaxListElements(node(op, 'Expressions'));
+  const inputNames = new Set(input.columns.map((c) => c.ColumnName));
+  const explicit = new Set(exprs.filter((e) => nodeType(e) === 'SimpleNamedExpression').map((e) => simpleName(node(e, 'Name'))));
+  const derived = finalCols.map((c) => c.ColumnName).filter((n) => !inputNames.has(n) && !explicit.has(n));
+  let rel = input;
+  for (const e of exprs) {
+    // Later expressions may read earlier ones (`extend a = …, b = a + 1h`): each sees the relation so far.
+    const t = c.scalar(rel);
+    if (nodeType(e) === 'CompoundNamedExpression') throw unsupportedSyntax('tuple assignment', e);
+    const named = nodeType(e) === 'SimpleNamedExpression';
+    const name = named ? simpleName(node(e, 'Name')) : derived.shift();
+    if (!name) throw unsupportedOperator('extend', e, 'Could not name an unnamed expression.');
+    const value = named ? req(e, 'Expression') : e;
+    const col: KustoColumn = { ColumnName: name, ColumnType: typeOf(value) };
+    const sql = t.translate(value);
+    const exists = rel.columns.some((c) => c.ColumnName === name);
+    const columns = exists ? rel.columns.map((c) => (c.ColumnName === name ? col : c)) : [...rel.columns, col];
+    const micro = [...(rel.micro ?? [])].filter((m) => m !== name).concat(microOf(t, [{ name, value }]));
+    rel = c.qb.add(
+      exists
+        ? `SELECT * REPLACE (${sql} AS ${quoteIdent(name)}) FROM ${rel.cte}`
+        : `SELECT *, ${sql} AS ${quoteIdent(name)} FROM ${rel.cte}`,
+      columns,
+      micro,
+    );
+  }
+  const names = rel.columns.map((c) => c.ColumnName).join('\u0000');
+  if (names !== finalCols.map((c) => c.ColumnName).join('\u0000')) throw unsupportedOperator('extend', op, 'Its column layout is not implemented.');
+  return { cte: rel.cte, columns: finalCols, micro: rel.micro ?? new Set() };
+}
+export function rename(c: OperatorContext, op: KNode, input: Relation): Relation {
+  const cols = columnsOf(op);
+  const renames = new Map<string, string>();
+  for (const e of syntaxListElements(node(op, 'Expressions'))) {
+    renames.set(simpleName(node(e, 'Name')), simpleName(node(e, 'Expression')));
+  }
+  const source = (c: KustoColumn) => renames.get(c.ColumnName) ?? c.ColumnName;
+  const sel = cols.map((c) => `${quoteIdent(source(c))} AS ${quoteIdent(c.ColumnName)}`);
+  const micro = cols.filter((c) => input.micro?.has(source(c))).map((c) => c.ColumnName);
+  return c.qb.add(`SELECT ${sel.join(', ')} FROM ${input.cte}`, cols, micro);
+}
+export function summarize(c: OperatorContext, op: KNode, input: Relation): Relation {
+  rejectParameters(op, 'summarize');
+  const cols = columnsOf(op);
+  const t = c.scalar(input);
+  const byClause = node(op, 'ByClause');
+  if (node(byClause, 'BinClause')) throw unsupportedSyntax("the legacy 'summarize … by … bin=' clause (write bin(column, size) instead)", node(byClause, 'BinClause'));
+  const byExprs = syntaxListElements(node(byClause, 'Expressions'));
+  const aggs = syntaxListElements(node(op, 'Aggregates'));
+  const byNames = cols.slice(0, byExprs.length).map((c) => c.ColumnName);
+  const unwrap = (e: KNode) => (nodeType(e) === 'SimpleNamedExpression' ? req(e, 'Expression') : e);
+  const bySql = byExprs.map((e) => t.translate(unwrap(e)));
+  const aggSql: string[] = [];
+  for (const a of aggs) {
+    if (nodeType(a) === 'CompoundNamedExpression') throw unsupportedSyntax('tuple assignment in summarize', a);
+    const call = unwrap(a);
+    if (nodeType(call) !== 'FunctionCallExpression') throw unsupportedOperator('summarize', a, 'Only aggregate function calls are implemented.');
+    aggSql.push(...aggregateSql(call, { translator: t, inputColumns: input.columns.map((c) => c.ColumnName), byColumns: byNames }));
+  }
+  const all = [...bySql, ...aggSql];
+  if (all.length !== cols.length) throw unsupportedOperator('summarize', op, 'Its column layout is not implemented.');
+  const sel = all.map((s, i) => `${s} AS ${quoteIdent(cols[i]?.ColumnName ?? '')}`);
+  const group = bySql.length ? ` GROUP BY ${bySql.map((_, i) => String(i + 1)).join(', ')}` : '';
+  // Aggregates (min(), arg_max() …) are not tracked: their datetimes count as 100 ns values.
+  const micro = microOf(t, byExprs.map((e, i) => ({ name: byNames[i] ?? '', value: unwrap(e) })));
+  return c.qb.add(`SELECT ${sel.join(', ')} FROM ${input.cte}${group}`, cols, micro);
+}
+/**
+ * top-nested: level k groups by the keys of levels 1..k, keeps the N best groups (by the level's
+ * aggregate, desc unless told) within each kept group of level k-1. `with others` is refused.
+ */
+export function topNested(c: OperatorContext, op: KNode, input: Relation): Relation {
+  const cols = columnsOf(op);
+  const clauses = syntaxListElements(node(op, 'Clauses'));
+  const t = c.scalar(input);
+  if (cols.length !== clauses.length * 2) throw unsupportedOperator('top-nested', op, 'Its column layout is not implemented.');
+  const keys = clauses.map((clause, i) => {
+    if (node(clause, 'WithOthersClause')) throw unsupportedOperator('top-nested', clause, "'with others' is not implemented.");
+    const of = req(clause, 'OfExpression');
+    const value = nodeType(of) === 'SimpleNamedExpression' ? req(of, 'Expression') : of;
+    return { sql: t.translate(value), k: `__k${i}` };
+  });
+  const base = c.qb.add(`SELECT *, ${keys.map((k) => `${k.sql} AS ${k.k}`).join(', ')} FROM ${input.cte}`, input.columns);
+  let previous: Relation | null = null;
+  clauses.forEach((clause, i) => {
+    let by = req(clause, 'ByExpression');
+    let dir = 'DESC';
+    if (nodeType(by) === 'OrderedExpression') {
+      const word = tokenText(node(node(by, 'Ordering'), 'AscOrDescKeyword')).toLowerCase();
+      if (word === 'asc') dir = 'ASC';
+      if (node(node(by, 'Ordering'), 'NullsClause')) throw unsupportedOperator('top-nested', by, 'nulls first/last is not implemented.');
+      by = req(by, 'Expression');
+    }
+    if (nodeType(by) === 'SimpleNamedExpression') by = req(by, 'Expression');
+    if (nodeType(by) !== 'FunctionCallExpression') throw unsupportedOperator('top-nested', by, 'Only an aggregate function call is implemented.');
+    const [agg, ...more] = aggregateSql(by, { translator: t, inputColumns: input.columns.map((x) => x.ColumnName), byColumns: [] });
+    if (!agg || more.length > 0) throw unsupportedOperator('top-nested', by, 'This aggregate is not implemented here.');
+    const here = keys.slice(0, i + 1).map((k) => k.k);
+    const parent = keys.slice(0, i).map((k) => k.k);
+    const joinOn = parent.map((k) => `b.${k} IS NOT DISTINCT FROM p.${k}`).join(' AND ');
+    const from = previous ? `${base.cte} AS b SEMI JOIN ${previous.cte} AS p ON ${joinOn}` : `${base.cte} AS b`;
+    const grouped = c.qb.add(`SELECT ${here.map((k) => `b.${k}`).join(', ')}, ${agg} AS __a${i} FROM ${from} GROUP BY ALL`, []);
+    const n = node(clause, 'Expression');
+    const limit = n ? ` QUALIFY row_number() OVER (${parent.length ? `PARTITION BY ${parent.map((k) => `g.${k}`).join(', ')} ` : ''}ORDER BY g.__a${i} ${dir} NULLS LAST) <= ${t.translate(n)}` : '';
+    const carried = previous ? `, ${keys.slice(0, i).map((_, j) => `p.__a${j}`).join(', ')}` : '';
+    const joined = previous ? ` JOIN ${previous.cte} AS p ON ${parent.map((k) => `g.${k} IS NOT DISTINCT FROM p.${k}`).join(' AND ')}` : '';
+    previous = c.qb.add(`SELECT g.*${carried} FROM ${grouped.cte} AS g${joined}${limit}`, []);
+  });
+  const last = previous as Relation | null;
+  if (!last) throw unsupportedOperator('top-nested', op);
+  const sel = cols.map((c, i) => `${i % 2 === 0 ? `__k${i / 2}` : `__a${(i - 1) / 2}`} AS ${quoteIdent(c.ColumnName)}`);
+  return c.qb.add(`SELECT ${sel.join(', ')} FROM ${last.cte}`, cols);
+}
+const VISUALIZATION_KEYS = ['Title', 'XColumn', 'Series', 'YColumns', 'AnomalyColumns', 'XTitle', 'YTitle', 'XAxis', 'YAxis', 'Legend', 'YSplit'];
+
+export function visualizationOf(render: KNode, scope: ScalarScope): Visualization {
+  const v: Visualization = { Visualization: tokenText(node(render, 'ChartType')) };
+  for (const k of VISUALIZATION_KEYS) v[k] = null;
+  Object.assign(v, { Accumulate: false, IsQuerySorted: false, Kind: null, Ymin: 'NaN', Ymax: 'NaN', Xmin: null, Xmax: null });
+  const props = syntaxListElements(node(node(render, 'WithClause'), 'Properties'));
+  const translator = new ScalarTranslator(scope);
+  for (const p of props) {
+    const key = simpleName(node(p, 'Name')).toLowerCase() || tokenText(node(p, 'Name')).toLowerCase();
+    const expr = node(p, 'Expression');
+    const text = expr ? tokenText(expr).trim() : '';
+    const canonical = [...VISUALIZATION_KEYS, 'Accumulate', 'Kind', 'Ymin', 'Ymax', 'Xmin', 'Xmax'].find((k) => k.toLowerCase() === key);
+    if (!canonical) continue;
+    if (canonical === 'Title' || canonical === 'XTitle' || canonical === 'YTitle') v[canonical] = expr ? translator.literalString(expr, p) : null;
+    else if (canonical === 'YColumns' || canonical === 'Series' || canonical === 'AnomalyColumns') v[canonical] = text.split(',').map((s) => s.trim());
+    else if (canonical === 'Accumulate') v[canonical] = text.toLowerCase() === 'true';
+    else if (canonical === 'Ymin' || canonical === 'Ymax') v[canonical] = Number(text);
+    else v[canonical] = text;
+  }
+  return v;
+}
+
+
+export const TABULAR_OPERATORS: Record<string, OperatorHandler> = {
+  FilterOperator: where,
+  TakeOperator: take,
+  CountOperator: count,
+  ProjectOperator: project,
+  ExtendOperator: extend,
+  ProjectAwayOperator: reorder,
+  ProjectKeepOperator: reorder,
+  ProjectReorderOperator: reorder,
+  ProjectRenameOperator: rename,
+  SummarizeOperator: summarize,
+  SortOperator: sort,
+  TopOperator: top,
+  DistinctOperator: distinct,
+  TopNestedOperator: topNested,
+  RenderOperator: render,
+};
