@@ -37,6 +37,13 @@ const ROW_HEIGHT = 30;
 const HEADER_HEIGHT = 34;
 /** Rows mirrored for assistive tech before Glide first reports its visible region. */
 const INITIAL_WINDOW = 40;
+/**
+ * The accessible mirror follows the canvas once scrolling pauses this long, not on every frame.
+ * A Chromium trace of the scroll bench showed each frame re-rendering the mirror (and Glide with
+ * it), then Glide's scroll handler reading scrollTop and forcing a style and layout of the
+ * changed mirror table (~12 ms a frame: the table's automatic layout measures every cell's text).
+ */
+const MIRROR_SETTLE_MS = 120;
 
 /**
  * Glide measures its box with ResizeObserver; where there is none (jsdom, very old browsers)
@@ -116,8 +123,13 @@ export function ResultGrid({ table, order = null, theme = 'light', sort = null, 
     editor.current?.scrollTo(0, 0, 'vertical');
   }, [table, order]);
 
+  const settleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(settleTimer.current), []);
   const onVisibleRegionChanged = useCallback((range: Rectangle) => {
-    setView((w) => (w.first === range.y && w.count === range.height ? w : { first: range.y, count: range.height }));
+    clearTimeout(settleTimer.current);
+    settleTimer.current = setTimeout(() => {
+      setView((w) => (w.first === range.y && w.count === range.height ? w : { first: range.y, count: range.height }));
+    }, MIRROR_SETTLE_MS);
   }, []);
 
   // Our copy instead of Glide's: it builds one cell object per copied cell, and ours writes the
