@@ -91,7 +91,8 @@ async function freshCloneReloads(): Promise<{ fullReloadMessages: number; loadsA
     page.on('load', () => {
       if (signedIn) loadsAfterSignIn += 1;
     });
-    await page.goto(APP_URL);
+    // A fresh clone's first page waits for Vite to pre-bundle every library: minutes on a busy machine.
+    await page.goto(APP_URL, { timeout: 300_000 });
     await page.getByRole(s.signIn.button.role, { name: s.signIn.button.name, exact: true }).click();
     await page.getByLabel('Email').fill(user.email);
     await page.getByLabel('Password').fill(user.password);
