@@ -21,6 +21,16 @@ export async function signIn(page: Page, user: DemoUser = analyst): Promise<void
 }
 
 export const signOutButton = (page: Page) => page.getByRole(s.header.signOut.role, { name: s.header.signOut.name });
+export const signOutDialog = (page: Page) => page.getByRole(s.signOut.dialog.role, { name: s.signOut.dialog.name });
+
+/** The header's Sign out, then the dialog's choice (drafts are removed unless `keepDrafts`), back to the signed-out screen. */
+export async function signOut(page: Page, { keepDrafts = false }: { keepDrafts?: boolean } = {}): Promise<void> {
+  await signOutButton(page).click();
+  const dialog = signOutDialog(page);
+  await dialog.getByRole(s.signOut.keepDrafts.role, { name: s.signOut.keepDrafts.name }).setChecked(keepDrafts);
+  await dialog.getByRole(s.signOut.confirm.role, { name: s.signOut.confirm.name }).click();
+  await expect(signInButton(page)).toBeVisible();
+}
 export const signInButton = (page: Page) => page.getByRole(s.signIn.button.role, { name: s.signIn.button.name, exact: true });
 /** monaco's input; it exists once the editor chunk has loaded (see `waitForEditor`). */
 export const queryEditor = (page: Page) => page.getByRole(s.editor.query.role, { name: s.editor.query.name });

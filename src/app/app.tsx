@@ -1,20 +1,29 @@
 import { InteractionStatus } from '@azure/msal-browser';
 import { useIsAuthenticated, useMsal } from '@azure/msal-react';
+import { useEffect } from 'react';
 import { useRuntimeConfig } from '../config/runtime-config-context';
 import { SignInScreen } from '../features/auth/components/sign-in-screen';
 import { selectors } from '../testing/selectors';
 import type { Boot } from './bootstrap';
+import { removeUnownedStorage } from './account-data';
 import { AppProvider } from './provider';
 import { Workbench } from './workbench';
 
 function Screens({ redirectError }: { redirectError: unknown }) {
   const config = useRuntimeConfig();
-  const { inProgress } = useMsal();
+  const { instance, inProgress } = useMsal();
   const signedIn = useIsAuthenticated();
+  useEffect(() => void removeUnownedStorage(), []);
   if (inProgress === InteractionStatus.Startup || inProgress === InteractionStatus.HandleRedirect) {
     return <p className="loading">Signing in…</p>;
   }
-  return signedIn ? <Workbench /> : <SignInScreen clusterUrl={config.clusters[0].url} redirectError={redirectError} />;
+  const account = signedIn ? (instance.getActiveAccount() ?? instance.getAllAccounts()[0] ?? null) : null;
+  // Keyed by account: another account gets its own tabs, connections and history, never the last one's.
+  return account ? (
+    <Workbench key={account.homeAccountId} account={account} />
+  ) : (
+    <SignInScreen clusterUrl={config.clusters[0].url} redirectError={redirectError} />
+  );
 }
 
 export function StartupError({ title, lines }: { title: string; lines: string[] }) {

@@ -1,8 +1,9 @@
 /** The signed-in screen: connections, query tabs, editor, run/cancel, results. Composes features; holds no protocol logic. */
 
-import { useMsal } from '@azure/msal-react';
+import type { AccountInfo } from '@azure/msal-browser';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useRuntimeConfig } from '../config/runtime-config-context';
+import type { SignOutChoice } from '../features/auth/components/sign-out-dialog';
 import { UserMenu } from '../features/auth/components/user-menu';
 import { useTokenProvider } from '../features/auth/hooks/use-token-provider';
 import { TableChartSwitch } from '../features/charts/components/table-chart-switch';
@@ -39,6 +40,7 @@ import { isTrustedKustoHost, untrustedHostMessage } from '../kusto/trusted-hosts
 import { useKeyboardShortcut } from '../lib/use-keyboard-shortcut';
 import { selectors } from '../testing/selectors';
 import { workerTableOps } from '../workers/decode-client';
+import { accountStorageNames, forgetAccountData } from './account-data';
 import { useTabRuns } from './use-tab-runs';
 import { useTheme } from './use-theme';
 
@@ -68,30 +70,29 @@ function parametersFor(text: string, values: Readonly<Record<string, string>>): 
   return { ok: true, parameters: Object.keys(result.parameters).length > 0 ? result.parameters : undefined };
 }
 
-export function Workbench() {
+export function Workbench({ account }: { account: AccountInfo }) {
   const config = useRuntimeConfig();
-  const { instance } = useMsal();
+  const stored = useMemo(() => accountStorageNames(account), [account]);
   const [theme, toggleTheme] = useTheme();
   const firstCluster = config.clusters[0];
 
   const connections = useConnections(
     useMemo(() => config.clusters.map((c) => c.url), [config.clusters]),
     config.trustedHosts,
+    stored.connections,
   );
   const approvedHosts = connections.connections.approvedHosts;
   const trustedHosts = useMemo(() => [...config.trustedHosts, ...approvedHosts], [config.trustedHosts, approvedHosts]);
   const tokenProvider = useTokenProvider(trustedHosts);
   const mgmtDeps = useMemo(() => ({ tokenProvider, trustedHosts }), [tokenProvider, trustedHosts]);
 
-  const [tabs, tabsStore] = useTabs({ clusterUrl: firstCluster.url, database: firstCluster.defaultDatabase, sampleText: SAMPLE_QUERY });
+  const [tabs, tabsStore] = useTabs({ clusterUrl: firstCluster.url, database: firstCluster.defaultDatabase, sampleText: SAMPLE_QUERY, storageKey: stored.tabs });
   const tab = activeTab(tabs);
   const editorRef = useRef<KqlEditorHandle>(null);
 
-  const userName = useCallback(() => {
-    const account = instance.getActiveAccount() ?? instance.getAllAccounts()[0];
-    return account?.username || account?.name || 'the signed-in user';
-  }, [instance]);
-  const history = useHistoryStore();
+  const userName = useCallback(() => account.username || account.name || 'the signed-in user', [account]);
+  const forgetAccount = useCallback((choice: SignOutChoice) => forgetAccountData(account, choice), [account]);
+  const history = useHistoryStore(stored.history);
   const runs = useTabRuns({ tokenProvider, trustedHosts, userName, history: history.store });
   const runState = runs.stateOf(tab.id);
   const [historyOpen, setHistoryOpen] = useState(false);
@@ -304,7 +305,7 @@ export function Workbench() {
           {theme === 'dark' ? selectors.theme.toLight.name : selectors.theme.toDark.name}
         </button>
         <ShortcutsHelp />
-        <UserMenu />
+        <UserMenu account={account} forgetAccount={forgetAccount} />
       </header>
       <div className="workbench-body">
         <ConnectionPane

@@ -20,6 +20,13 @@ export const selectors = {
     cluster: { role: 'group', name: 'Connection' },
     database: { role: 'combobox', name: 'Database' },
   },
+  signOut: {
+    /** Opened by the header's Sign out button: what to keep of this account in this browser. */
+    dialog: { role: 'dialog', name: 'Sign out' },
+    keepDrafts: { role: 'checkbox', name: 'Keep my query tabs in this browser' },
+    confirm: { role: 'button', name: 'Sign out' },
+    cancel: { role: 'button', name: 'Stay signed in' },
+  },
   editor: {
     /** The monaco editor's input, once the editor chunk has loaded. */
     query: { role: 'textbox', name: 'Query' },

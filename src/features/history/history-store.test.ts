@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DataSet } from '../../kusto/types';
-import { estimateBytes, openHistoryStore, type HistoryStore, type NewHistoryEntry } from './history-store';
+import { deleteHistoryDatabase, estimateBytes, openHistoryStore, type HistoryStore, type NewHistoryEntry } from './history-store';
 
 function run(text: string, overrides: Partial<NewHistoryEntry> = {}): NewHistoryEntry {
   return { text, clusterUrl: 'https://localhost:8443', database: 'Samples', startedAt: Date.UTC(2024, 0, 1), durationMs: 12, records: 1, outcome: 'success', ...overrides };
@@ -32,7 +32,7 @@ function blob(ds: DataSet | null): number[] | null {
 let store: HistoryStore;
 
 beforeEach(async () => {
-  store = await openHistoryStore({ factory: new IDBFactory(), limits: { maxResults: 3, resultCapBytes: 10 * MB } });
+  store = await openHistoryStore({ name: 'kqlw.history@test', factory: new IDBFactory(), limits: { maxResults: 3, resultCapBytes: 10 * MB } });
 });
 afterEach(() => store.close());
 
@@ -88,7 +88,7 @@ describe('history store', () => {
   });
 
   it('lists a run whose result is above maxResultBytes without keeping its data', async () => {
-    const capped = await openHistoryStore({ factory: new IDBFactory(), limits: { maxResultBytes: 2 * MB } });
+    const capped = await openHistoryStore({ name: 'kqlw.history@test', factory: new IDBFactory(), limits: { maxResultBytes: 2 * MB } });
     const small = await capped.record(run('small'), dataSet(1 * MB));
     const big = await capped.record(run('big'), dataSet(3 * MB));
     expect(big.resultBytes).toBeNull();
@@ -132,9 +132,31 @@ describe('history store', () => {
   });
 
   it('drops the oldest entries past maxEntries', async () => {
-    const small = await openHistoryStore({ factory: new IDBFactory(), limits: { maxEntries: 2 } });
+    const small = await openHistoryStore({ name: 'kqlw.history@test', factory: new IDBFactory(), limits: { maxEntries: 2 } });
     for (const t of ['a', 'b', 'c']) await small.record(run(t));
     expect((await small.list()).map((e) => e.text)).toEqual(['c', 'b']);
     small.close();
+  });
+
+  it('drops the kept results but keeps the entries when asked to (sign-out that keeps drafts)', async () => {
+    const entry = await store.record(run('print 1'), dataSet(64));
+    await store.clearResults();
+    expect(await store.result(entry.id)).toBeNull();
+    expect(await store.latestResultFor({ text: 'print 1', clusterUrl: 'https://localhost:8443', database: 'Samples' })).toBeNull();
+    expect((await store.list()).map((e) => [e.text, e.resultBytes])).toEqual([['print 1', null]]);
+  });
+
+  it("keeps each account's history in its own database, and deletes one without touching the other", async () => {
+    const factory = new IDBFactory();
+    const ada = await openHistoryStore({ name: 'kqlw.history@ada', factory });
+    const victor = await openHistoryStore({ name: 'kqlw.history@victor', factory });
+    await ada.record(run('print secret = "ada"'), dataSet(64));
+    expect(await victor.list()).toEqual([]);
+    // An open store of the deleted account (another page) gives way instead of blocking the delete.
+    await deleteHistoryDatabase('kqlw.history@ada', factory);
+    const adaAgain = await openHistoryStore({ name: 'kqlw.history@ada', factory });
+    expect(await adaAgain.list()).toEqual([]);
+    adaAgain.close();
+    victor.close();
   });
 });

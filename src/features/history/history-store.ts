@@ -66,6 +66,8 @@ export interface HistoryStore {
   /** The newest kept result of the same text on the same cluster and database (F8). */
   latestResultFor(match: { text: string; clusterUrl: string; database: string }): Promise<{ entry: HistoryEntry; dataSet: DataSet } | null>;
   clear(): Promise<void>;
+  /** Drops every kept result and keeps the entries (what ran, where, when): sign-out that keeps drafts. */
+  clearResults(): Promise<void>;
   usage(): Promise<HistoryUsage>;
   /** Called after every change (record, clear), in this page. */
   subscribe(listener: () => void): () => void;
@@ -74,6 +76,9 @@ export interface HistoryStore {
 
 const RUNS = 'runs';
 const RESULTS = 'results';
+
+/** The item name of an account's history database (see `accountStorageKey`). */
+export const HISTORY_ITEM = 'history';
 
 interface StoredResult {
   runId: number;
@@ -138,7 +143,12 @@ function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
       db.createObjectStore(RUNS, { keyPath: 'id', autoIncrement: true });
       db.createObjectStore(RESULTS, { keyPath: 'runId' });
     };
-    request.onsuccess = () => resolve(request.result);
+    request.onsuccess = () => {
+      const db = request.result;
+      // Another page deleting this database (the account signed out there) must not wait for us.
+      db.onversionchange = () => db.close();
+      resolve(db);
+    };
     request.onerror = () => reject(request.error ?? new Error('IndexedDB open failed'));
     request.onblocked = () => reject(new Error('The history database is open in an older version of this app in another tab.'));
   });
@@ -164,12 +174,22 @@ function walkNewestFirst(store: IDBObjectStore, visit: (entry: HistoryEntry, cur
   });
 }
 
+/** Deletes a history database, entries and results; resolves once IndexedDB has removed it. */
+export function deleteHistoryDatabase(name: string, factory: IDBFactory = indexedDB): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = factory.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB delete failed'));
+  });
+}
+
+/** `name`: the account's database, `accountStorageKey(account, HISTORY_ITEM)`. */
 export async function openHistoryStore(
-  options: { name?: string; factory?: IDBFactory; limits?: Partial<HistoryLimits> } = {},
+  options: { name: string; factory?: IDBFactory; limits?: Partial<HistoryLimits> },
 ): Promise<HistoryStore> {
   const factory = options.factory ?? indexedDB;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const db = await openDatabase(factory, options.name ?? 'kql-workbench-history');
+  const db = await openDatabase(factory, options.name);
   const listeners = new Set<() => void>();
   const changed = () => listeners.forEach((l) => l());
 
@@ -249,6 +269,17 @@ export async function openHistoryStore(
       const tx = db.transaction([RUNS, RESULTS], 'readwrite');
       tx.objectStore(RUNS).clear();
       tx.objectStore(RESULTS).clear();
+      await done(tx);
+      changed();
+    },
+
+    async clearResults() {
+      const tx = db.transaction([RUNS, RESULTS], 'readwrite');
+      tx.objectStore(RESULTS).clear();
+      await walkNewestFirst(tx.objectStore(RUNS), (entry, cursor) => {
+        if (entry.resultBytes !== null) cursor.update({ ...entry, resultBytes: null } satisfies HistoryEntry);
+        return true;
+      });
       await done(tx);
       changed();
     },

@@ -2,7 +2,8 @@ import { useCallback, useState } from 'react';
 import { localStore, readStored, writeStored } from '../../../lib/storage';
 import { addCluster, parseStoredConnections, removeCluster, type AddClusterResult, type Connections } from '../utils/connections-model';
 
-export const CONNECTIONS_STORAGE_KEY = 'kqlw.connections';
+/** The item name under which an account's connections are stored (see `accountStorageKey`). */
+export const CONNECTIONS_ITEM = 'connections';
 
 export interface ConnectionsApi {
   connections: Connections;
@@ -11,14 +12,20 @@ export interface ConnectionsApi {
   setApprovedHosts(hosts: string[]): void;
 }
 
-/** The user's clusters, remembered across reloads (localStorage). */
-export function useConnections(defaultClusters: readonly string[], configHosts: readonly string[]): ConnectionsApi {
-  const [connections, setConnections] = useState(() => parseStoredConnections(readStored(localStore(), CONNECTIONS_STORAGE_KEY), defaultClusters));
+/**
+ * The signed-in account's clusters, remembered across reloads (localStorage under `storageKey`,
+ * i.e. `accountStorageKey(account, CONNECTIONS_ITEM)`).
+ */
+export function useConnections(defaultClusters: readonly string[], configHosts: readonly string[], storageKey: string): ConnectionsApi {
+  const [connections, setConnections] = useState(() => parseStoredConnections(readStored(localStore(), storageKey), defaultClusters));
 
-  const save = useCallback((next: Connections) => {
-    writeStored(localStore(), CONNECTIONS_STORAGE_KEY, JSON.stringify(next));
-    setConnections(next);
-  }, []);
+  const save = useCallback(
+    (next: Connections) => {
+      writeStored(localStore(), storageKey, JSON.stringify(next));
+      setConnections(next);
+    },
+    [storageKey],
+  );
 
   const add = useCallback(
     (typed: string) => {

@@ -12,7 +12,7 @@ const empty: DataSet = { tables: [], primaryResults: [], visualizations: new Map
 const base = { clusterUrl: 'https://localhost:8443', database: 'Samples', startedAt: Date.UTC(2024, 0, 1, 12), durationMs: 1234 };
 
 beforeEach(async () => {
-  store = await openHistoryStore({ factory: new IDBFactory() });
+  store = await openHistoryStore({ name: 'kqlw.history@test', factory: new IDBFactory() });
   await store.record({ ...base, text: 'StormEvents\n| take 10', records: 10, outcome: 'success' }, empty);
   await store.record({ ...base, text: 'StormEvents | where State == "TEXAS" | count', records: 1, outcome: 'success' });
   await store.record({ ...base, text: 'Nope | take 1', records: null, outcome: 'failed', message: "Failed to resolve table 'Nope'" });

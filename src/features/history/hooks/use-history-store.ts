@@ -1,24 +1,51 @@
 import { useEffect, useState } from 'react';
-import { openHistoryStore, type HistoryStore } from '../history-store';
+import { deleteHistoryDatabase, openHistoryStore, type HistoryStore } from '../history-store';
 
-let shared: Promise<HistoryStore> | null = null;
+/** One open store per account database in this page, opened on first use. */
+const opened = new Map<string, Promise<HistoryStore>>();
 
-/** The page's one history store, opened on first use. `error` when IndexedDB is unavailable (some private modes). */
-export function useHistoryStore(): { store: HistoryStore | null; error: string | null } {
+function storeNamed(name: string): Promise<HistoryStore> {
+  let store = opened.get(name);
+  if (!store) {
+    store = openHistoryStore({ name });
+    opened.set(name, store);
+    store.catch(() => opened.delete(name));
+  }
+  return store;
+}
+
+/**
+ * The signed-in account's history store; `name` is `accountStorageKey(account, HISTORY_ITEM)`.
+ * `error` when IndexedDB is unavailable (some private modes).
+ */
+export function useHistoryStore(name: string): { store: HistoryStore | null; error: string | null } {
   const [state, setState] = useState<{ store: HistoryStore | null; error: string | null }>({ store: null, error: null });
   useEffect(() => {
     let live = true;
-    shared ??= openHistoryStore();
-    shared.then(
+    storeNamed(name).then(
       (store) => live && setState({ store, error: null }),
       (e: unknown) => {
-        shared = null;
         if (live) setState({ store: null, error: `History is not kept in this browser: ${e instanceof Error ? e.message : String(e)}` });
       },
     );
     return () => {
       live = false;
     };
-  }, []);
+  }, [name]);
   return state;
+}
+
+/**
+ * Sign-out: the account's kept results go; with `keepEntries` the list of past runs stays (the
+ * user chose to keep drafts), otherwise the whole database goes.
+ */
+export async function forgetHistory(name: string, { keepEntries }: { keepEntries: boolean }): Promise<void> {
+  if (keepEntries) {
+    await (await storeNamed(name)).clearResults();
+    return;
+  }
+  const store = opened.get(name);
+  opened.delete(name);
+  if (store) (await store.catch(() => null))?.close();
+  await deleteHistoryDatabase(name);
 }

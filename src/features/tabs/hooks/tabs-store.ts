@@ -7,9 +7,8 @@
 import { readStored, writeStored } from '../../../lib/storage';
 import { parseStoredTabs, tabsReducer, type TabsAction, type TabsState } from '../utils/tabs-model';
 
-export const TABS_STORAGE_KEY = 'kqlw.tabs';
-/** The walking skeleton's single draft, carried into the first tab. */
-export const LEGACY_DRAFT_KEY = 'kqlw.draft.query';
+/** The item name under which an account's tabs are stored (see `accountStorageKey`). */
+export const TABS_ITEM = 'tabs';
 
 export interface TabsStore {
   getState(): TabsState;
@@ -19,17 +18,18 @@ export interface TabsStore {
 
 export interface TabsStoreOptions {
   storage: Storage | undefined;
+  /** The signed-in account's key for its tabs: another account's tabs are never read. */
+  storageKey: string;
   clusterUrl: string;
   database: string;
   sampleText: string;
   newId: () => string;
 }
 
-export function createTabsStore({ storage, clusterUrl, database, sampleText, newId }: TabsStoreOptions): TabsStore {
-  let state: TabsState = parseStoredTabs(readStored(storage, TABS_STORAGE_KEY)) ?? (() => {
+export function createTabsStore({ storage, storageKey, clusterUrl, database, sampleText, newId }: TabsStoreOptions): TabsStore {
+  let state: TabsState = parseStoredTabs(readStored(storage, storageKey)) ?? (() => {
     const id = newId();
-    const text = readStored(storage, LEGACY_DRAFT_KEY) ?? sampleText;
-    return { tabs: [{ id, title: null, clusterUrl, database, text }], activeId: id };
+    return { tabs: [{ id, title: null, clusterUrl, database, text: sampleText }], activeId: id };
   })();
   const listeners = new Set<() => void>();
   return {
@@ -38,7 +38,7 @@ export function createTabsStore({ storage, clusterUrl, database, sampleText, new
       const next = tabsReducer(state, action);
       if (next === state) return;
       state = next;
-      writeStored(storage, TABS_STORAGE_KEY, JSON.stringify(state));
+      writeStored(storage, storageKey, JSON.stringify(state));
       for (const listener of listeners) listener();
     },
     subscribe(listener) {
