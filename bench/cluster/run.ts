@@ -40,10 +40,19 @@ async function main(): Promise<void> {
   const { engine, query, stop } = await startBenchStack();
   const viaCluster = (csl: string) => query(DB, csl);
 
-  const direct = async (sql: string) => {
+  /** A fresh connection in UTC (as the cluster's), closed after `work`. */
+  const withConnection = async <T>(work: (conn: Awaited<ReturnType<typeof engine.duckdb.connect>>) => Promise<T>): Promise<T> => {
     const conn = await engine.duckdb.connect();
     try {
       await conn.run(`SET TimeZone='UTC'`);
+      return await work(conn);
+    } finally {
+      conn.closeSync();
+    }
+  };
+
+  const direct = (sql: string) =>
+    withConnection(async (conn) => {
       const t0 = performance.now();
       const result = await conn.stream(sql);
       let rows = 0;
@@ -54,24 +63,16 @@ async function main(): Promise<void> {
         rows += chunk.rowCount;
       }
       return { ms: performance.now() - t0, rows };
-    } finally {
-      conn.closeSync();
-    }
-  };
+    });
 
   // Fully buffered read plus JSON encoding of the same rows: what any server has to do at least.
-  const bufferedJson = async (sql: string) => {
-    const conn = await engine.duckdb.connect();
-    try {
-      await conn.run(`SET TimeZone='UTC'`);
+  const bufferedJson = (sql: string) =>
+    withConnection(async (conn) => {
       const t0 = performance.now();
       const reader = await conn.runAndReadAll(sql);
       const bytes = Buffer.byteLength(JSON.stringify(reader.getRowsJson()));
       return { ms: performance.now() - t0, rows: reader.currentRowCount, bytes };
-    } finally {
-      conn.closeSync();
-    }
-  };
+    });
 
   try {
     const t0 = performance.now();
