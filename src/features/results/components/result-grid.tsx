@@ -11,12 +11,13 @@ import {
   CompactSelection, DataEditor, GridCellKind, type DataEditorRef, type GridCell, type GridColumn, type GridSelection, type Item,
   type Rectangle, type Theme,
 } from '@glideapps/glide-data-grid';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type ClipboardEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import type { ColumnarTable } from '../../../kusto/types';
 import { cellText } from '../../../kusto/columnar';
 import { displayText, initialColumnWidth, isNumericColumn, sampleRows } from '../cell-text';
 import { rangeToTsv, type CellRange } from '../export-format';
 import type { SortDirection } from '../../../kusto/table-ops';
+import { clampGridCursor, moveGridCursor, type GridCursor } from '../grid-cursor';
 import { GridWindow } from './grid-window';
 
 export type GridTheme = 'light' | 'dark';
@@ -69,6 +70,14 @@ const DARK: Partial<Theme> = {
   bgIconHeader: '#aaa', fgIconHeader: '#1e1e1e', linkColor: '#4aa3ff',
 };
 
+/** Glide's selection for the keyboard's cursor: a whole column on a header, else the cell or the range from `anchor`. */
+function selectionAt(cursor: GridCursor, anchor: Item | null): GridSelection {
+  if (cursor.row < 0) return { columns: CompactSelection.fromSingleSelection(cursor.column), rows: CompactSelection.empty() };
+  const [ax, ay] = anchor ?? [cursor.column, cursor.row];
+  const range = { x: Math.min(ax, cursor.column), y: Math.min(ay, cursor.row), width: Math.abs(ax - cursor.column) + 1, height: Math.abs(ay - cursor.row) + 1 };
+  return { columns: CompactSelection.empty(), rows: CompactSelection.empty(), current: { cell: [ax, ay], range, rangeStack: [] } };
+}
+
 /** The rectangle a copy takes: whole selected columns or rows, else the selected range. */
 function copyRange(selection: GridSelection, columnCount: number, rowCount: number): CellRange | null {
   const cols = selection.columns;
@@ -115,13 +124,29 @@ export function ResultGrid({ table, order = null, theme = 'light', sort = null, 
 
   const [selection, setSelection] = useState<GridSelection>(EMPTY_SELECTION);
   const [view, setView] = useState({ first: 0, count: INITIAL_WINDOW });
+  /** The keyboard's active cell in the accessible grid (aria-activedescendant); row -1 is the header. */
+  const [cursor, setCursor] = useState<GridCursor | null>(null);
   const editor = useRef<DataEditorRef>(null);
+  const box = useRef<HTMLDivElement>(null);
   // A new sort or filter starts at the top, as in the web UI; the mirror follows the canvas.
   useEffect(() => {
     setSelection(EMPTY_SELECTION);
     setView((v) => (v.first === 0 ? v : { first: 0, count: v.count }));
+    setCursor((c) => (c ? clampGridCursor(c, { columns: table.columns.length, rows: rowCount }) : c));
     editor.current?.scrollTo(0, 0, 'vertical');
-  }, [table, order]);
+  }, [table, order, rowCount]);
+
+  // One tab stop for the grid: the accessible grid, which the keyboard drives. Glide's canvas
+  // (tabIndex 0 in its markup) stays the pointer's; set once per canvas, React never rewrites it.
+  useEffect(() => {
+    box.current?.querySelector('canvas')?.setAttribute('tabindex', '-1');
+  });
+
+  const onGridSelectionChange = useCallback((next: GridSelection) => {
+    setSelection(next);
+    const cell = next.current?.cell;
+    if (cell) setCursor((c) => (c?.column === cell[0] && c.row === cell[1] ? c : { column: cell[0], row: cell[1] }));
+  }, []);
 
   const settleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(settleTimer.current), []);
@@ -146,16 +171,55 @@ export function ResultGrid({ table, order = null, theme = 'light', sort = null, 
     if (r !== undefined && col >= 0) onCellActivated?.({ column: col, row: r });
   }, [order, onCellActivated]);
 
+  // The accessible grid's keys (the grid pattern): arrows, Home/End, Page Up/Down move the cursor
+  // and Glide's selection with it; Shift extends a range; Enter or Space on a header sorts, Enter on
+  // a cell opens it; Tab is left to the browser, so it leaves the grid. Read through a ref so the
+  // memoised mirror gets one stable handler.
+  const keys = useRef<(e: KeyboardEvent<HTMLElement>) => void>(() => undefined);
+  keys.current = (e) => {
+    const at = cursor ?? { column: 0, row: rowCount > 0 ? 0 : -1 };
+    if (at.row < 0 && (e.key === 'Enter' || e.key === ' ')) {
+      e.preventDefault();
+      onHeaderClicked?.(at.column);
+      return;
+    }
+    if (at.row >= 0 && e.key === 'Enter') {
+      e.preventDefault();
+      activate([at.column, at.row]);
+      return;
+    }
+    const next = moveGridCursor(at, e, { columns: table.columns.length, rows: rowCount, page: view.count });
+    if (!next) return;
+    e.preventDefault();
+    const anchor = e.shiftKey && at.row >= 0 && next.row >= 0 ? (selection.current?.cell ?? [at.column, at.row]) : null;
+    setCursor(next);
+    setSelection(selectionAt(next, anchor));
+    editor.current?.scrollTo(next.column, Math.max(0, next.row));
+  };
+  const onMirrorKeyDown = useCallback((e: KeyboardEvent<HTMLElement>) => keys.current(e), []);
+  const onMirrorFocus = useCallback(() => {
+    setCursor((c) => {
+      if (c) return c;
+      const start = { column: 0, row: rowCount > 0 ? 0 : -1 };
+      setSelection(selectionAt(start, null));
+      return start;
+    });
+  }, [rowCount]);
+
   const onColumnResize = useCallback((_column: GridColumn, newSize: number, colIndex: number) => {
     setWidths((ws) => ws.map((w, i) => (i === colIndex ? newSize : w)));
   }, []);
 
   return (
-    <div className="result-grid" data-testid="result-grid" onCopy={onCopy}>
+    <div ref={box} className="result-grid" data-testid="result-grid" onCopy={onCopy}>
       <p id={helpId} className="results-sr-only">
-        Arrow keys move between cells; Ctrl+C copies the selection as tab-separated text; Enter on a dynamic or long value opens it.
+        Arrow keys move between cells; Enter on a column header sorts by it; Enter on a dynamic or long value opens it;
+        Ctrl+C copies the selection as tab-separated text; Tab leaves the grid.
       </p>
-      <GridWindow table={table} order={order} first={view.first} count={view.count} sort={sort} selected={selection.current?.range ?? null} describedBy={helpId} />
+      <GridWindow
+        table={table} order={order} first={view.first} count={view.count} sort={sort} selected={selection.current?.range ?? null} describedBy={helpId}
+        active={cursor} onKeyDown={onMirrorKeyDown} onFocus={onMirrorFocus}
+      />
       {CAN_DRAW ? <DataEditor
         ref={editor}
         width="100%"
@@ -164,7 +228,7 @@ export function ResultGrid({ table, order = null, theme = 'light', sort = null, 
         rows={rowCount}
         getCellContent={getCellContent}
         gridSelection={selection}
-        onGridSelectionChange={setSelection}
+        onGridSelectionChange={onGridSelectionChange}
         onVisibleRegionChanged={onVisibleRegionChanged}
         onCellActivated={activate}
         cellActivationBehavior="double-click"
@@ -176,7 +240,8 @@ export function ResultGrid({ table, order = null, theme = 'light', sort = null, 
         smoothScrollX
         smoothScrollY
         theme={theme === 'dark' ? DARK : LIGHT}
-        keybindings={{ copy: false, paste: false, cut: false, search: false, selectAll: true, clear: false, delete: false }}
+        // Tab and Shift+Tab are not cell moves here (Glide's default): they leave the grid (WCAG 2.1.2).
+        keybindings={{ copy: false, paste: false, cut: false, search: false, selectAll: true, clear: false, delete: false, goLeftCell: 'ArrowLeft', goRightCell: 'ArrowRight' }}
         columnSelect="multi"
         rangeSelect="rect"
         experimental={{ disableAccessibilityTree: true }}

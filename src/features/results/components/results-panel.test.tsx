@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { kustoError, partialError, parseOneApiError } from '../../../kusto/errors';
 import { recordsText, selectors as s } from '../../../testing/selectors';
@@ -20,6 +20,29 @@ describe('ResultsPanel', () => {
     expect(cells[0]?.querySelector('b')).toBeNull();
     expect(cells[1]?.textContent).toBe('9223372036854775807');
     expect(grid().getAttribute('aria-rowcount')).toBe('2');
+  });
+
+  it('is one tab stop that the keyboard drives: the active cell is exposed, Enter on a header sorts', async () => {
+    render(<ResultsPanel dataSet={oneTable([['TEXAS', 3], ['KANSAS', 1], ['IOWA', 2]])} error={null} running={false} />);
+    const activeText = () => document.getElementById(grid().getAttribute('aria-activedescendant') ?? '')?.textContent;
+    expect(grid().tabIndex).toBe(0);
+    fireEvent.focus(grid());
+    expect(activeText()).toBe('TEXAS');
+    fireEvent.keyDown(grid(), { key: 'ArrowDown' });
+    fireEvent.keyDown(grid(), { key: 'ArrowRight' });
+    expect(activeText()).toBe('1');
+    expect(document.getElementById(grid().getAttribute('aria-activedescendant')!)?.getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(grid(), { key: 'Home', ctrlKey: true });
+    fireEvent.keyDown(grid(), { key: 'ArrowUp' });
+    expect(activeText()).toBe('State');
+    fireEvent.keyDown(grid(), { key: 'Enter' });
+    await waitFor(() => expect(within(grid()).getAllByRole('gridcell').map((c) => c.textContent).filter((_, i) => i % 2 === 0)).toEqual(['IOWA', 'KANSAS', 'TEXAS']));
+    expect(within(grid()).getByRole('columnheader', { name: 'State' }).getAttribute('aria-sort')).toBe('ascending');
+    expect(screen.getByRole(s.results.actionStatus.role, { name: s.results.actionStatus.name }).textContent).toBe('Sorted by State, ascending.');
+    // Tab is not a cell move: the browser moves focus on.
+    const tab = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
+    grid().dispatchEvent(tab);
+    expect(tab.defaultPrevented).toBe(false);
   });
 
   it('says how many records in plain digits and mirrors only a window of a large result', () => {

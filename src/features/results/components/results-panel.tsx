@@ -86,11 +86,14 @@ function QueryStatsLine({ dataSet, durationMs }: { dataSet: DataSet; durationMs:
   if (stats.rowsScanned !== null) items.push(['Rows scanned', String(stats.rowsScanned)]);
   if (items.length === 0) return null;
   return (
-    <dl role="group" aria-label={selectors.results.stats.name} className="results-stats">
-      {items.map(([k, v]) => (
-        <div key={k}><dt>{k}</dt><dd>{v}</dd></div>
-      ))}
-    </dl>
+    // The group wraps the list: a role on <dl> itself would stop its <dt>/<dd> from being a list.
+    <div role="group" aria-label={selectors.results.stats.name}>
+      <dl className="results-stats">
+        {items.map(([k, v]) => (
+          <div key={k}><dt>{k}</dt><dd>{v}</dd></div>
+        ))}
+      </dl>
+    </div>
   );
 }
 
@@ -136,6 +139,9 @@ function ResultView({ table, title, query, ops, theme }: ResultViewProps) {
     const next: typeof sort = sort?.column !== column ? { column, direction: 'asc' }
       : sort.direction === 'asc' ? { column, direction: 'desc' } : null;
     setSort(next);
+    // Said in the status line too: a screen reader does not announce aria-sort changing under focus.
+    const name = table.columns[column]?.name ?? '';
+    setMessage(next ? `Sorted by ${name}, ${next.direction === 'asc' ? 'ascending' : 'descending'}.` : 'Back to the original order.');
     const id = ++sortRequest.current;
     if (!next) {
       setSortOrder(null);
