@@ -41,22 +41,27 @@ export const selectors = {
     pane: { role: 'complementary', name: 'Connections' },
     clusterInput: { role: 'textbox', name: 'Cluster name or URL' },
     addCluster: { role: 'button', name: 'Add cluster' },
-    clusters: { role: 'list', name: 'Clusters' },
-    removeCluster: (url: string) => ({ role: 'button', name: `Remove ${url}` }) as const,
-    /** Each database is a button (aria-expanded) inside this list. */
-    databases: (url: string) => ({ role: 'list', name: `Databases of ${url}` }) as const,
-    /** Each table is a button (aria-expanded) inside this list. */
-    tables: (database: string) => ({ role: 'list', name: `Tables of ${database}` }) as const,
-    /** Items read "<column> <type>". */
-    columns: (table: string) => ({ role: 'list', name: `Columns of ${table}` }) as const,
-    functions: (database: string) => ({ role: 'list', name: `Functions of ${database}` }) as const,
+    /** The tree view of clusters → databases → Tables/Functions → tables → columns. */
+    clusters: { role: 'tree', name: 'Clusters' },
+    /** A cluster's × is a mouse target (a tree item holds no buttons): its title. Keyboard: Delete on the cluster. */
+    removeCluster: (url: string) => ({ title: `Remove ${url}` }) as const,
+    /** A cluster's item, named by its host (the URL without https://). */
+    cluster: (url: string) => ({ role: 'treeitem', name: url.replace(/^https:\/\//, '') }) as const,
+    database: (name: string) => ({ role: 'treeitem', name }) as const,
+    /** The folders under a database. */
+    tables: { role: 'treeitem', name: 'Tables' },
+    functions: { role: 'treeitem', name: 'Functions' },
+    table: (name: string) => ({ role: 'treeitem', name }) as const,
+    /** Columns read "<column> <type>". */
+    column: (name: string, type: string) => ({ role: 'treeitem', name: `${name} ${type}` }) as const,
     trustedHosts: { role: 'textbox', name: 'Additional trusted hosts' },
   },
   tabs: {
     list: { role: 'tablist', name: 'Query tabs' },
     tab: { role: 'tab' },
     newTab: { role: 'button', name: 'New tab' },
-    closeTab: (title: string) => ({ role: 'button', name: `Close ${title}` }) as const,
+    /** Each tab's ×, a mouse target only (a tablist owns nothing but tabs): its title. Keyboard: Delete on the tab. */
+    closeTab: (title: string) => ({ title: `Close ${title}` }) as const,
     /** The inline input shown after a double-click on a tab. */
     rename: { role: 'textbox', name: 'Tab name' },
   },
@@ -109,9 +114,10 @@ export const selectors = {
     menu: { role: 'button', name: 'Share' },
     /** The actions and the status line together. */
     group: { role: 'group', name: 'Share' },
-    copyLink: { role: 'button', name: 'Copy link' },
-    openInAdx: { role: 'button', name: 'Open in Azure Data Explorer' },
-    copyWithResults: { role: 'button', name: 'Copy query, link and results' },
+    /** Items of the Share menu (role=menu); the inline layout shows the same names as buttons. */
+    copyLink: { role: 'menuitem', name: 'Copy link' },
+    openInAdx: { role: 'menuitem', name: 'Open in Azure Data Explorer' },
+    copyWithResults: { role: 'menuitem', name: 'Copy query, link and results' },
     openLink: { role: 'button', name: 'Open link' },
     dialog: { role: 'dialog', name: 'Open link' },
     linkInput: { role: 'textbox', name: 'Link' },

@@ -3,8 +3,9 @@
  * tab. Links from any other site are refused with the reason; whether the query then runs is the
  * link policy's call (decideLinkRun), passed along for the workbench to follow.
  */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { parseShareLink } from '../../../kusto/deep-link';
+import { useModalFocus } from '../../../lib/use-modal-focus';
 import { selectors } from '../../../testing/selectors';
 import { decideLinkRun, type LinkRunDecision } from '../link-run-policy';
 import '../share.css';
@@ -29,11 +30,10 @@ export function OpenLinkDialog({ onOpen, onClose, appOrigin }: OpenLinkDialogPro
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const input = useRef<HTMLTextAreaElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const errorId = useId();
-
-  useEffect(() => input.current?.focus(), []);
+  const onDialogKeyDown = useModalFocus(dialog, onClose);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -54,21 +54,13 @@ export function OpenLinkDialog({ onOpen, onClose, appOrigin }: OpenLinkDialogPro
 
   return (
     <div className="dialog-backdrop">
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        className="open-link-dialog"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onClose();
-        }}
-      >
+      <div ref={dialog} role="dialog" aria-modal="true" aria-labelledby={titleId} className="open-link-dialog" onKeyDown={onDialogKeyDown}>
         <h2 id={titleId}>{selectors.share.dialog.name}</h2>
         <form onSubmit={(e) => void submit(e)}>
           <label htmlFor={`${titleId}-link`}>{selectors.share.linkInput.name}</label>
           <textarea
             id={`${titleId}-link`}
-            ref={input}
+            data-autofocus
             value={text}
             rows={4}
             placeholder="https://dataexplorer.azure.com/clusters/help/databases/Samples?query=…"
@@ -95,7 +87,7 @@ export function OpenLinkAction({ onOpen, appOrigin }: Omit<OpenLinkDialogProps, 
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)}>{selectors.share.openLink.name}</button>
+      <button type="button" aria-haspopup="dialog" onClick={() => setOpen(true)}>{selectors.share.openLink.name}</button>
       {open ? (
         <OpenLinkDialog
           appOrigin={appOrigin}

@@ -26,7 +26,7 @@ describe('ShareMenu', () => {
     const user = userEvent.setup();
     const { clipboard, texts } = fakeClipboard();
     render(<ShareMenu layout="menu" clusterUrl="https://localhost:8443" database="Samples" query="print 1" clipboard={clipboard} appBase="https://app.example/" />);
-    expect(screen.queryByRole('button', { name: selectors.share.copyLink.name })).toBeNull();
+    expect(screen.queryByRole('menuitem', { name: selectors.share.copyLink.name })).toBeNull();
 
     fireEvent.keyDown(document.body, { code: 'KeyL', key: 'L', shiftKey: true, altKey: true });
     await waitFor(() => expect(status().textContent).toBe('Link copied.'));
@@ -35,12 +35,37 @@ describe('ShareMenu', () => {
     const toggle = screen.getByRole(selectors.share.menu.role, { name: selectors.share.menu.name });
     await user.click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
-    const adx = screen.getByRole('button', { name: selectors.share.openInAdx.name });
+    const adx = screen.getByRole('menuitem', { name: selectors.share.openInAdx.name });
+    expect(adx.getAttribute('aria-disabled')).toBe('true');
     expect(document.getElementById(adx.getAttribute('aria-describedby')!)?.textContent).toBe('A cluster on this computer cannot be opened in Azure Data Explorer.');
-    await user.click(screen.getByRole('button', { name: selectors.share.copyLink.name }));
+    await user.click(screen.getByRole('menuitem', { name: selectors.share.copyLink.name }));
     await waitFor(() => expect(texts).toHaveLength(2));
-    // An action closes the menu.
-    expect(screen.queryByRole('button', { name: selectors.share.copyLink.name })).toBeNull();
+    // An action closes the menu and gives focus back to its button.
+    expect(screen.queryByRole('menuitem', { name: selectors.share.copyLink.name })).toBeNull();
+    expect(document.activeElement).toBe(toggle);
+  });
+
+  it('follows the menu button pattern from the keyboard: into the menu, arrows, Esc back to the button', async () => {
+    const user = userEvent.setup();
+    const { clipboard } = fakeClipboard();
+    render(<ShareMenu layout="menu" clusterUrl="https://localhost:8443" database="Samples" query="print 1" clipboard={clipboard} shortcut={false} />);
+    const toggle = screen.getByRole(selectors.share.menu.role, { name: selectors.share.menu.name });
+    toggle.focus();
+    await user.keyboard('{Enter}');
+    const items = screen.getAllByRole('menuitem');
+    expect(items.map((i) => i.getAttribute('aria-label') ?? i.textContent)).toEqual([selectors.share.copyLink.name, selectors.share.openInAdx.name, selectors.share.copyWithResults.name]);
+    expect(document.activeElement).toBe(items[0]);
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(items[1]);
+    await user.keyboard('{End}');
+    expect(document.activeElement).toBe(items[2]);
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(items[0]);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(document.activeElement).toBe(toggle);
+    await user.keyboard('{ArrowUp}');
+    expect(document.activeElement).toBe(screen.getAllByRole('menuitem')[2]);
   });
 
   it('copies our link, and the same with Shift+Alt+L', async () => {

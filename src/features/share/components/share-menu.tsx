@@ -3,10 +3,11 @@
  * copy query + link + results for chat or e-mail. Outcomes, refusals included, go to one live
  * status line so a screen reader hears them too.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { checkLinkLength, toAdxLink, toShareLink, type Result } from '../../../kusto/deep-link';
 import type { ColumnarTable } from '../../../kusto/types';
 import { useKeyboardShortcut } from '../../../lib/use-keyboard-shortcut';
+import { useMenuButton } from '../../../lib/use-menu-button';
 import { selectors } from '../../../testing/selectors';
 import { browserClipboard, composeShareClip, type ShareClipboard } from '../clipboard-export';
 import { appBaseUrl } from '../share-url';
@@ -47,18 +48,8 @@ function describe(e: unknown): string {
 export function ShareMenu({ clusterUrl, database, query, parameters, table = null, clipboard = browserClipboard, openWindow, appBase, shortcut = true, layout = 'inline' }: ShareMenuProps) {
   const [status, setStatus] = useState<Status>(null);
   const [adx, setAdx] = useState<Result<string> | null>(null);
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
+  const menu = useMenuButton();
   const actionsId = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
 
   useEffect(() => {
     let live = true;
@@ -104,49 +95,61 @@ export function ShareMenu({ clusterUrl, database, query, parameters, table = nul
   };
   const adxReason = adx && !adx.ok ? adx.reason : null;
   const reasonId = `${actionsId}-adx-reason`;
+  // After an action the menu closes and focus goes back to the Share button, where the status line
+  // (a live region) reports the outcome.
   const act = (action: () => void) => () => {
-    setOpen(false);
+    menu.close(true);
     action();
   };
-
-  const actions = (
-    <>
-      <button type="button" onClick={act(() => void copyLink())} title="Shift+Alt+L">{selectors.share.copyLink.name}</button>
-      <button type="button" onClick={act(openAdx)} disabled={!adx?.ok} aria-describedby={adxReason ? reasonId : undefined}>
-        {selectors.share.openInAdx.name}
-      </button>
-      {adxReason ? <span id={reasonId} className="share-reason">{adxReason}</span> : null}
-      <button type="button" onClick={act(() => void copyWithResults())}>{selectors.share.copyWithResults.name}</button>
-    </>
-  );
-  const statusLine = (
-    <p role="status" aria-label={selectors.share.status.name} className={`share-status share-${status?.tone ?? 'info'}`}>{status?.text ?? ''}</p>
-  );
 
   if (layout === 'inline') {
     return (
       <div className="share-menu" role="group" aria-label={selectors.share.group.name}>
-        {actions}
-        {statusLine}
+        <button type="button" onClick={() => void copyLink()} title="Shift+Alt+L">{selectors.share.copyLink.name}</button>
+        <button type="button" onClick={openAdx} disabled={!adx?.ok} aria-describedby={adxReason ? reasonId : undefined}>
+          {selectors.share.openInAdx.name}
+        </button>
+        {adxReason ? <span id={reasonId} className="share-reason">{adxReason}</span> : null}
+        <button type="button" onClick={() => void copyWithResults()}>{selectors.share.copyWithResults.name}</button>
+        <ShareStatus status={status} />
       </div>
     );
   }
   return (
-    <div ref={root} className="share-menu share-menu-compact" role="group" aria-label={selectors.share.group.name}>
-      <button type="button" aria-expanded={open} aria-controls={actionsId} onClick={() => setOpen((o) => !o)}>
+    <div ref={menu.root} className="share-menu share-menu-compact" role="group" aria-label={selectors.share.group.name}>
+      <button
+        ref={menu.button}
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={menu.open}
+        aria-controls={actionsId}
+        onClick={menu.onButtonClick}
+        onKeyDown={menu.onButtonKeyDown}
+      >
         {selectors.share.menu.name} <span aria-hidden="true">▾</span>
       </button>
-      <div
-        id={actionsId}
-        className="share-actions"
-        hidden={!open}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') setOpen(false);
-        }}
-      >
-        {actions}
+      <div ref={menu.menu} id={actionsId} role="menu" aria-label={selectors.share.menu.name} className="share-actions" hidden={!menu.open} onKeyDown={menu.onMenuKeyDown}>
+        <button type="button" role="menuitem" tabIndex={-1} onClick={act(() => void copyLink())} title="Shift+Alt+L">{selectors.share.copyLink.name}</button>
+        {/* A disabled item stays reachable in a menu, with the reason read as its description. */}
+        <button
+          type="button"
+          role="menuitem"
+          tabIndex={-1}
+          aria-disabled={!adx?.ok}
+          aria-label={selectors.share.openInAdx.name}
+          aria-describedby={adxReason ? reasonId : undefined}
+          onClick={adx?.ok ? act(openAdx) : undefined}
+        >
+          {selectors.share.openInAdx.name}
+          {adxReason ? <span id={reasonId} className="share-reason">{adxReason}</span> : null}
+        </button>
+        <button type="button" role="menuitem" tabIndex={-1} onClick={act(() => void copyWithResults())}>{selectors.share.copyWithResults.name}</button>
       </div>
-      {statusLine}
+      <ShareStatus status={status} />
     </div>
   );
+}
+
+function ShareStatus({ status }: { status: Status }) {
+  return <p role="status" aria-label={selectors.share.status.name} className={`share-status share-${status?.tone ?? 'info'}`}>{status?.text ?? ''}</p>;
 }

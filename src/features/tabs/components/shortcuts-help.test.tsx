@@ -1,4 +1,5 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderHook } from '@testing-library/react';
 import { focusOwnsEscape, useWorkspaceShortcuts } from '../hooks/use-workspace-shortcuts';
@@ -11,6 +12,7 @@ describe('ShortcutsHelp', () => {
   it('opens a dialog listing the shortcuts and closes on Esc, returning focus to the button', () => {
     render(<ShortcutsHelp />);
     const button = screen.getByRole(s.shortcuts.help.role, { name: s.shortcuts.help.name });
+    button.focus();
     fireEvent.click(button);
     const dialog = screen.getByRole(s.shortcuts.dialog.role, { name: s.shortcuts.dialog.name });
     expect(dialog.textContent).toContain('Ctrl+Shift+Alt+T');
@@ -19,6 +21,18 @@ describe('ShortcutsHelp', () => {
     fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(button);
+  });
+
+  it('keeps Tab and Shift+Tab inside the dialog', async () => {
+    const user = userEvent.setup();
+    render(<ShortcutsHelp />);
+    await user.click(screen.getByRole(s.shortcuts.help.role, { name: s.shortcuts.help.name }));
+    const close = screen.getByRole(s.shortcuts.close.role, { name: s.shortcuts.close.name });
+    expect(document.activeElement).toBe(close);
+    await user.tab();
+    expect(document.activeElement).toBe(close);
+    await user.tab({ shift: true });
+    expect(document.activeElement).toBe(close);
   });
 });
 

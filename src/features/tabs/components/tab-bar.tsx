@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { selectors } from '../../../testing/selectors';
 import { tabTitle, type QueryTab } from '../utils/tabs-model';
 
@@ -32,16 +32,45 @@ function RenameInput({ initial, onDone }: { initial: string; onDone(title: strin
   );
 }
 
-/** Arrow keys move between tabs (WAI-ARIA tabs pattern); double-click renames. */
+/**
+ * The WAI-ARIA tabs pattern (https://www.w3.org/WAI/ARIA/apg/patterns/tabs/): arrow keys, Home and
+ * End move between tabs (focus follows), Delete closes the focused tab, F2 or a double-click renames.
+ * A tablist may own only tabs, so each tab's × is a mouse target hidden from assistive technology;
+ * the keyboard (and a screen reader) closes with Delete, listed under Keyboard shortcuts.
+ */
 export function TabBar({ tabs, activeId, runningIds, onActivate, onNew, onClose, onRename }: TabBarProps) {
   const [renaming, setRenaming] = useState<string | null>(null);
+  const tabRefs = useRef(new Map<string, HTMLButtonElement>());
+  // Focus follows the active tab only after a key press in the tablist, never on a click elsewhere.
+  const focusActive = useRef(false);
+  useEffect(() => {
+    if (!focusActive.current) return;
+    focusActive.current = false;
+    tabRefs.current.get(activeId)?.focus();
+  }, [activeId, tabs]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    if (renaming !== null) return;
     const index = tabs.findIndex((t) => t.id === activeId);
-    const next = tabs[(index + (event.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
+    const current = tabs[index];
+    let next: QueryTab | undefined;
+    if (event.key === 'ArrowRight') next = tabs[(index + 1) % tabs.length];
+    else if (event.key === 'ArrowLeft') next = tabs[(index + tabs.length - 1) % tabs.length];
+    else if (event.key === 'Home') next = tabs[0];
+    else if (event.key === 'End') next = tabs[tabs.length - 1];
+    else if (event.key === 'Delete' && current) {
+      event.preventDefault();
+      focusActive.current = true;
+      onClose(current.id);
+      return;
+    } else if (event.key === 'F2' && current) {
+      event.preventDefault();
+      setRenaming(current.id);
+      return;
+    }
     if (next) {
       event.preventDefault();
+      focusActive.current = true;
       onActivate(next.id);
     }
   }
@@ -53,23 +82,28 @@ export function TabBar({ tabs, activeId, runningIds, onActivate, onNew, onClose,
           const title = tabTitle(tab);
           const active = tab.id === activeId;
           return (
-            <div key={tab.id} className={active ? 'tab active' : 'tab'}>
+            <div key={tab.id} role="presentation" className={active ? 'tab active' : 'tab'}>
               {renaming === tab.id ? (
                 <RenameInput
                   initial={title}
                   onDone={(value) => {
                     if (value !== null) onRename(tab.id, value);
+                    focusActive.current = true;
                     setRenaming(null);
                   }}
                 />
               ) : (
                 <button
+                  ref={(el) => {
+                    if (el) tabRefs.current.set(tab.id, el);
+                    else tabRefs.current.delete(tab.id);
+                  }}
                   type="button"
                   role="tab"
                   aria-selected={active}
                   tabIndex={active ? 0 : -1}
                   className="tab-title"
-                  title="Double-click to rename"
+                  title="Double-click or F2 to rename; Delete closes"
                   onClick={() => onActivate(tab.id)}
                   onDoubleClick={() => setRenaming(tab.id)}
                 >
@@ -77,9 +111,9 @@ export function TabBar({ tabs, activeId, runningIds, onActivate, onNew, onClose,
                   {runningIds?.has(tab.id) ? <span className="tab-running" aria-hidden="true"> ●</span> : null}
                 </button>
               )}
-              <button type="button" className="icon-button tab-close" aria-label={selectors.tabs.closeTab(title).name} title="Close tab" onClick={() => onClose(tab.id)}>
+              <span aria-hidden="true" className="icon-button tab-close" title={selectors.tabs.closeTab(title).title} onClick={() => onClose(tab.id)}>
                 ×
-              </button>
+              </span>
             </div>
           );
         })}

@@ -83,15 +83,28 @@ export const SHORTCUT_HELP: readonly ShortcutHelpGroup[] = [
       { keys: ['Ctrl+Alt+]'], action: 'Next tab' },
       { keys: ['Ctrl+Alt+['], action: 'Previous tab' },
       { keys: ['Ctrl+Shift+Alt+T'], action: 'Reopen the last closed tab' },
+      { keys: ['Delete'], action: 'Close the focused tab' },
+      { keys: ['F2'], action: 'Rename the focused tab' },
     ],
   },
   {
     title: 'Editor',
     entries: [
+      { keys: ['Ctrl+M'], action: 'Tab moves focus out of the editor (press again to type tabs)' },
       { keys: ['Ctrl+Space'], action: 'Show suggestions' },
       { keys: ['Ctrl+/'], action: 'Comment or uncomment lines' },
       { keys: ['Ctrl+F'], action: 'Find in the query' },
       { keys: ['Shift+Alt+F'], action: 'Format the query' },
+    ],
+  },
+  {
+    title: 'Results grid',
+    entries: [
+      { keys: ['Arrow keys', 'Home', 'End', 'Page Up', 'Page Down'], action: 'Move between cells' },
+      { keys: ['Enter'], action: 'On a column header: sort by it; on a long or dynamic value: open it' },
+      { keys: ['Shift+Arrow keys'], action: 'Select a range' },
+      { keys: ['Ctrl+C'], action: 'Copy the selection as tab-separated text' },
+      { keys: ['Tab'], action: 'Leave the grid' },
     ],
   },
   {
