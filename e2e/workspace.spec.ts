@@ -136,7 +136,7 @@ test('a reload keeps the tabs, their names and their text', async ({ page }) => 
   await expectQueryText(page, 'StormEvents | take 3');
   await expect(queryContext(page)).toHaveText(`${CLUSTER_URL} · Samples`);
 
-  await page.getByRole('button', { name: s.tabs.closeTab('Storms').name }).click();
+  await page.getByTitle(s.tabs.closeTab('Storms').title).click();
   await expect(queryTabs(page)).toHaveCount(1);
   await expectQueryText(page, 'print second = 2');
 });
@@ -145,30 +145,33 @@ test('adding the local cluster by URL lists its databases and StormEvents column
   await signIn(page);
   await setQueryText(page, 'StormEvents | project ');
   const pane = connectionPane(page);
-  await pane.getByRole('button', { name: s.connections.removeCluster(CLUSTER_URL).name }).click();
-  await expect(pane.getByRole(s.connections.databases(CLUSTER_URL).role, { name: s.connections.databases(CLUSTER_URL).name })).toHaveCount(0);
+  const cluster = pane.getByRole(s.connections.cluster(CLUSTER_URL).role, { name: s.connections.cluster(CLUSTER_URL).name, exact: true });
+  await pane.getByTitle(s.connections.removeCluster(CLUSTER_URL).title).click();
+  await expect(cluster).toHaveCount(0);
 
   await pane.getByRole(s.connections.clusterInput.role, { name: s.connections.clusterInput.name }).fill(`${CLUSTER_URL}/`);
   await pane.getByRole(s.connections.addCluster.role, { name: s.connections.addCluster.name }).click();
-  const databases = pane.getByRole(s.connections.databases(CLUSTER_URL).role, { name: s.connections.databases(CLUSTER_URL).name });
-  await expect(databases.getByRole('button', { name: 'Samples', exact: true })).toBeVisible();
-  await expect(databases.getByRole('button', { name: 'ContosoSales', exact: true })).toBeVisible();
+  const samples = cluster.getByRole(s.connections.database('Samples').role, { name: 'Samples', exact: true });
+  await expect(samples).toBeVisible();
+  await expect(cluster.getByRole(s.connections.database('ContosoSales').role, { name: 'ContosoSales', exact: true })).toBeVisible();
 
-  const tables = pane.getByRole(s.connections.tables('Samples').role, { name: s.connections.tables('Samples').name });
-  await tables.getByRole('button', { name: 'StormEvents', exact: true }).click();
-  const columns = pane.getByRole(s.connections.columns('StormEvents').role, { name: s.connections.columns('StormEvents').name });
-  await expect(columns.getByRole('listitem')).toHaveCount(22);
-  await expect(columns.getByRole('listitem').filter({ hasText: /^StartTime datetime$/ })).toHaveCount(1);
-  await expect(columns.getByRole('listitem').filter({ hasText: /^State string$/ })).toHaveCount(1);
+  const stormEvents = samples.getByRole(s.connections.table('StormEvents').role, { name: 'StormEvents', exact: true });
+  await stormEvents.locator('.tree-row').first().click();
+  await expect(stormEvents).toHaveAttribute('aria-expanded', 'true');
+  const columns = stormEvents.getByRole('treeitem');
+  await expect(columns).toHaveCount(22);
+  await expect(stormEvents.getByRole(s.connections.column('StartTime', 'datetime').role, { name: s.connections.column('StartTime', 'datetime').name, exact: true })).toHaveCount(1);
+  const state = stormEvents.getByRole(s.connections.column('State', 'string').role, { name: s.connections.column('State', 'string').name, exact: true });
+  await expect(state).toHaveCount(1);
 
   await queryEditor(page).focus();
   await page.keyboard.press('ControlOrMeta+End');
-  await columns.getByRole('listitem').filter({ hasText: /^State string$/ }).dblclick();
+  await state.locator('.tree-row').dblclick();
   await expectQueryText(page, 'StormEvents | project State');
 
   // The tree survives a reload.
   await page.reload();
-  await expect(pane.getByRole(s.connections.databases(CLUSTER_URL).role, { name: s.connections.databases(CLUSTER_URL).name })).toBeVisible();
+  await expect(pane.getByRole(s.connections.cluster(CLUSTER_URL).role, { name: s.connections.cluster(CLUSTER_URL).name, exact: true })).toBeVisible();
 });
 
 test('the theme toggle switches editor and page, and is remembered', async ({ page }, testInfo) => {
@@ -176,9 +179,7 @@ test('the theme toggle switches editor and page, and is remembered', async ({ pa
   await signIn(page);
   await runQuery(page, 'StormEvents\n| summarize Events = count(), Deaths = sum(DeathsDirect) by State\n| top 12 by Events');
   await expect(resultStatus(page)).toHaveText(recordsText(12));
-  await page.getByRole(s.connections.databases(CLUSTER_URL).role, { name: s.connections.databases(CLUSTER_URL).name })
-    .getByRole(s.connections.tables('Samples').role, { name: s.connections.tables('Samples').name })
-    .getByRole('button', { name: 'StormEvents', exact: true }).click();
+  await page.getByRole(s.connections.table('StormEvents').role, { name: 'StormEvents', exact: true }).locator('.tree-row').first().click();
   await page.screenshot({ path: testInfo.outputPath('workspace-light.png') });
 
   await page.getByRole(s.theme.toDark.role, { name: s.theme.toDark.name }).click();

@@ -5,10 +5,17 @@ export type Theme = 'light' | 'dark';
 
 export const THEME_STORAGE_KEY = 'kqlw.theme';
 
-function initialTheme(): Theme {
+/** The remembered choice, else the system's preference. */
+export function initialTheme(): Theme {
   const stored = readStored(localStore(), THEME_STORAGE_KEY);
   if (stored === 'light' || stored === 'dark') return stored;
   return typeof window !== 'undefined' && window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+/** Sets the theme on <html>: at start (so the sign-in screen follows it too) and on each change. */
+export function applyDocumentTheme(theme: Theme): void {
+  document.documentElement.dataset['theme'] = theme;
+  document.documentElement.style.colorScheme = theme;
 }
 
 /**
@@ -17,10 +24,7 @@ function initialTheme(): Theme {
  */
 export function useTheme(): [Theme, () => void] {
   const [theme, setTheme] = useState<Theme>(initialTheme);
-  useLayoutEffect(() => {
-    document.documentElement.dataset['theme'] = theme;
-    document.documentElement.style.colorScheme = theme;
-  }, [theme]);
+  useLayoutEffect(() => applyDocumentTheme(theme), [theme]);
   const toggle = useCallback(() => {
     setTheme((current) => {
       const next = current === 'dark' ? 'light' : 'dark';

@@ -356,7 +356,7 @@ export function Workbench({ account }: { account: AccountInfo }) {
                 {databaseOptions.map((db) => <option key={db} value={db}>{db}</option>)}
               </select>
             </div>
-            <span className="hint">Shift+Enter run · Ctrl+Shift+Enter cancel · F8 last result</span>
+            <span className="hint">Shift+Enter run · Ctrl+Shift+Enter cancel · F8 last result · Ctrl+M Tab moves focus</span>
           </div>
           {linkNotice ? (
             <div role={selectors.share.linkNotice.role} aria-label={selectors.share.linkNotice.name} className="link-notice">

@@ -93,6 +93,12 @@ const KqlEditor = forwardRef<KqlEditorHandle, KqlEditorProps>(function KqlEditor
         + ' && !editorHoverVisible && !inSnippetMode && !editorHasMultipleSelections && !referenceSearchVisible && !renameInputVisible',
     );
 
+    // The standalone editor appends "Press Alt+F1 for Accessibility Options." to its name in its
+    // constructor, but monaco-editor's ESM build ships no accessibility help to open: set the name
+    // again without the promise (updateOptions does not append it). Ctrl+M is listed in the hint
+    // line and under Keyboard shortcuts instead.
+    created.updateOptions({ ariaLabel: 'Query' });
+
     serviceErrors.current = created.createDecorationsCollection();
     setEditor(created);
     latest.current.onReady?.();

@@ -22,6 +22,9 @@ import 'monaco-editor/esm/vs/editor/contrib/readOnlyMessage/browser/contribution
 import 'monaco-editor/esm/vs/editor/contrib/smartSelect/browser/smartSelect';
 import 'monaco-editor/esm/vs/editor/contrib/snippet/browser/snippetController2';
 import 'monaco-editor/esm/vs/editor/contrib/suggest/browser/suggestController';
+// Ctrl+M (Ctrl+Shift+M on macOS): Tab moves focus instead of typing a tab, so keyboard users are not
+// trapped in the editor (WCAG 2.1.2).
+import 'monaco-editor/esm/vs/editor/contrib/toggleTabFocusMode/browser/toggleTabFocusMode';
 import 'monaco-editor/esm/vs/editor/contrib/wordHighlighter/browser/wordHighlighter';
 import 'monaco-editor/esm/vs/editor/contrib/wordOperations/browser/wordOperations';
 import 'monaco-editor/esm/vs/editor/common/standaloneStrings';

@@ -1,10 +1,10 @@
 /**
- * Clusters → databases → tables (columns with types) and functions. A click on a database makes
- * it the active tab's context; a double-click on a table, column or function inserts its name at
- * the editor's cursor (the ADX web UI's gestures).
+ * Clusters → databases → tables (columns with types) and functions, as a tree view. A click or
+ * Enter on a database makes it the active tab's context; a double-click or Enter on a table,
+ * column or function inserts its name at the editor's cursor (the ADX web UI's gestures).
  */
 
-import { useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { describeKustoError, type KustoError } from '../../../kusto/errors';
 import { kqlEntityName, type SchemaTable } from '../../../kusto/mgmt';
 import { selectors } from '../../../testing/selectors';
@@ -13,6 +13,7 @@ import { useDatabases } from '../api/get-databases';
 import type { MgmtDeps } from '../api/run-mgmt-command';
 import type { ConnectionsApi } from '../hooks/use-connections';
 import { parseApprovedHosts } from '../utils/connections-model';
+import { onTreeKeyDown, TreeFocusContext, TreeItem } from './tree-item';
 
 export interface ConnectionContext {
   clusterUrl: string;
@@ -31,45 +32,59 @@ function clusterLabel(url: string): string {
   return url.replace(/^https:\/\//, '');
 }
 
-// An element, not CSS ::before content: generated content would become part of the accessible name.
-function Chevron({ open }: { open: boolean }) {
-  return <span className="chevron" aria-hidden="true">{open ? '▾' : '▸'}</span>;
-}
-
 function LoadError({ error, onRetry }: { error: KustoError; onRetry: () => void }) {
   return (
-    <div role="alert" className="tree-error">
-      <span>{describeKustoError(error)}</span>
-      <button type="button" className="link-button" onClick={onRetry}>{selectors.common.retry.name}</button>
-    </div>
+    <li role="none">
+      <div role="alert" className="tree-error">
+        <span>{describeKustoError(error)}</span>
+        <button type="button" className="link-button" onClick={onRetry}>{selectors.common.retry.name}</button>
+      </div>
+    </li>
   );
 }
 
-function TableNode({ table, onInsert }: { table: SchemaTable; onInsert(text: string): void }) {
+function Note({ text }: { text: string }) {
+  return <li role="none" className="tree-note">{text}</li>;
+}
+
+function TableNode({ database, table, onInsert }: { database: string; table: SchemaTable; onInsert(text: string): void }) {
   const [open, setOpen] = useState(false);
+  const key = `table:${database}/${table.name}`;
   return (
-    <li>
-      <button
-        type="button"
-        className="tree-row tree-table"
-        aria-expanded={open}
-        title="Double-click to insert the table name"
-        onClick={() => setOpen((o) => !o)}
-        onDoubleClick={() => onInsert(kqlEntityName(table.name))}
-      >
-        <Chevron open={open} />
-        {table.name}
-      </button>
-      {open ? (
-        <ul className="tree-children" aria-label={selectors.connections.columns(table.name).name}>
-          {table.columns.map((c) => (
-            <li key={c.name} className="tree-row tree-column" title={`${c.name}: ${c.type} — double-click to insert`} onDoubleClick={() => onInsert(kqlEntityName(c.name))}>
-              <span className="column-name">{c.name}</span> <span className="column-type">{c.type}</span>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </li>
+    <TreeItem
+      itemKey={key}
+      level={4}
+      label={table.name}
+      className="tree-table"
+      title="Enter or double-click inserts the table name"
+      expanded={open}
+      onToggle={() => setOpen((o) => !o)}
+      onActivate={() => onInsert(kqlEntityName(table.name))}
+      onDoubleClick={() => onInsert(kqlEntityName(table.name))}
+    >
+      {table.columns.map((c) => (
+        <TreeItem
+          key={c.name}
+          itemKey={`${key}/${c.name}`}
+          level={5}
+          className="tree-column"
+          title={`${c.name}: ${c.type} — Enter or double-click inserts it`}
+          label={<><span className="column-name">{c.name}</span> <span className="column-type">{c.type}</span></>}
+          onActivate={() => onInsert(kqlEntityName(c.name))}
+          onDoubleClick={() => onInsert(kqlEntityName(c.name))}
+        />
+      ))}
+    </TreeItem>
+  );
+}
+
+/** A folder under a database ("Tables", "Functions"), open from the start. */
+function Folder({ itemKey, label, children }: { itemKey: string; label: string; children: ReactNode }) {
+  const [open, setOpen] = useState(true);
+  return (
+    <TreeItem itemKey={itemKey} level={3} label={label} className="tree-heading" expanded={open} onToggle={() => setOpen((o) => !o)}>
+      {children}
+    </TreeItem>
   );
 }
 
@@ -78,86 +93,87 @@ function DatabaseNode(props: { deps: MgmtDeps; clusterUrl: string; database: str
   const [open, setOpen] = useState(active);
   const schema = useDatabaseSchema(deps, clusterUrl, database, open);
   const db = schema.data?.databases.find((d) => d.name === database) ?? schema.data?.databases[0];
+  const key = `database:${clusterUrl}/${database}`;
   return (
-    <li>
-      <button
-        type="button"
-        className={active ? 'tree-row tree-database active' : 'tree-row tree-database'}
-        aria-expanded={open}
-        aria-current={active ? 'true' : undefined}
-        onClick={() => {
-          onSelect();
-          setOpen((o) => !o || !active);
-        }}
-      >
-        <Chevron open={open} />
-        {database}
-      </button>
-      {open ? (
-        <div className="tree-children">
-          {schema.isPending ? <p className="tree-note">Loading schema…</p> : null}
-          {schema.error ? <LoadError error={schema.error} onRetry={() => void schema.refetch()} /> : null}
-          {db ? (
-            <>
-              <p className="tree-heading">Tables</p>
-              <ul aria-label={selectors.connections.tables(database).name}>
-                {db.tables.map((t) => <TableNode key={t.name} table={t} onInsert={onInsert} />)}
-              </ul>
-              {db.functions.length > 0 ? (
-                <>
-                  <p className="tree-heading">Functions</p>
-                  <ul aria-label={selectors.connections.functions(database).name}>
-                    {db.functions.map((f) => (
-                      <li key={f.name} className="tree-row tree-function" title={`${f.name}${f.parameters} — double-click to insert`} onDoubleClick={() => onInsert(kqlEntityName(f.name))}>
-                        <span className="column-name">{f.name}</span> <span className="column-type">{f.parameters}</span>
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              ) : null}
-            </>
+    <TreeItem
+      itemKey={key}
+      level={2}
+      label={database}
+      className={active ? 'tree-database active' : 'tree-database'}
+      title="Enter or a click makes it the tab's database"
+      selected={active}
+      expanded={open}
+      onToggle={() => setOpen((o) => !o)}
+      onActivate={() => {
+        onSelect();
+        setOpen(true);
+      }}
+      onClick={() => {
+        onSelect();
+        setOpen((o) => !o || !active);
+      }}
+    >
+      {schema.isPending ? <Note text="Loading schema…" /> : null}
+      {schema.error ? <LoadError error={schema.error} onRetry={() => void schema.refetch()} /> : null}
+      {db ? (
+        <>
+          <Folder itemKey={`${key}/tables`} label={selectors.connections.tables.name}>
+            {db.tables.map((t) => <TableNode key={t.name} database={database} table={t} onInsert={onInsert} />)}
+          </Folder>
+          {db.functions.length > 0 ? (
+            <Folder itemKey={`${key}/functions`} label={selectors.connections.functions.name}>
+              {db.functions.map((f) => (
+                <TreeItem
+                  key={f.name}
+                  itemKey={`${key}/functions/${f.name}`}
+                  level={4}
+                  className="tree-function"
+                  title={`${f.name}${f.parameters} — Enter or double-click inserts it`}
+                  label={<><span className="column-name">{f.name}</span> <span className="column-type">{f.parameters}</span></>}
+                  onActivate={() => onInsert(kqlEntityName(f.name))}
+                  onDoubleClick={() => onInsert(kqlEntityName(f.name))}
+                />
+              ))}
+            </Folder>
           ) : null}
-        </div>
+        </>
       ) : null}
-    </li>
+    </TreeItem>
   );
 }
 
-function ClusterNode(props: { deps: MgmtDeps; url: string; active: ConnectionContext; onRemove(): void; onSelectDatabase(c: ConnectionContext): void; onInsert(text: string): void }) {
-  const { deps, url, active, onRemove, onSelectDatabase, onInsert } = props;
+function ClusterNode(props: { deps: MgmtDeps; url: string; first: boolean; active: ConnectionContext; onRemove(): void; onSelectDatabase(c: ConnectionContext): void; onInsert(text: string): void }) {
+  const { deps, url, first, active, onRemove, onSelectDatabase, onInsert } = props;
   const [open, setOpen] = useState(true);
   const databases = useDatabases(deps, url, open);
   return (
-    <li className="tree-cluster">
-      <div className="tree-cluster-row">
-        <button type="button" className="tree-row tree-cluster-name" aria-expanded={open} onClick={() => setOpen((o) => !o)} title={url}>
-          <Chevron open={open} />
-          {clusterLabel(url)}
-        </button>
-        <button type="button" className="icon-button" aria-label={selectors.connections.removeCluster(url).name} title="Remove cluster" onClick={onRemove}>×</button>
-      </div>
-      {open ? (
-        <div className="tree-children">
-          {databases.isPending ? <p className="tree-note">Loading databases…</p> : null}
-          {databases.error ? <LoadError error={databases.error} onRetry={() => void databases.refetch()} /> : null}
-          {databases.data ? (
-            <ul aria-label={selectors.connections.databases(url).name}>
-              {databases.data.map((db) => (
-                <DatabaseNode
-                  key={db}
-                  deps={deps}
-                  clusterUrl={url}
-                  database={db}
-                  active={active.clusterUrl === url && active.database === db}
-                  onSelect={() => onSelectDatabase({ clusterUrl: url, database: db })}
-                  onInsert={onInsert}
-                />
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
-    </li>
+    <TreeItem
+      itemKey={`cluster:${url}`}
+      level={1}
+      first={first}
+      label={clusterLabel(url)}
+      className="tree-cluster-name"
+      title={`${url} — Delete removes it`}
+      expanded={open}
+      onToggle={() => setOpen((o) => !o)}
+      onDelete={onRemove}
+      // A tree item holds no buttons; the keyboard removes a cluster with Delete.
+      after={<span aria-hidden="true" className="icon-button tree-remove" title={selectors.connections.removeCluster(url).title} onClick={(e) => { e.stopPropagation(); onRemove(); }}>×</span>}
+    >
+      {databases.isPending ? <Note text="Loading databases…" /> : null}
+      {databases.error ? <LoadError error={databases.error} onRetry={() => void databases.refetch()} /> : null}
+      {(databases.data ?? []).map((db) => (
+        <DatabaseNode
+          key={db}
+          deps={deps}
+          clusterUrl={url}
+          database={db}
+          active={active.clusterUrl === url && active.database === db}
+          onSelect={() => onSelectDatabase({ clusterUrl: url, database: db })}
+          onInsert={onInsert}
+        />
+      ))}
+    </TreeItem>
   );
 }
 
@@ -186,6 +202,14 @@ function TrustedHostsSetting({ connections }: { connections: ConnectionsApi }) {
 export function ConnectionPane({ connections, deps, active, onSelectDatabase, onInsert }: ConnectionPaneProps) {
   const [typed, setTyped] = useState('');
   const [refusal, setRefusal] = useState<string | null>(null);
+  const [activeItem, setActiveItem] = useState<string | null>(null);
+  const treeFocus = useMemo(() => ({ active: activeItem, setActive: setActiveItem }), [activeItem]);
+  const tree = useRef<HTMLUListElement>(null);
+  // When the item in the Tab order went away (its cluster removed, a parent collapsed by mouse),
+  // the first item takes its place, so the tree stays reachable.
+  useEffect(() => {
+    if (activeItem !== null && !tree.current?.querySelector('[role="treeitem"][tabindex="0"]')) setActiveItem(null);
+  });
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -211,19 +235,22 @@ export function ConnectionPane({ connections, deps, active, onSelectDatabase, on
         <button type="submit">{selectors.connections.addCluster.name}</button>
       </form>
       {refusal ? <p role="alert" className="error-box">{refusal}</p> : null}
-      <ul className="tree" aria-label={selectors.connections.clusters.name}>
-        {connections.connections.clusters.map((url) => (
-          <ClusterNode
-            key={url}
-            deps={deps}
-            url={url}
-            active={active}
-            onRemove={() => connections.remove(url)}
-            onSelectDatabase={onSelectDatabase}
-            onInsert={onInsert}
-          />
-        ))}
-      </ul>
+      <TreeFocusContext.Provider value={treeFocus}>
+        <ul ref={tree} role="tree" className="tree" aria-label={selectors.connections.clusters.name} onKeyDown={onTreeKeyDown}>
+          {connections.connections.clusters.map((url, i) => (
+            <ClusterNode
+              key={url}
+              deps={deps}
+              url={url}
+              first={i === 0}
+              active={active}
+              onRemove={() => connections.remove(url)}
+              onSelectDatabase={onSelectDatabase}
+              onInsert={onInsert}
+            />
+          ))}
+        </ul>
+      </TreeFocusContext.Provider>
       <TrustedHostsSetting connections={connections} />
     </aside>
   );
