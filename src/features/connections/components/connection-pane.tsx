@@ -205,11 +205,12 @@ export function ConnectionPane({ connections, deps, active, onSelectDatabase, on
   const [activeItem, setActiveItem] = useState<string | null>(null);
   const treeFocus = useMemo(() => ({ active: activeItem, setActive: setActiveItem }), [activeItem]);
   const tree = useRef<HTMLUListElement>(null);
-  // When the item in the Tab order went away (its cluster removed, a parent collapsed by mouse),
-  // the first item takes its place, so the tree stays reachable.
+  // When the item in the Tab order went away with its cluster, the first item takes its place, so
+  // the tree stays reachable. (Collapsing a parent by mouse focuses that parent first.)
+  const clusters = connections.connections.clusters;
   useEffect(() => {
     if (activeItem !== null && !tree.current?.querySelector('[role="treeitem"][tabindex="0"]')) setActiveItem(null);
-  });
+  }, [activeItem, clusters]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
