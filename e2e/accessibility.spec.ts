@@ -60,10 +60,10 @@ test('every signed-in screen has no serious axe violations, in light and in dark
     await page.keyboard.press('Escape');
     await expect(dialogOf(s.share.dialog.name)).toHaveCount(0);
 
-    await page.getByRole(s.history.toggle.role, { name: s.history.toggle.name }).click();
+    await page.getByRole(s.history.toggle.role, { name: s.history.toggle.name, exact: true }).click();
     await expect(page.getByRole(s.history.list.role, { name: s.history.list.name })).toBeVisible();
     await check(`${theme}: History`);
-    await page.getByRole(s.history.toggle.role, { name: s.history.toggle.name }).click();
+    await page.getByRole(s.history.toggle.role, { name: s.history.toggle.name, exact: true }).click();
 
     await page.getByRole(s.shortcuts.help.role, { name: s.shortcuts.help.name }).click();
     await expect(dialogOf(s.shortcuts.dialog.name)).toBeVisible();
