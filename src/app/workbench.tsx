@@ -4,7 +4,6 @@ import type { AccountInfo } from '@azure/msal-browser';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useRuntimeConfig } from '../config/runtime-config-context';
 import type { SignOutChoice } from '../features/auth/components/sign-out-dialog';
-import { UserMenu } from '../features/auth/components/user-menu';
 import { useTokenProvider } from '../features/auth/hooks/use-token-provider';
 import { TableChartSwitch } from '../features/charts/components/table-chart-switch';
 import { useDatabaseSchema } from '../features/connections/api/get-database-schema';
@@ -21,13 +20,10 @@ import { ParametersForm } from '../features/parameters/components/parameters-for
 import { useQueryParameters } from '../features/parameters/hooks/use-query-parameters';
 import { ResultsPanel } from '../features/results/components/results-panel';
 import { useWarmDecodeWorker } from '../features/run/hooks/use-warm-decode-worker';
-import { OpenLinkAction } from '../features/share/components/open-link-dialog';
-import { ShareMenu } from '../features/share/components/share-menu';
 import { useShareLinkState } from '../features/share/hooks/use-share-link-state';
 import { useShareUrlSync } from '../features/share/hooks/use-share-url-sync';
 import { writeShareUrl } from '../features/share/share-url';
 import type { LinkRunDecision } from '../features/share/link-run-policy';
-import { ShortcutsHelp } from '../features/tabs/components/shortcuts-help';
 import { TabBar } from '../features/tabs/components/tab-bar';
 import { useWorkspaceShortcuts } from '../features/tabs/hooks/use-workspace-shortcuts';
 import type { WorkspaceCommand } from '../features/tabs/utils/keymap';
@@ -37,14 +33,28 @@ import type { ShareLinkInput } from '../kusto/deep-link';
 import { parseDeclaredParameters, toParameterValues } from '../kusto/query-parameters';
 import type { ColumnarTable, DataSet } from '../kusto/types';
 import { isTrustedKustoHost, untrustedHostMessage } from '../kusto/trusted-hosts';
+import { useElementSize } from '../lib/use-element-size';
+import { accountStorageKey } from '../lib/account-storage';
 import { useKeyboardShortcut } from '../lib/use-keyboard-shortcut';
+import { useSplitter } from '../lib/use-splitter';
 import { selectors } from '../testing/selectors';
 import { workerTableOps } from '../workers/decode-client';
 import { accountStorageNames, forgetAccountData } from './account-data';
+import { HeaderActions } from './header-actions';
 import { useTabRuns } from './use-tab-runs';
 import { useTheme } from './use-theme';
 
 const SAMPLE_QUERY = 'StormEvents\n| take 10';
+
+/** Header width under which Open link, History, theme and shortcuts go behind "More actions". */
+const COMPACT_HEADER_BELOW = 1000;
+/** Window width from which the connection pane starts open. */
+const PANE_OPEN_FROM = 1000;
+/** Editor height (px) until the user moves the splitter, and the smallest it gets. */
+const EDITOR_HEIGHT = 240;
+const EDITOR_MIN_HEIGHT = 96;
+/** What the results keep below the splitter at least: status, toolbar and a few rows. */
+const RESULTS_MIN_HEIGHT = 220;
 
 /** Errors the same request may not hit again. */
 const RETRYABLE = new Set(['network', 'throttled', 'server', 'timeout']);
@@ -96,6 +106,22 @@ export function Workbench({ account }: { account: AccountInfo }) {
   const runs = useTabRuns({ tokenProvider, trustedHosts, userName, history: history.store });
   const runState = runs.stateOf(tab.id);
   const [historyOpen, setHistoryOpen] = useState(false);
+  const historyButton = useRef<HTMLButtonElement | null>(null);
+  const header = useRef<HTMLElement>(null);
+  const headerWidth = useElementSize(header).width;
+  // Measured widths of the header's buttons in one row: below this they go behind "More actions".
+  const compactHeader = headerWidth > 0 && headerWidth < COMPACT_HEADER_BELOW;
+  const [paneOpen, setPaneOpen] = useState(() => typeof window === 'undefined' || window.innerWidth >= PANE_OPEN_FROM);
+  const editorAndResults = useRef<HTMLDivElement>(null);
+  const columnHeight = useElementSize(editorAndResults).height;
+  const splitter = useSplitter({
+    // Per user, like the tabs: "kqlw.editorHeight@<homeAccountId>".
+    storageKey: accountStorageKey(account, 'editorHeight'),
+    initial: EDITOR_HEIGHT,
+    min: EDITOR_MIN_HEIGHT,
+    // Before the first measure (and in jsdom) the remembered size stands.
+    max: columnHeight > 0 ? columnHeight - RESULTS_MIN_HEIGHT : Number.MAX_SAFE_INTEGER,
+  });
   const [linkNotice, setLinkNotice] = useState<string | null>(null);
   const [recallNote, setRecallNote] = useState<string | null>(null);
 
@@ -286,35 +312,37 @@ export function Workbench({ account }: { account: AccountInfo }) {
 
   return (
     <div className="workbench">
-      <header className="app-header">
+      <header ref={header} className="app-header">
+        {/* A disclosure for the connection pane; it starts closed where the window is narrow. */}
+        <button type="button" className="pane-toggle" aria-expanded={paneOpen} aria-controls="connection-pane" onClick={() => setPaneOpen((open) => !open)}>
+          {selectors.header.connections.name}
+        </button>
         <span className="app-title">KQL Workbench</span>
         <span className="spacer" />
-        <ShareMenu
-          clusterUrl={tab.clusterUrl}
-          database={tab.database}
-          query={tab.text}
-          parameters={linkParameters}
-          table={dataSet?.primaryResults[0] ?? null}
-          layout="menu"
+        <HeaderActions
+          compact={compactHeader}
+          share={{ clusterUrl: tab.clusterUrl, database: tab.database, query: tab.text, parameters: linkParameters, table: dataSet?.primaryResults[0] ?? null }}
+          onOpenLink={openLink}
+          historyOpen={historyOpen}
+          onToggleHistory={() => setHistoryOpen((open) => !open)}
+          historyButton={historyButton}
+          theme={theme}
+          onToggleTheme={toggleTheme}
+          account={account}
+          forgetAccount={forgetAccount}
         />
-        <OpenLinkAction onOpen={openLink} />
-        <button type="button" aria-pressed={historyOpen} onClick={() => setHistoryOpen((open) => !open)}>
-          {selectors.history.toggle.name}
-        </button>
-        <button type="button" onClick={toggleTheme} className="theme-toggle">
-          {theme === 'dark' ? selectors.theme.toLight.name : selectors.theme.toDark.name}
-        </button>
-        <ShortcutsHelp />
-        <UserMenu account={account} forgetAccount={forgetAccount} />
       </header>
       <div className="workbench-body">
-        <ConnectionPane
-          connections={connections}
-          deps={mgmtDeps}
-          active={{ clusterUrl: tab.clusterUrl, database: tab.database }}
-          onSelectDatabase={selectContext}
-          onInsert={insertName}
-        />
+        {/* Hidden, not unmounted: the tree keeps what is open. */}
+        <div id="connection-pane" className="connection-pane-slot" hidden={!paneOpen}>
+          <ConnectionPane
+            connections={connections}
+            deps={mgmtDeps}
+            active={{ clusterUrl: tab.clusterUrl, database: tab.database }}
+            onSelectDatabase={selectContext}
+            onInsert={insertName}
+          />
+        </div>
         <main className="workbench-main">
           <TabBar
             tabs={tabs.tabs}
@@ -365,32 +393,44 @@ export function Workbench({ account }: { account: AccountInfo }) {
             </div>
           ) : null}
           <ParametersForm declared={params.declared} values={params.values} onChange={setParameterValue} />
-          <div className="editor-pane" onKeyUp={readCursorStatement} onMouseUp={readCursorStatement}>
-            <QueryEditor
-              ref={editorRef}
-              value={tab.text}
-              onChange={setText}
-              onRun={runStatement}
-              onCancel={cancel}
+          <div ref={editorAndResults} className="editor-and-results">
+            <div id="editor-pane" className="editor-pane" style={{ height: splitter.size }} onKeyUp={readCursorStatement} onMouseUp={readCursorStatement}>
+              <QueryEditor
+                ref={editorRef}
+                value={tab.text}
+                onChange={setText}
+                onRun={runStatement}
+                onCancel={cancel}
+                running={runState.running}
+                theme={theme}
+                schema={editorSchema}
+                markers={runState.markers}
+              />
+            </div>
+            <div className="splitter" aria-label={selectors.header.splitter.name} aria-controls="editor-pane" {...splitter.separatorProps} />
+            {recallNote ? <p role="status" aria-label={selectors.history.recallStatus.name} className="recall-note">{recallNote}</p> : null}
+            <ResultsPanel
+              dataSet={dataSet}
+              error={error}
               running={runState.running}
-              theme={theme}
-              schema={editorSchema}
-              markers={runState.markers}
+              durationMs={runState.lastRun?.durationMs ?? null}
+              query={runState.lastRun?.query}
+              wrapTableView={wrapTableView}
+              ops={workerTableOps}
             />
           </div>
-          {recallNote ? <p role="status" aria-label={selectors.history.recallStatus.name} className="recall-note">{recallNote}</p> : null}
-          <ResultsPanel
-            dataSet={dataSet}
-            error={error}
-            running={runState.running}
-            durationMs={runState.lastRun?.durationMs ?? null}
-            query={runState.lastRun?.query}
-            wrapTableView={wrapTableView}
-            ops={workerTableOps}
-          />
         </main>
         {historyOpen ? (
-          <aside className="history-pane" aria-label={selectors.history.pane.name}>
+          <aside
+            id="history-pane"
+            className="history-pane"
+            aria-label={selectors.history.pane.name}
+            onKeyDown={(e) => {
+              if (e.key !== 'Escape' || e.defaultPrevented) return;
+              setHistoryOpen(false);
+              historyButton.current?.focus();
+            }}
+          >
             {history.store ? (
               <HistoryPanel
                 store={history.store}

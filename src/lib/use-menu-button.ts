@@ -8,13 +8,13 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 're
  */
 export function useMenuButton() {
   const [open, setOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
+  const button = useRef<HTMLButtonElement | null>(null);
   const menu = useRef<HTMLDivElement>(null);
   const root = useRef<HTMLDivElement>(null);
   /** Which item takes focus once the menu is shown. */
   const focusOnOpen = useRef<'first' | 'last' | null>(null);
 
-  const items = () => Array.from(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []);
+  const items = () => Array.from(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"], [role="menuitemcheckbox"]') ?? []);
 
   useEffect(() => {
     if (!open) return;

@@ -16,6 +16,12 @@ export const selectors = {
   },
   header: {
     signOut: { role: 'button', name: 'Sign out' },
+    /** In a narrow header: Open link, History, the theme and Keyboard shortcuts behind one menu button. */
+    more: { role: 'button', name: 'More actions' },
+    /** Shows and hides the connection pane (a disclosure). */
+    connections: { role: 'button', name: 'Connections' },
+    /** The window splitter between the editor and the results. */
+    splitter: { role: 'separator', name: 'Resize the editor and the results' },
     /** Text of the cluster in use, e.g. "https://localhost:8443". */
     cluster: { role: 'group', name: 'Connection' },
     database: { role: 'combobox', name: 'Database' },
@@ -129,7 +135,7 @@ export const selectors = {
     dismissLinkNotice: { role: 'button', name: 'Dismiss' },
   },
   history: {
-    /** Header button (aria-pressed) that shows and hides the history pane. */
+    /** Header button (a disclosure, aria-expanded) that shows and hides the history pane; Esc in the pane closes it. */
     toggle: { role: 'button', name: 'History' },
     pane: { role: 'complementary', name: 'History pane' },
     panel: { role: 'region', name: 'History' },

@@ -8,9 +8,11 @@ interface UserMenuProps {
   account: AccountInfo;
   /** Removes what this browser keeps of the account, as chosen, before the sign-out redirect. */
   forgetAccount: (choice: SignOutChoice) => Promise<void>;
+  /** A narrow header shows only Sign out; the name stays in its tooltip. */
+  compact?: boolean;
 }
 
-export function UserMenu({ account, forgetAccount }: UserMenuProps) {
+export function UserMenu({ account, forgetAccount, compact = false }: UserMenuProps) {
   const { instance } = useMsal();
   const [asking, setAsking] = useState(false);
   const name = account.name || account.username;
@@ -27,8 +29,10 @@ export function UserMenu({ account, forgetAccount }: UserMenuProps) {
 
   return (
     <div className="user-menu">
-      <span className="user-name" title={account.username}>{name}</span>
-      <button type="button" aria-haspopup="dialog" onClick={() => setAsking(true)}>{selectors.header.signOut.name}</button>
+      {compact ? null : <span className="user-name" title={account.username}>{name}</span>}
+      <button type="button" aria-haspopup="dialog" onClick={() => setAsking(true)} title={compact ? `Signed in as ${account.username}` : undefined}>
+        {selectors.header.signOut.name}
+      </button>
       {asking ? <SignOutDialog accountName={account.username || name} onConfirm={signOut} onCancel={() => setAsking(false)} /> : null}
     </div>
   );
