@@ -76,7 +76,7 @@ test('at 800, 1024, 1400 and 1920 px no control overlaps another; header and pan
 
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: HEIGHT });
-    const compact = width < 1000;
+    const compact = width < 1100;
     await expect(button(page, s.header.more.name)).toHaveCount(compact ? 1 : 0);
     await expect(button(page, s.share.openLink.name)).toHaveCount(compact ? 0 : 1);
     if (width === 800) {

@@ -47,7 +47,7 @@ import { useTheme } from './use-theme';
 const SAMPLE_QUERY = 'StormEvents\n| take 10';
 
 /** Header width under which Open link, History, theme and shortcuts go behind "More actions". */
-const COMPACT_HEADER_BELOW = 1000;
+const COMPACT_HEADER_BELOW = 1100;
 /** Window width from which the connection pane starts open. */
 const PANE_OPEN_FROM = 1000;
 /** Editor height (px) until the user moves the splitter, and the smallest it gets. */
