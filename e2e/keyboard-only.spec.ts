@@ -89,8 +89,8 @@ test('keyboard only: sign in, run, read and sort the grid, menus and dialogs, th
   await page.keyboard.press('ArrowDown');
   await expect.poll(() => activeCell(page)).toEqual({ role: 'gridcell', text: '25' });
 
-  // Tab leaves the grid.
-  await page.keyboard.press('Tab');
+  // Tab leaves the grid (it is the page's last stop, so backwards: Shift+Tab).
+  await page.keyboard.press('Shift+Tab');
   await expect.poll(() => hasFocus(resultGrid(page))).toBe(false);
   await expectVisibleFocus(page);
 

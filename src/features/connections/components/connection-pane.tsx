@@ -32,19 +32,24 @@ function clusterLabel(url: string): string {
   return url.replace(/^https:\/\//, '');
 }
 
-function LoadError({ error, onRetry }: { error: KustoError; onRetry: () => void }) {
+/** A failed load, as an item of the tree (a tree holds nothing else): Enter or a click retries. */
+function LoadError({ itemKey, level, error, onRetry }: { itemKey: string; level: number; error: KustoError; onRetry: () => void }) {
   return (
-    <li role="none">
-      <div role="alert" className="tree-error">
-        <span>{describeKustoError(error)}</span>
-        <button type="button" className="link-button" onClick={onRetry}>{selectors.common.retry.name}</button>
-      </div>
-    </li>
+    <TreeItem
+      itemKey={itemKey}
+      level={level}
+      className="tree-error"
+      label={<span role="alert">{describeKustoError(error)}</span>}
+      title="Enter or a click retries"
+      onActivate={onRetry}
+      onClick={onRetry}
+      after={<span aria-hidden="true" className="link-button">{selectors.common.retry.name}</span>}
+    />
   );
 }
 
-function Note({ text }: { text: string }) {
-  return <li role="none" className="tree-note">{text}</li>;
+function Note({ itemKey, level, text }: { itemKey: string; level: number; text: string }) {
+  return <TreeItem itemKey={itemKey} level={level} className="tree-note" label={text} />;
 }
 
 function TableNode({ database, table, onInsert }: { database: string; table: SchemaTable; onInsert(text: string): void }) {
@@ -113,8 +118,8 @@ function DatabaseNode(props: { deps: MgmtDeps; clusterUrl: string; database: str
         setOpen((o) => !o || !active);
       }}
     >
-      {schema.isPending ? <Note text="Loading schema…" /> : null}
-      {schema.error ? <LoadError error={schema.error} onRetry={() => void schema.refetch()} /> : null}
+      {schema.isPending ? <Note itemKey={`${key}/loading`} level={3} text="Loading schema…" /> : null}
+      {schema.error ? <LoadError itemKey={`${key}/error`} level={3} error={schema.error} onRetry={() => void schema.refetch()} /> : null}
       {db ? (
         <>
           <Folder itemKey={`${key}/tables`} label={selectors.connections.tables.name}>
@@ -160,8 +165,8 @@ function ClusterNode(props: { deps: MgmtDeps; url: string; first: boolean; activ
       // A tree item holds no buttons; the keyboard removes a cluster with Delete.
       after={<span aria-hidden="true" className="icon-button tree-remove" title={selectors.connections.removeCluster(url).title} onClick={(e) => { e.stopPropagation(); onRemove(); }}>×</span>}
     >
-      {databases.isPending ? <Note text="Loading databases…" /> : null}
-      {databases.error ? <LoadError error={databases.error} onRetry={() => void databases.refetch()} /> : null}
+      {databases.isPending ? <Note itemKey={`cluster:${url}/loading`} level={2} text="Loading databases…" /> : null}
+      {databases.error ? <LoadError itemKey={`cluster:${url}/error`} level={2} error={databases.error} onRetry={() => void databases.refetch()} /> : null}
       {(databases.data ?? []).map((db) => (
         <DatabaseNode
           key={db}

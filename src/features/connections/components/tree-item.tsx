@@ -1,11 +1,12 @@
 /**
  * One node of the connection tree, after the WAI-ARIA tree view pattern
- * (https://www.w3.org/WAI/ARIA/apg/patterns/treeview/): a treeitem with its children in a
- * nested group. Focus is roving (one item in the Tab order, the last one focused); the tree root
+ * (https://www.w3.org/WAI/ARIA/apg/patterns/treeview/). The tree is flat in the DOM: each item
+ * holds only its own row and its open children follow it, with aria-level saying the depth. A
+ * nested item would read (and show) its whole subtree as its text. Focus is roving (one item in the Tab order, the last one focused); the tree root
  * (useTreeKeys) moves it with the arrow keys, Home and End, and each item answers Enter, Right
  * and Left itself.
  */
-import { createContext, useContext, useId, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { createContext, useContext, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 
 export interface TreeFocus {
   /** Key of the item in the Tab order; null: the first item. */
@@ -42,8 +43,6 @@ export interface TreeItemProps {
 export function TreeItem(props: TreeItemProps) {
   const { itemKey, level, label, expanded, onToggle, onActivate, onDoubleClick, onClick, onDelete, selected, first = false, className = '', title, after, children } = props;
   const focus = useContext(TreeFocusContext);
-  // Named by its own row: from content, a treeitem's name would take in all of its children's text.
-  const labelId = useId();
   const inTabOrder = focus.active === itemKey || (focus.active === null && first);
 
   const onKeyDown = (e: KeyboardEvent<HTMLLIElement>) => {
@@ -67,17 +66,16 @@ export function TreeItem(props: TreeItemProps) {
   };
 
   const onRowClick = (e: MouseEvent) => {
-    // The row, not the item: a click inside a child's row must not toggle its parents.
     e.stopPropagation();
     if (onClick) onClick();
     else onToggle?.();
   };
 
   return (
+    <>
     <li
       role="treeitem"
       aria-level={level}
-      aria-labelledby={labelId}
       aria-expanded={expanded}
       aria-selected={selected}
       tabIndex={inTabOrder ? 0 : -1}
@@ -87,29 +85,33 @@ export function TreeItem(props: TreeItemProps) {
       }}
       onKeyDown={onKeyDown}
     >
-      <div className={`tree-row ${className}`} title={title} onClick={onRowClick} onDoubleClick={onDoubleClick}>
+      <div className={`tree-row ${className}`} style={{ paddingLeft: `${0.3 + (level - 1) * 0.9}rem` }} title={title} onClick={onRowClick} onDoubleClick={onDoubleClick}>
         {expanded === undefined ? <span className="chevron" aria-hidden="true" /> : <span className="chevron" aria-hidden="true">{expanded ? '▾' : '▸'}</span>}
-        <span id={labelId}>{label}</span>
+        <span className="tree-label">{label}</span>
         {after}
       </div>
-      {expanded && children ? <ul role="group">{children}</ul> : null}
     </li>
+    {expanded ? children : null}
+    </>
   );
 }
 
+const levelOf = (el: Element | undefined) => Number(el?.getAttribute('aria-level') ?? 0);
+
 /** Up/Down/Home/End over the visible items, Right into an open item's first child, Left to the parent. */
 export function onTreeKeyDown(e: KeyboardEvent<HTMLElement>): void {
-  const current = (e.target as HTMLElement).closest<HTMLElement>('[role="treeitem"]');
-  if (!current || current !== e.target) return;
+  const current = e.target as HTMLElement;
+  if (current.getAttribute('role') !== 'treeitem') return;
   const items = Array.from(e.currentTarget.querySelectorAll<HTMLElement>('[role="treeitem"]'));
   const at = items.indexOf(current);
+  const level = levelOf(current);
   let next: HTMLElement | null | undefined = null;
   if (e.key === 'ArrowDown') next = items[at + 1];
   else if (e.key === 'ArrowUp') next = items[at - 1];
   else if (e.key === 'Home') next = items[0];
   else if (e.key === 'End') next = items[items.length - 1];
-  else if (e.key === 'ArrowRight' && current.getAttribute('aria-expanded') === 'true') next = current.querySelector<HTMLElement>('[role="treeitem"]');
-  else if (e.key === 'ArrowLeft') next = current.parentElement?.closest<HTMLElement>('[role="treeitem"]');
+  else if (e.key === 'ArrowRight' && current.getAttribute('aria-expanded') === 'true') next = levelOf(items[at + 1]) > level ? items[at + 1] : null;
+  else if (e.key === 'ArrowLeft') next = items.slice(0, at).reverse().find((el) => levelOf(el) < level);
   if (!next) return;
   e.preventDefault();
   next.focus();

@@ -35,9 +35,9 @@ describe('ShareMenu', () => {
     const toggle = screen.getByRole(selectors.share.menu.role, { name: selectors.share.menu.name });
     await user.click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
-    const adx = screen.getByRole('menuitem', { name: selectors.share.openInAdx.name });
+    const adx = screen.getByRole('menuitem', { name: (n) => n.startsWith(selectors.share.openInAdx.name) });
     expect(adx.getAttribute('aria-disabled')).toBe('true');
-    expect(document.getElementById(adx.getAttribute('aria-describedby')!)?.textContent).toBe('A cluster on this computer cannot be opened in Azure Data Explorer.');
+    expect(adx.textContent).toBe('Open in Azure Data Explorer — A cluster on this computer cannot be opened in Azure Data Explorer.');
     await user.click(screen.getByRole('menuitem', { name: selectors.share.copyLink.name }));
     await waitFor(() => expect(texts).toHaveLength(2));
     // An action closes the menu and gives focus back to its button.
@@ -53,7 +53,7 @@ describe('ShareMenu', () => {
     toggle.focus();
     await user.keyboard('{Enter}');
     const items = screen.getAllByRole('menuitem');
-    expect(items.map((i) => i.getAttribute('aria-label') ?? i.textContent)).toEqual([selectors.share.copyLink.name, selectors.share.openInAdx.name, selectors.share.copyWithResults.name]);
+    expect(items.map((i) => i.textContent?.split(' — ')[0])).toEqual([selectors.share.copyLink.name, selectors.share.openInAdx.name, selectors.share.copyWithResults.name]);
     expect(document.activeElement).toBe(items[0]);
     await user.keyboard('{ArrowDown}');
     expect(document.activeElement).toBe(items[1]);

@@ -130,18 +130,10 @@ export function ShareMenu({ clusterUrl, database, query, parameters, table = nul
       </button>
       <div ref={menu.menu} id={actionsId} role="menu" aria-label={selectors.share.menu.name} className="share-actions" hidden={!menu.open} onKeyDown={menu.onMenuKeyDown}>
         <button type="button" role="menuitem" tabIndex={-1} onClick={act(() => void copyLink())} title="Shift+Alt+L">{selectors.share.copyLink.name}</button>
-        {/* A disabled item stays reachable in a menu, with the reason read as its description. */}
-        <button
-          type="button"
-          role="menuitem"
-          tabIndex={-1}
-          aria-disabled={!adx?.ok}
-          aria-label={selectors.share.openInAdx.name}
-          aria-describedby={adxReason ? reasonId : undefined}
-          onClick={adx?.ok ? act(openAdx) : undefined}
-        >
+        {/* A disabled item stays reachable in a menu; its reason is part of what it reads (and shows). */}
+        <button type="button" role="menuitem" tabIndex={-1} aria-disabled={!adx?.ok} onClick={adx?.ok ? act(openAdx) : undefined}>
           {selectors.share.openInAdx.name}
-          {adxReason ? <span id={reasonId} className="share-reason">{adxReason}</span> : null}
+          {adxReason ? <span className="share-reason"> — {adxReason}</span> : null}
         </button>
         <button type="button" role="menuitem" tabIndex={-1} onClick={act(() => void copyWithResults())}>{selectors.share.copyWithResults.name}</button>
       </div>
