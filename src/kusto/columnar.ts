@@ -8,7 +8,7 @@
 
 import { markedBigInteger, parseJsonLossless, restoreBigIntegers, stringifyDynamic } from './lossless-json';
 import type { ColumnarColumn, KustoScalarType, NullBitmap, TextStore } from './types';
-import { formatKustoDatetime, parseKustoDatetime, parseKustoReal, parseKustoTimespan, resolveKustoType } from './values';
+import { formatKustoDatetime, parseKustoDatetimeParts, parseKustoReal, parseKustoTimespan, resolveKustoType } from './values';
 
 export interface WireColumn {
   ColumnName: string;
@@ -235,11 +235,12 @@ export function pushValue(builder: ColumnBuilder, row: number, v: unknown, resto
       break;
     }
     case 'datetime': {
-      const ms = typeof v === 'string' ? parseKustoDatetime(v) : NaN;
-      if (Number.isNaN(ms)) builder.setNull(row);
+      // The ticks come from the text's digits, as the v2 decoder reads them: not from a float.
+      const parts = typeof v === 'string' ? parseKustoDatetimeParts(v) : null;
+      if (parts === null) builder.setNull(row);
       else {
-        builder.f64[row] = ms;
-        builder.u16[row] = Math.min(9999, Math.round((ms - Math.floor(ms)) * 10_000));
+        builder.f64[row] = parts.ms + parts.ticks / 10_000;
+        builder.u16[row] = parts.ticks;
       }
       break;
     }

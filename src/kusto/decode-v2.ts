@@ -14,7 +14,7 @@
 import { ColumnBuilder, KIND, formatCell, isNullAt, stringAt, writeSafeLong, type WireColumn } from './columnar';
 import { kustoError, parseOneApiError, partialError, type KustoError, type OneApiError } from './errors';
 import type { ColumnarColumn, ColumnarTable, DataSet, QueryStats, Visualization } from './types';
-import { daysFromCivil, parseKustoDatetime, parseKustoReal, parseKustoTimespan } from './values';
+import { daysFromCivil, parseKustoDatetimeParts, parseKustoReal, parseKustoTimespan } from './values';
 
 export type DecodeResult =
   | { ok: true; dataSet: DataSet; /** Set when rows arrived but the query failed part way or was cancelled. */ partial: KustoError | null }
@@ -464,7 +464,7 @@ class Reader {
 
   /**
    * `"yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z"`, the only form the service writes, read in place; other
-   * forms go through parseKustoDatetime. Returns false when the cell isn't that form.
+   * forms go through parseKustoDatetimeParts. Returns false when the cell isn't that form.
    */
   datetimeInto(builder: ColumnBuilder, row: number): boolean {
     const b = this.b;
@@ -546,11 +546,11 @@ class Reader {
       case K_DATETIME:
         if (c !== QUOTE) this.mismatch(builder, row);
         else if (!this.datetimeInto(builder, row)) {
-          const ms = parseKustoDatetime(this.cellString());
-          if (Number.isNaN(ms)) builder.setNull(row);
+          const parts = parseKustoDatetimeParts(this.cellString());
+          if (parts === null) builder.setNull(row);
           else {
-            builder.f64[row] = ms;
-            builder.u16[row] = Math.min(9999, Math.round((ms - Math.floor(ms)) * 10_000));
+            builder.f64[row] = parts.ms + parts.ticks / 10_000;
+            builder.u16[row] = parts.ticks;
           }
         }
         return;
@@ -727,7 +727,11 @@ function readVisualizations(table: ColumnarTable, into: Map<number, Visualizatio
   }
 }
 
-/** Level ≤ 2 rows are errors (NODE response.ts ErrorLevels); Level 6 QueryResourceConsumption holds the stats. */
+/**
+ * Level ≤ 2 rows are errors (azure-kusto-node response.ts ErrorLevels); Level 6
+ * QueryResourceConsumption holds the stats. An error row's Payload is either a OneAPI error or
+ * `{"Count":n,"Text":"…"}`; the readable text is its `Text`, never the JSON itself.
+ */
 function readCompletionInformation(table: ColumnarTable, errors: OneApiError[]): QueryStats | null {
   const level = findColumn(table, 'Level');
   const eventType = findColumn(table, 'EventTypeName');
@@ -745,7 +749,8 @@ function readCompletionInformation(table: ColumnarTable, errors: OneApiError[]):
     if (lvl !== null && lvl <= 2) {
       const parsed = parseOneApiError(body);
       const status = statusName ? stringAt(statusName, r) : '';
-      const description = text || status || 'Error';
+      const payloadText = isRecord(body) && typeof body['Text'] === 'string' ? body['Text'] : isRecord(body) ? '' : text;
+      const description = payloadText || status || 'Error';
       errors.push(parsed ?? {
         code: status || 'QueryError', message: description, description, type: null, permanent: null, innerCode: null, line: null, column: null,
       });
@@ -889,6 +894,9 @@ class FrameDecoder {
     if (!completion) fail('the response ends before DataSetCompletion (it was cut off)');
     const visualizations = new Map<number, Visualization>();
     let stats: QueryStats | null = null;
+    // The same failure is reported in OneApiErrors and again as a QueryCompletionInformation row
+    // (https://learn.microsoft.com/kusto/api/rest/response-v2): the rows count only when nothing else reported one.
+    const completionErrors: OneApiError[] = [];
     const built: ColumnarTable[] = [];
     for (const table of this.tables.values()) {
       const columnar: ColumnarTable = {
@@ -899,7 +907,7 @@ class FrameDecoder {
         columns: table.builders.map((b) => b.finish(table.rowCount)),
       };
       if (table.tableKind === 'QueryProperties' && table.tableName === '@ExtendedProperties') readVisualizations(columnar, visualizations);
-      if (table.tableKind === 'QueryCompletionInformation') stats = readCompletionInformation(columnar, this.errors) ?? stats;
+      if (table.tableKind === 'QueryCompletionInformation') stats = readCompletionInformation(columnar, completionErrors) ?? stats;
       built.push(columnar);
     }
     return {
@@ -910,7 +918,7 @@ class FrameDecoder {
         stats,
         cancelled: completion['Cancelled'] === true,
       },
-      errors: dedupe(this.errors),
+      errors: dedupe(this.errors.length > 0 ? this.errors : completionErrors),
     };
   }
 }

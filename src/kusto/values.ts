@@ -23,25 +23,35 @@ export function resolveKustoType(columnType: string): KustoScalarType {
 const DATETIME = /^(-?\d{4,})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
 /**
- * Epoch milliseconds of an ISO-8601 datetime with up to 7 fractional digits (100 ns ticks).
+ * An ISO-8601 datetime with up to 7 fractional digits (100 ns ticks) → whole epoch milliseconds
+ * plus the ticks below the millisecond (0–9999), read from the text's digits: a float of
+ * milliseconds cannot hold the 7th digit of a present-day date (…49.4832956 would become …957).
  * Not Date.parse: engines differ on >3 fraction digits, and Date.UTC maps years 0–99 to 19xx
- * while Kusto writes "0000-01-01T00:00:00Z" for its minimum.
+ * while Kusto writes "0000-01-01T00:00:00Z" for its minimum. Null when the text is not a datetime.
  */
-export function parseKustoDatetime(text: string): number {
+export function parseKustoDatetimeParts(text: string): { ms: number; ticks: number } | null {
   const m = DATETIME.exec(text);
-  if (!m) return NaN;
+  if (!m) return null;
   const date = new Date(0);
   date.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   date.setUTCHours(Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), 0);
   let ms = date.getTime();
-  if (m[7]) ms += Number(`0.${m[7]}`) * 1000;
+  const fraction = (m[7] ?? '').padEnd(7, '0').slice(0, 7);
+  ms += Number(fraction.slice(0, 3));
+  const ticks = Number(fraction.slice(3, 7));
   const zone = m[8];
   if (zone && zone !== 'Z') {
     const sign = zone.startsWith('-') ? -1 : 1;
     const digits = zone.slice(1).replace(':', '');
     ms -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * 60_000;
   }
-  return ms;
+  return { ms, ticks };
+}
+
+/** Epoch milliseconds (with the sub-millisecond ticks as a fraction) of a Kusto datetime text; NaN when it is not one. */
+export function parseKustoDatetime(text: string): number {
+  const parts = parseKustoDatetimeParts(text);
+  return parts === null ? NaN : parts.ms + parts.ticks / 10_000;
 }
 
 const TIMESPAN = /^(-?)(?:(\d+)\.)?(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,7}))?$/;
