@@ -14,7 +14,7 @@ import type { EditorMarker } from '../features/editor/types';
 import { statementToDocumentPosition } from '../features/editor/statement-at-cursor';
 import { cancelQuery } from '../features/run/api/cancel-query';
 import { newRunClientRequestId, runQuery, type QueryRun } from '../features/run/api/run-query';
-import { isManagementCommand } from '../kusto/deep-link';
+import { isManagementCommand } from '../kusto/text-kind';
 import type { HistoryStore, RunOutcome } from '../features/history/history-store';
 import { kustoError, type KustoError } from '../kusto/errors';
 import type { ClientRequestProperties } from '../kusto/request';

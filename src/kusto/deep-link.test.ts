@@ -6,7 +6,6 @@ import {
   checkLinkLength,
   decodeQueryFromLink,
   encodeQueryForLink,
-  isManagementCommand,
   parseClusterSegment,
   parseShareLink,
   toAdxLink,
@@ -248,22 +247,5 @@ describe('checkLinkLength', () => {
     const refuse = checkLinkLength('x'.repeat(LINK_REFUSE_LENGTH + 1));
     expect(refuse.level).toBe('refuse');
     expect(refuse.level === 'refuse' && refuse.message).toMatch(/8,000/);
-  });
-});
-
-describe('isManagementCommand', () => {
-  it.each([
-    ['.show tables', true],
-    ['   \n\t.drop table T', true],
-    ['// comment\n.show databases', true],
-    ['// one\n   // two . dot in a comment\n\n  .create table T (a:int)', true],
-    ['StormEvents | take 10', false],
-    ['// .drop table T\nStormEvents', false],
-    ['print x = ".show"', false],
-    ['', false],
-    ['// only a comment', false],
-    ['/ .show', false],
-  ])('%j → %s', (text, expected) => {
-    expect(isManagementCommand(text)).toBe(expected);
   });
 });

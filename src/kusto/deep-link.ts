@@ -7,6 +7,8 @@
  * it); it never auto-runs management commands from a link, and neither do we.
  */
 
+import { classifyKustoText } from './text-kind';
+
 const GZIP_BASE64_PREFIX = 'H4sI'; // base64 of the gzip magic 1f 8b 08 (deflate)
 const DEFAULT_CLOUD_SUFFIX = '.kusto.windows.net';
 
@@ -264,7 +266,7 @@ export async function parseShareLink(link: string, appOrigin?: string): Promise<
       database: database === '' ? null : database,
       query,
       parameters,
-      autorun: query !== null && !autorunOff && !isManagementCommand(query),
+      autorun: query !== null && !autorunOff && classifyKustoText(query).kind === 'query',
       source: isAdx ? 'adx' : 'app',
     },
   };
@@ -331,26 +333,4 @@ export function checkLinkLength(url: string): LinkLengthCheck {
     };
   }
   return { level: 'ok', length };
-}
-
-/**
- * True when the first thing after whitespace and `//` comments is `.`: a management command, which
- * a link must never run by itself ("UI tools do not automatically execute management commands",
- * DOCS deeplink.md). KQL has no block comments.
- */
-export function isManagementCommand(text: string): boolean {
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i]!;
-    if (c === '/' && text[i + 1] === '/') {
-      const end = text.indexOf('\n', i);
-      if (end === -1) return false;
-      i = end + 1;
-    } else if (/\s/.test(c) || c === '\uFEFF') {
-      i++;
-    } else {
-      return c === '.';
-    }
-  }
-  return false;
 }

@@ -5,6 +5,7 @@ import type { Caller } from './auth';
 import { badRequest, engineErrorToHttp, entityNotFound, forbidden, type RequestContext } from './errors';
 import { DOTNET_TYPES, kustoDateTime, msToKustoTimespan } from './kusto-values';
 import type { RunningQueries } from './running-queries';
+import { managementCommandText } from '../../../src/kusto/text-kind';
 
 /** A v1 table as management commands return it. */
 export interface ResultTable {
@@ -27,12 +28,16 @@ export interface CommandContext {
 const DATA_CHANGING = /^\.(create|create-merge|create-or-alter|alter|alter-merge|drop|ingest|set|append|set-or-append|set-or-replace|delete|purge|rename|move|replace|clear)\b/i;
 
 export function changesData(command: string): boolean {
-  return DATA_CHANGING.test(withoutLeadingComments(command));
+  return DATA_CHANGING.test(commandOf(command));
 }
 
-/** The service accepts `//` comment lines before a command; so does the web UI's editor. */
-export function withoutLeadingComments(text: string): string {
-  return text.replace(/^(?:\s*\/\/[^\n]*(?:\n|$))*/, '').trim();
+/**
+ * The command from its `.` on, skipping what Kusto skips before it (whitespace, `//` comments,
+ * directive lines — the app's own classifier, src/kusto/text-kind.ts), or the trimmed text when
+ * it is no command: then nothing below matches it and it is refused by name.
+ */
+export function commandOf(text: string): string {
+  return (managementCommandText(text) ?? text).trim();
 }
 
 const col = (ColumnName: string, ColumnType: KustoType): KustoColumn => ({ ColumnName, ColumnType });
@@ -144,7 +149,7 @@ async function engineCall<T>(ctx: CommandContext, db: string, call: () => Promis
 
 /** Runs one management command. Throws HttpError for anything the service would reject. */
 export async function runCommand(ctx: CommandContext, commandText: string): Promise<ResultTable[]> {
-  const text = withoutLeadingComments(commandText).replace(/;\s*$/, '');
+  const text = commandOf(commandText).replace(/;\s*$/, '');
   const head = text.split(/\s*<\|/)[0] ?? text;
   if (ctx.readonly && changesData(text)) {
     throw forbidden(

@@ -612,6 +612,19 @@ describe('management', () => {
     expect(reads.status).toBe(200);
   });
 
+  it.each(['// hi\r.drop table Scratch', '\u200B.drop table Scratch', '// hi\u2028.drop table Scratch'])(
+    "sees the command in %j as Kusto does: read-only refuses it, and the query endpoint won't run it",
+    async (csl) => {
+      const readonly = await post('/v1/rest/mgmt', { db: 'Samples', csl }, { 'x-ms-readonly': 'true' });
+      expect(readonly.status).toBe(403);
+      const onQueryEndpoint = await post('/v2/rest/query', { db: 'Samples', csl });
+      expect(onQueryEndpoint.status).toBe(400);
+      expect(errorOf(onQueryEndpoint.text)['@message']).toContain('Control commands');
+      expect(engine.calls).toEqual([]);
+      expect(engine.received).toEqual([]);
+    },
+  );
+
   it('accepts // comment lines before a command, as the service does', async () => {
     const res = await post('/v1/rest/mgmt', { db: 'Samples', csl: '// the tables\n.show tables' });
     expect(res.status).toBe(200);

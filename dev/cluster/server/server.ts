@@ -24,7 +24,8 @@ import {
 } from './errors';
 import { claimsChallengeHeader, FAULT_HEADER, FAULT_OPTION, FaultSyntaxError, MALFORMED_FRAME, parseFaults, type Faults } from './faults';
 import { toJson } from './json';
-import { runCommand, v1Body, withoutLeadingComments, type ResultTable } from './mgmt';
+import { isManagementCommand } from '../../../src/kusto/text-kind';
+import { commandOf, runCommand, v1Body, type ResultTable } from './mgmt';
 import { streamQuery, V1Format, V2Format, type ErrorPlacement } from './query-stream';
 import {
   extractSetStatements,
@@ -202,9 +203,9 @@ export async function startCluster(options: StartClusterOptions): Promise<Runnin
     faults: Faults,
     readonly: boolean,
   ): Promise<void> {
-    const commandText = withoutLeadingComments(request.csl);
-    const isCommand = commandText.startsWith('.');
-    if (isCommand && !/^\.show\b/i.test(commandText)) {
+    // Kusto's rule for "is this a command" (src/kusto/text-kind.ts), shared with the app.
+    const isCommand = isManagementCommand(request.csl);
+    if (isCommand && !/^\.show\b/i.test(commandOf(request.csl))) {
       throw badRequest(
         ctx,
         "Control commands (starting with a dot '.') cannot be served from the query endpoint unless they are .show control commands. Send them to /v1/rest/mgmt.",

@@ -12,6 +12,8 @@
  * Pure on purpose: Shift+Enter must work before the language worker and the schema arrive.
  */
 
+import { isKustoWhitespace } from '../../kusto/text-facts';
+
 export interface Statement {
   /** The statement without its trailing blank lines and whitespace; '' when there is nothing to run. */
   text: string;
@@ -33,11 +35,11 @@ function isLineBreakStart(code: number): boolean {
   return code === 0x0d || code === 0x0a;
 }
 
-// Kusto.Language TextFacts.IsWhitespace minus the line breaks.
-const INLINE_WHITESPACE = new Set([
-  0x09, 0x20, 0x0c, 0xa0, 0x1680, 0x180e, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006,
-  0x2007, 0x2008, 0x2009, 0x200a, 0x200b, 0x202f, 0x205f, 0x3000, 0xfeff,
-]);
+// Kusto's whitespace (src/kusto/text-facts.ts, shared with the command classifier) minus the
+// line breaks this splitter counts.
+function isInlineWhitespace(code: number): boolean {
+  return isKustoWhitespace(code) && !isLineBreakStart(code);
+}
 
 interface Line {
   start: number;
@@ -66,7 +68,7 @@ function splitLines(text: string): Line[] {
       pos = next;
       continue;
     }
-    if (!INLINE_WHITESPACE.has(code)) blank = false;
+    if (!isInlineWhitespace(code)) blank = false;
     pos += 1;
   }
   // The text after the last line break is a line too, even when empty: a cursor can sit on it.
@@ -100,7 +102,7 @@ function trimmedEnd(text: string, start: number, end: number): number {
   let e = end;
   while (e > start) {
     const code = text.charCodeAt(e - 1);
-    if (!isLineBreakStart(code) && !INLINE_WHITESPACE.has(code)) break;
+    if (!isLineBreakStart(code) && !isInlineWhitespace(code)) break;
     e -= 1;
   }
   return e;

@@ -15,6 +15,21 @@ describe('decideLinkRun', () => {
     },
   );
 
+  // The texts that ran from links before the link policy used Kusto's own rules.
+  it.each(['// hi\r.drop table T', '\u200B.drop table T', '\u180E.show tables', '// hi\u2028.drop table T'])(
+    'never runs the command hidden behind Kusto whitespace or line breaks in %j',
+    (query) => {
+      expect(decideLinkRun({ query, autorun: true })).toEqual({ run: false, reason: expect.stringMatching(/Management commands/) });
+    },
+  );
+
+  it.each(['\u0085.drop table T', '\u2028.show tables', '#connect cluster("help")\nStormEvents', '\u200CStormEvents'])(
+    'does not run %j when it cannot be sure it is no command',
+    (query) => {
+      expect(decideLinkRun({ query, autorun: true })).toEqual({ run: false, reason: expect.stringMatching(/not run from the link/) });
+    },
+  );
+
   it('does not run with autorun=false and says why', () => {
     expect(decideLinkRun({ query: 'StormEvents | count', autorun: false })).toEqual({
       run: false,

@@ -5,7 +5,7 @@
  * kusto/api/rest/request-properties.md: the service refuses any write under it), a second guard
  * that does not depend on this text check being right.
  */
-import { isManagementCommand } from '../../kusto/deep-link';
+import { classifyKustoText } from '../../kusto/text-kind';
 import type { ClientRequestProperties } from '../../kusto/request';
 
 export interface LinkRunInput {
@@ -22,8 +22,14 @@ export type LinkRunDecision =
 
 export function decideLinkRun({ query, autorun, reloaded = false }: LinkRunInput): LinkRunDecision {
   if (query === null || query.trim() === '') return { run: false, reason: 'The link holds no query.' };
-  if (isManagementCommand(query)) {
+  const kind = classifyKustoText(query).kind;
+  if (kind === 'command') {
     return { run: false, reason: 'Management commands (text starting with ".") never run from a link. Read it, then press Run if you mean it.' };
+  }
+  if (kind === 'unsure') {
+    // Characters before the first token that Kusto and other tools may read differently: when
+    // unsure whether it is a command, do not run it (src/kusto/text-kind.ts).
+    return { run: false, reason: 'The query starts with unusual characters or a client directive, so it was not run from the link. Read it, then press Run if you mean it.' };
   }
   if (!autorun) return { run: false, reason: 'The link asks not to run the query (autorun=false). Press Run when ready.' };
   if (reloaded) return { run: false, reason: 'The page was reloaded; the query was not run again. Press Run to run it.' };

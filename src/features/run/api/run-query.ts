@@ -9,7 +9,7 @@
 
 import { decodeV1DataSet } from '../../../kusto/decode-v1';
 import type { DecodeResult } from '../../../kusto/decode-v2';
-import { isManagementCommand } from '../../../kusto/deep-link';
+import { isManagementCommand } from '../../../kusto/text-kind';
 import { errorFromHttpResponse, isKustoError, kustoError, type KustoError } from '../../../kusto/errors';
 import { buildMgmtRequest, newMgmtClientRequestId } from '../../../kusto/mgmt';
 import { buildQueryRequest, newClientRequestId, type ClientRequestProperties, type QueryRequest } from '../../../kusto/request';
