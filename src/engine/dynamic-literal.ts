@@ -6,6 +6,7 @@
  */
 import { unsupportedSyntax } from './errors';
 import { type KNode, node, tokenText } from './kusto-language';
+import { parseDatetimeText } from './datetime-text';
 import { parseTimespanMicros } from './literals';
 
 export function dynamicLiteralJson(n: KNode): string {
@@ -92,10 +93,9 @@ class DynamicLiteralParser {
     switch (word) {
       case 'datetime':
       case 'date': {
-        const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?)?Z?$/i.exec(inner);
-        if (!m) throw new DynamicLiteralError(`the datetime ${inner}`);
-        const two = (x: string | undefined) => (x ?? '0').padStart(2, '0');
-        return JSON.stringify(`${m[1]}-${two(m[2])}-${two(m[3])}T${two(m[4])}:${two(m[5])}:${two(m[6])}.${(m[7] ?? '').padEnd(7, '0')}Z`);
+        const parsed = parseDatetimeText(inner.replace(/^(['"])(.*)\1$/s, '$2'));
+        if (!parsed) throw new DynamicLiteralError(`the datetime ${inner}`);
+        return JSON.stringify(`${parsed.text.replace(' ', 'T')}Z`);
       }
       case 'time':
       case 'timespan':

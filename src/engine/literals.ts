@@ -1,4 +1,5 @@
 /** KQL literal text → DuckDB SQL literals. Parsed from the token text: the analyzer's boxed .NET values lose precision. */
+import { parseDatetimeText } from './datetime-text';
 import { unsupportedSyntax } from './errors';
 import type { KNode } from './kusto-language';
 import { duckType, quoteString } from './kusto-types';
@@ -46,21 +47,21 @@ const UNIT_MICROS: Record<string, number> = {
 
 /** Micros of a timespan literal (`1d`, `1.5h`, `time(1.02:03:04.5)`), or null for `time(null)`. */
 export function parseTimespanMicros(text: string, at: KNode | null): bigint | null {
-  const unit = /^(\d+(?:\.\d+)?)([a-z]+)$/i.exec(text.trim());
+  const unit = /^(-)?(\d+(?:\.\d+)?)([a-z]+)$/i.exec(text.trim());
   if (unit) {
-    const per = UNIT_MICROS[(unit[2] ?? '').toLowerCase()];
+    const per = UNIT_MICROS[(unit[3] ?? '').toLowerCase()];
     if (per === undefined) throw unsupportedSyntax(`the timespan literal ${text}`, at);
-    const n = Number(unit[1]);
-    const micros = per < 1 ? n / 10 : n * per;
+    const n = Number(unit[2]);
+    const micros = Math.round((per < 1 ? n / 10 : n * per) * 1e6) / 1e6;
     if (!Number.isInteger(micros)) throw unsupportedSyntax(`sub-microsecond timespans (${text})`, at);
-    return BigInt(micros);
+    return unit[1] ? -BigInt(micros) : BigInt(micros);
   }
   const call = /^(?:time|timespan)\((.*)\)$/is.exec(text.trim());
   if (!call) throw unsupportedSyntax(`the timespan literal ${text}`, at);
   // time('12:30:55.123') and time("…") quote the value (Kusto timespan literal docs).
   const inner = (call[1] ?? '').trim().replace(/^(['"])(.*)\1$/s, '$2');
   if (inner.toLowerCase() === 'null') return null;
-  if (/^\d+(\.\d+)?[a-z]+$/i.test(inner)) return parseTimespanMicros(inner, at);
+  if (/^-?\d+(\.\d+)?[a-z]+$/i.test(inner)) return parseTimespanMicros(inner, at);
   const m = /^(-)?(?:(\d+)\.)?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?$/.exec(inner);
   if (!m) {
     if (/^-?\d+$/.test(inner)) return BigInt(inner) * 86_400_000_000n;
@@ -81,18 +82,19 @@ export function timespanSql(micros: bigint | null): string {
   return micros === null ? 'CAST(NULL AS INTERVAL)' : `to_microseconds(CAST(${micros} AS BIGINT))`;
 }
 
-/** `2007-01-02`, `2007-01-02 03:04:05.1234567`, `2007-01-02T03:04:05Z` → SQL timestamp. */
+/**
+ * A datetime literal's text (`2007-01-02`, `'2007-01-02 03:04:05.1234567'`, `Sat, 8 Nov 14
+ * 15:05:02 GMT` — datetime-text.ts) → SQL timestamp; `datetime()` is the current time.
+ */
 export function datetimeSql(inner: string, at: KNode | null): string {
-  const s = inner.trim();
+  const s = inner.trim().replace(/^(['"])(.*)\1$/s, '$2');
   if (s.toLowerCase() === 'null') return 'CAST(NULL AS TIMESTAMP)';
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?)?Z?$/i.exec(s);
-  if (!m) throw unsupportedSyntax(`the datetime literal datetime(${inner})`, at);
-  const frac = (m[7] ?? '').padEnd(7, '0');
-  const two = (x: string | undefined) => (x ?? '0').padStart(2, '0');
-  const body = `${m[1]}-${two(m[2])}-${two(m[3])} ${two(m[4])}:${two(m[5])}:${two(m[6])}`;
+  if (s === '') return 'CAST(get_current_timestamp() AS TIMESTAMP)';
+  const parsed = parseDatetimeText(s);
+  if (!parsed) throw unsupportedSyntax(`the datetime literal datetime(${inner})`, at);
   // The 7th digit is a 100 ns tick: only TIMESTAMP_NS holds it.
-  if (!frac.endsWith('0')) return `TIMESTAMP_NS '${body}.${frac}'`;
-  return `TIMESTAMP '${body}.${frac.slice(0, 6)}'`;
+  if (parsed.subMicro) return `TIMESTAMP_NS '${parsed.text}'`;
+  return `TIMESTAMP '${parsed.text.slice(0, 26)}'`;
 }
 
 /** A LiteralExpression token of the given Kusto type → SQL. */

@@ -3,6 +3,8 @@
  * DuckDB (each statement once per database instance, before the first query).
  */
 
+import { DATETIME_TEXT_MACROS } from './datetime-text';
+
 /**
  * Kusto datetimes are 100 ns ticks; DuckDB's TIMESTAMP holds micros, so a value with a sub-micro
  * tick (endofday(), a 7-digit literal, todatetime of ticks) is a TIMESTAMP_NS. These macros keep
@@ -21,5 +23,18 @@ export const DATETIME_MACROS: readonly string[] = [
 ];
 
 
+/**
+ * totimespan() of a string: `[-][d.]hh:mm[:ss[.fffffff]]` (docs "The timespan data type"), or
+ * NULL. A 7th fraction digit (a 100 ns tick) does not fit an INTERVAL: refused by error().
+ */
+export const TIMESPAN_TEXT_MACROS: readonly string[] = [
+  `CREATE OR REPLACE MACRO kql_timespan_of_match(p, what) AS CASE WHEN p.h <> '' THEN
+     CASE WHEN right(rpad(p.f, 7, '0'), 1) <> '0' THEN error(what) ELSE
+     to_microseconds((CASE WHEN p.sign = '-' THEN -1 ELSE 1 END) * (
+       CAST(coalesce(nullif(p.d, ''), '0') AS BIGINT) * 86400000000 + CAST(p.h AS BIGINT) * 3600000000 + CAST(p.m AS BIGINT) * 60000000
+       + CAST(coalesce(nullif(p.s, ''), '0') AS BIGINT) * 1000000 + CAST(left(rpad(p.f, 7, '0'), 6) AS BIGINT))) END END`,
+  `CREATE OR REPLACE MACRO kql_totimespan(s, what) AS kql_timespan_of_match(regexp_extract(trim(s), '^(-)?(?:(\\d+)\\.)?(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,7}))?)?$', ['sign', 'd', 'h', 'm', 's', 'f']), what)`,
+];
+
 /** Everything a host registers, in order. */
-export const ENGINE_MACROS: readonly string[] = [...DATETIME_MACROS];
+export const ENGINE_MACROS: readonly string[] = [...DATETIME_MACROS, ...DATETIME_TEXT_MACROS, ...TIMESPAN_TEXT_MACROS];

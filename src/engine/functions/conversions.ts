@@ -23,13 +23,13 @@ function convert(target: KustoType, t: ScalarContext, args: KNode[], call: KNode
   if ((target === 'int' || target === 'long') && (at === 'real' || at === 'decimal')) return `TRY_CAST(trunc(${v}) AS ${duckType(target)})`;
   if ((target === 'int' || target === 'long' || target === 'real') && at === 'string') return `TRY_CAST(trim(${v}) AS ${duckType(target)})`;
   if (target === 'datetime' && at === 'string') {
-    // 7 fraction digits are ticks: TIMESTAMP_NS keeps them (TIMESTAMP would drop the last one).
-    const s = `replace(trim(${v}), 'Z', '')`;
+    // The formats of datetime-text.ts; 7 fraction digits are ticks, which TIMESTAMP_NS keeps.
     const more = refusalSql(`${name}() of a string with more than 7 fraction digits`);
-    return `CASE WHEN regexp_matches(${v}, '\\.\\d{8}') THEN error(${more}) ELSE coalesce(TRY_CAST(${s} AS TIMESTAMP_NS), TRY_CAST(${s} AS TIMESTAMP)) END`;
+    return `CASE WHEN regexp_matches(${v}, '\\.\\d{8}') THEN error(${more}) ELSE kql_todatetime(${v}) END`;
   }
   if (target === 'bool' && at === 'string') return `CASE lower(trim(${v})) WHEN 'true' THEN TRUE WHEN 'false' THEN FALSE END`;
-  if (target === 'timespan') throw unsupportedFunction('totimespan', call, 'Only timespan arguments are implemented.');
+  if (target === 'timespan' && at === 'string') return `kql_totimespan(${v}, ${refusalSql(`${name}() of a string with a 100 ns tick`)})`;
+  if (target === 'timespan') throw unsupportedFunction('totimespan', call, `totimespan() of a ${at} is not implemented.`);
   return `TRY_CAST(${v} AS ${duckType(target)})`;
 }
 

@@ -43,7 +43,7 @@ function formatDatetime(t: ScalarContext, args: KNode[], call: KNode): string {
 }
 
 const DATETIME_PARTS: Record<string, string> = {
-  year: 'year', quarter: 'quarter', month: 'month', day: 'day', hour: 'hour', minute: 'minute',
+  year: 'year', quarter: 'quarter', month: 'month', week: 'week', day: 'day', hour: 'hour', minute: 'minute',
   second: 'second', millisecond: 'millisecond', microsecond: 'microsecond', nanosecond: 'nanosecond',
 };
 
@@ -55,6 +55,7 @@ function datetimePart(t: ScalarContext, n: KNode | undefined, call: KNode, fn: s
 }
 
 const NANOS_PER: Record<string, bigint> = {
+  week: 604_800_000_000_000n,
   day: 86_400_000_000_000n, hour: 3_600_000_000_000n, minute: 60_000_000_000n, second: 1_000_000_000n,
   millisecond: 1_000_000n, microsecond: 1000n,
 };
@@ -67,6 +68,11 @@ function datetimeDiff(t: ScalarContext, a: KNode[], c: KNode): string {
   const l = arg(a, 1, c);
   const r = arg(a, 2, c);
   if (part === 'nanosecond') return `(epoch_ns(${t.translate(l)}) - epoch_ns(${t.translate(r)}))`;
+  // Kusto's weeks start on Sunday (docs example: week = 5 from Sat 2017-09-30 to Sun 2017-10-29).
+  if (part === 'week') {
+    const sunday = (x: string) => `(date_trunc('day', ${x}) - to_days(CAST(dayofweek(${x}) AS INTEGER)))`;
+    return `CAST(date_diff('day', ${sunday(t.floorUs(r))}, ${sunday(t.floorUs(l))}) // 7 AS BIGINT)`;
+  }
   return `CAST(date_diff('${part}', ${t.floorUs(r)}, ${t.floorUs(l)}) AS BIGINT)`;
 }
 
@@ -149,12 +155,86 @@ function binFunction(t: ScalarContext, a: KNode[], c: KNode): string {
     // Bin sizes are whole micros (sub-micro timespan literals are refused), so binning the micro floor is exact.
     return `time_bucket(${size}, ${t.floorUs(valueNode, v)}, TIMESTAMP '0001-01-01 00:00:00')`;
   }
+  if (vt === 'timespan') return `to_microseconds(${floorToMultiple(`epoch_us(${v})`, `epoch_us(${size})`)})`;
   if (isNumeric(vt)) {
     const out = typeOf(c);
     return `CAST(floor(CAST(${v} AS DOUBLE) / ${size}) * ${size} AS ${duckType(out)})`;
   }
   throw unsupportedFunction('bin', c, `bin() of a ${vt} is not implemented.`);
 }
+
+/** `a` rounded down to a multiple of the positive BIGINT `b` (DuckDB's // and % truncate toward zero). */
+function floorToMultiple(a: string, b: string): string {
+  return `(${a} - ((${a} % ${b}) + ${b}) % ${b})`;
+}
+
+/**
+ * bin_at(value, size, fixed_point): the bin of `size` containing value, bins aligned to
+ * fixed_point (docs "bin_at()"). Datetimes bin on 100 ns ticks, timespans on micros.
+ */
+function binAt(t: ScalarContext, a: KNode[], c: KNode): string {
+  const [valueNode, sizeNode, fixedNode] = [arg(a, 0, c), arg(a, 1, c), arg(a, 2, c)];
+  const [v, size, fixed] = [t.translate(valueNode), t.translate(sizeNode), t.translate(fixedNode)];
+  const vt = typeOf(valueNode);
+  if (vt === 'datetime') return `kql_add_ns(${fixed}, ${floorToMultiple(`(epoch_ns(${v}) - epoch_ns(${fixed}))`, `(epoch_us(${size}) * 1000)`)})`;
+  if (vt === 'timespan') return `to_microseconds(epoch_us(${fixed}) + ${floorToMultiple(`(epoch_us(${v}) - epoch_us(${fixed}))`, `epoch_us(${size})`)})`;
+  if (isNumeric(vt)) return `CAST(${fixed} + floor((CAST(${v} AS DOUBLE) - ${fixed}) / ${size}) * ${size} AS ${duckType(typeOf(c))})`;
+  throw unsupportedFunction('bin_at', c, `bin_at() of a ${vt} is not implemented.`);
+}
+
+/** The sub-second part of a datetime in ns (0…999,999,999), from its 100 ns ticks. */
+const nanosOfSecond = (x: string) => `((epoch_ns(${x}) % 1000000000 + 1000000000) % 1000000000)`;
+
+/** datetime_part(part, datetime) (docs "datetime_part()"): millisecond/microsecond/nanosecond are of the second. */
+function datetimePartOf(t: ScalarContext, a: KNode[], c: KNode): string {
+  const part = t.literalString(a[0], c).toLowerCase();
+  const valueNode = arg(a, 1, c);
+  const floor = t.floorUs(valueNode);
+  switch (part) {
+    case 'year':
+    case 'quarter':
+    case 'month':
+    case 'day':
+    case 'dayofyear':
+    case 'hour':
+    case 'minute':
+    case 'second':
+      return `CAST(${part}(${floor}) AS INTEGER)`;
+    case 'week_of_year':
+    case 'weekofyear':
+      return `CAST(weekofyear(${floor}) AS INTEGER)`;
+    case 'millisecond':
+      return `CAST(${nanosOfSecond(t.translate(valueNode))} // 1000000 AS INTEGER)`;
+    case 'microsecond':
+      return `CAST(${nanosOfSecond(t.translate(valueNode))} // 1000 AS INTEGER)`;
+    case 'nanosecond':
+      return `CAST(${nanosOfSecond(t.translate(valueNode))} AS INTEGER)`;
+    default:
+      throw unsupportedFunction('datetime_part', c, `The part '${part}' is not implemented.`);
+  }
+}
+
+/** make_datetime(year, month, day[, hour, minute[, second]]): second may carry a fraction (100 ns ticks). */
+function makeDatetime(t: ScalarContext, a: KNode[]): string {
+  const parts = a.map((x) => t.translate(x));
+  const [y, mo, d] = [parts[0], parts[1], parts[2]];
+  const h = parts[3] ?? '0';
+  const mi = parts[4] ?? '0';
+  const sec = parts[5] ?? '0';
+  const whole = `CAST(floor(${sec}) AS INTEGER)`;
+  const ticks = `CAST(round((CAST(${sec} AS DOUBLE) - floor(${sec})) * 10000000) AS BIGINT)`;
+  return `make_timestamp_ns(epoch_ns(try(make_timestamp(CAST(${y} AS BIGINT), CAST(${mo} AS BIGINT), CAST(${d} AS BIGINT), CAST(${h} AS BIGINT), CAST(${mi} AS BIGINT), ${whole}))) + ${ticks} * 100)`;
+}
+
+/** make_timespan(hour, minute[, second]) or (day, hour, minute, second). */
+function makeTimespan(t: ScalarContext, a: KNode[]): string {
+  const parts = a.map((x) => `CAST(${t.translate(x)} AS DOUBLE)`);
+  const [d, h, m, sec] = parts.length === 4 ? parts : ['0', parts[0] ?? '0', parts[1] ?? '0', parts[2] ?? '0'];
+  return `to_microseconds(CAST(round(((${d} * 24 + ${h}) * 60 + ${m}) * 60000000 + ${sec} * 1000000) AS BIGINT))`;
+}
+
+const fromUnix = (nanosPer: number): FunctionSpec =>
+  fn(1, 1, (t, a, c) => `make_timestamp_ns(CAST(round(CAST(${t.translate(arg(a, 0, c))} AS DOUBLE) * ${nanosPer} / 100) AS BIGINT) * 100)`);
 
 
 const binSpec: FunctionSpec = fn(2, 2, binFunction, (_t, _a, c) => typeOf(c) === 'datetime');
@@ -197,4 +277,15 @@ export const DATETIME_FUNCTIONS: FunctionTable = {
   format_datetime: fn(2, 2, formatDatetime),
   bin: binSpec,
   floor: binSpec,
+  bin_at: fn(3, 3, binAt),
+  datetime_part: fn(2, 2, datetimePartOf),
+  datepart: fn(2, 2, datetimePartOf),
+  week_of_year: fn(1, 1, (t, a, c) => `CAST(weekofyear(${t.floorUs(arg(a, 0, c))}) AS INTEGER)`),
+  weekofyear: fn(1, 1, (t, a, c) => `CAST(weekofyear(${t.floorUs(arg(a, 0, c))}) AS INTEGER)`),
+  make_datetime: fn(3, 6, makeDatetime),
+  make_timespan: fn(2, 4, makeTimespan),
+  unixtime_seconds_todatetime: fromUnix(1e9),
+  unixtime_milliseconds_todatetime: fromUnix(1e6),
+  unixtime_microseconds_todatetime: fromUnix(1e3),
+  unixtime_nanoseconds_todatetime: fromUnix(1),
 };

@@ -33,6 +33,16 @@ export function range(c: OperatorContext, op: KNode): Relation {
     const value = micro ? 'generate_series' : `kql_add_ns(generate_series, epoch_ns(${from}) - epoch_ns(${start}))`;
     return c.qb.add(`SELECT ${value} AS ${name} FROM generate_series(${start}, ${end}, ${step})`, cols, micro ? [cols[0]?.ColumnName ?? 'value'] : []);
   }
+  const type = cols[0]?.ColumnType;
+  // generate_series has no INTERVAL or DOUBLE form: timespans step in micros, reals by index
+  // (start + i × step, i = 0 … floor((stop − start) / step)).
+  if (type === 'timespan') {
+    return c.qb.add(`SELECT to_microseconds(generate_series) AS ${name} FROM generate_series(epoch_us(${from}), epoch_us(${to}), epoch_us(${step}))`, cols);
+  }
+  if (type === 'real' || type === 'decimal') {
+    const count = `CAST(floor((CAST(${to} AS DOUBLE) - ${from}) / ${step}) AS BIGINT)`;
+    return c.qb.add(`SELECT CAST(${from} + generate_series * CAST(${step} AS DOUBLE) AS DOUBLE) AS ${name} FROM generate_series(0, ${count})`, cols);
+  }
   // The table function streams; unnest(generate_series()) would build the whole list in memory.
   return c.qb.add(`SELECT generate_series AS ${name} FROM generate_series(${from}, ${to}, ${step})`, cols);
 }
