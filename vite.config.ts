@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { APP_PORT } from './dev/stack.ts';
 import { readDevCertificateSync } from './dev/certs.ts';
+import { fileURLToPath } from 'node:url';
 
 // The app is served over HTTPS with the local stack's certificate (signed by the local CA that
 // dev/certs.ts generates): MSAL's hidden-iframe renewal needs the provider's cookie, which
@@ -26,6 +27,15 @@ export default defineConfig(() => {
     preview: { port: APP_PORT, strictPort: true, https },
     build: { sourcemap: true, target: 'es2022', ...editorHarnessInput() },
     worker: { format: 'es' as const },
+    resolve: {
+      alias: {
+        // DuckDB-wasm's browser build of its blocking bindings, which its package exports map does
+        // not name (src/workers/local-files/duckdb-browser-blocking.d.ts says why we use it).
+        'duckdb-wasm-browser-blocking': fileURLToPath(
+          new URL('./node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs', import.meta.url),
+        ),
+      },
+    },
     // The dev server pre-bundles the libraries it finds by scanning from index.html, which never
     // reaches the workers (`?worker` imports and `new Worker(new URL(...))` are not followed). A
     // library first met inside a worker (monaco-kusto's language service) was therefore found

@@ -14,66 +14,22 @@
  * thread time went: trace events by total time, and the JS functions by self time.
  */
 
-import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { chromiumLaunchOptions } from '../../playwright.config';
 import { generateV2Response } from './generate';
+import { entryChunks, serveBuild } from '../static-server';
 import { summarizeTrace } from './trace-summary';
 
 const ROWS = Number(process.env['BENCH_CLIENT_ROWS'] ?? 500_000);
 const REPS = 3;
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
-  '.svg': 'image/svg+xml', '.ttf': 'font/ttf', '.woff2': 'font/woff2', '.wasm': 'application/wasm',
-};
-
-function serve(dir: string, data: Uint8Array): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (path === '/data.json') {
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': data.length });
-      res.end(data);
-      return;
-    }
-    const file = normalize(join(dir, path));
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    ok({ server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` });
-  }));
-}
-
-/** The entry chunk of index.html and every chunk it imports statically, recursively (not import()). */
-function entryChunks(outDir: string): string[] {
-  const html = readFileSync(join(outDir, 'index.html'), 'utf8');
-  const entry = /<script type="module"[^>]*src="\/([^"]+)"/.exec(html)?.[1];
-  if (!entry) throw new Error('no module script in the built index.html');
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const code = readFileSync(join(outDir, file), 'utf8');
-    for (const m of code.matchAll(/\bimport\s*(?:[^"'()]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g)) {
-      visit(join(dirname(file), m[1]!));
-    }
-  };
-  visit(entry);
-  return [...seen];
-}
 
 interface Row { metric: string; value: string; baseline: string; ratio: string; target: string; pass: boolean }
 
@@ -113,7 +69,7 @@ async function main(): Promise<void> {
     });
     console.log(`built the app and the bench page in ${Date.now() - t} ms`);
 
-    const served = await serve(outDir, data);
+    const served = await serveBuild(outDir, { '/data.json': { type: 'application/json', bytes: data } });
     server = served.server;
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('pageerror', (e) => console.error('page error:', e.message));

@@ -19,38 +19,63 @@ interface Reject {
 
 let scanNumber = 0;
 
+export interface CsvColumn {
+  name: string;
+  duckType: string;
+}
+
 /**
- * Loads `path` (a registered file) into `staging` with DuckDB-sniffed types. A column whose late
- * values do not fit the sniffed type is read again as text (the sniffer samples the start only).
+ * Creates `target` from `path` (a registered file) in one pass: DuckDB sniffs the column types
+ * (`DESCRIBE` reads only the sniffer's sample), `select` turns them into the stored columns, and the
+ * table is written straight from read_csv — no staging copy. A column whose late values do not fit
+ * the sniffed type is read again as text (the sniffer samples the start of the file only).
  */
-export function loadCsvStaging(db: LocalDuckDb, path: string, fileName: string, delimiter: ',' | '\t', staging: string): void {
+export function loadCsvTable(
+  db: LocalDuckDb,
+  path: string,
+  fileName: string,
+  delimiter: ',' | '\t',
+  target: string,
+  select: (columns: CsvColumn[]) => string,
+): CsvColumn[] {
   const textColumns = new Set<string>();
   for (let attempt = 0; attempt < 3; attempt++) {
     const n = ++scanNumber;
     const rejectsTable = `csv_rejects_${n}`;
     const scansTable = `csv_scans_${n}`;
     const types = textColumns.size === 0 ? '' : `, types = {${[...textColumns].map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(', ')}}`;
+    // store_rejects also relaxes the sniffer, so a ragged file is sniffed as CSV and its bad rows
+    // land in the rejects table with their line, instead of failing to sniff at all.
+    const source =
+      `read_csv(${quoteLiteral(path)}, delim = ${quoteLiteral(delimiter)}, quote = '"', escape = '"'${types}, ` +
+      `store_rejects = true, rejects_table = ${quoteLiteral(rejectsTable)}, rejects_scan = ${quoteLiteral(scansTable)})`;
+    let columns: CsvColumn[];
     try {
-      db.query(
-        `CREATE OR REPLACE TABLE ${quoteIdentifier(staging)} AS SELECT * FROM read_csv(${quoteLiteral(path)}, ` +
-          `delim = ${quoteLiteral(delimiter)}, quote = '"', escape = '"', store_rejects = true, ` +
-          `rejects_table = ${quoteLiteral(rejectsTable)}, rejects_scan = ${quoteLiteral(scansTable)}${types})`,
-      );
+      columns = describeCsv(db, source);
+      db.query(`CREATE TABLE ${quoteIdentifier(target)} AS SELECT ${select(columns)} FROM ${source}`);
     } catch (error) {
       throw csvReadError(fileName, error);
     }
     const rejects = readRejects(db, rejectsTable);
     db.query(`DROP TABLE IF EXISTS ${quoteIdentifier(rejectsTable)}`);
     db.query(`DROP TABLE IF EXISTS ${quoteIdentifier(scansTable)}`);
-    if (rejects.length === 0) return;
+    if (rejects.length === 0) return columns;
+    db.query(`DROP TABLE IF EXISTS ${quoteIdentifier(target)}`);
     const structural = rejects.find((r) => r.errorType !== 'CAST');
-    if (structural) {
-      db.query(`DROP TABLE IF EXISTS ${quoteIdentifier(staging)}`);
-      throw rejectError(fileName, structural);
-    }
+    if (structural) throw rejectError(fileName, structural);
     for (const r of rejects) textColumns.add(r.columnName);
   }
   throw new LocalFileError('unreadable', `${fileName}: DuckDB could not settle the column types.`);
+}
+
+function describeCsv(db: LocalDuckDb, source: string): CsvColumn[] {
+  const result = db.query(`DESCRIBE SELECT * FROM ${source}`);
+  const out: CsvColumn[] = [];
+  for (let i = 0; i < result.numRows; i++) {
+    const row = result.get(i);
+    if (row) out.push({ name: String(row['column_name']), duckType: String(row['column_type']) });
+  }
+  return out;
 }
 
 function readRejects(db: LocalDuckDb, rejectsTable: string): Reject[] {
@@ -91,14 +116,15 @@ function csvReadError(fileName: string, error: unknown): LocalFileError {
   const message = error instanceof Error ? error.message : String(error);
   const line = Number(/Line: (\d+)/.exec(message)?.[1] ?? Number.NaN);
   const at = Number.isFinite(line) ? line : null;
+  // Checked first: DuckDB's sniffing message also lists the encoding it tried ("Encoding: utf-8").
+  if (/sniffing file/i.test(message)) {
+    return new LocalFileError('ragged', `${fileName} does not read as a table of delimited fields (a quote that never closes, or rows of different widths).`);
+  }
   if (/unicode|utf-8/i.test(message)) {
     return new LocalFileError('encoding', `${fileName}${at ? `: line ${at}` : ''} is not UTF-8 text; save the file as UTF-8 and open it again.`, at);
   }
   if (/out of memory/i.test(message)) {
     return new LocalFileError('too-large', `${fileName} does not fit in the memory DuckDB may use in this tab: ${firstLine(message)}`);
-  }
-  if (/sniffing file/i.test(message)) {
-    return new LocalFileError('ragged', `${fileName} does not read as a table of delimited fields (a quote that never closes, or rows of different widths).`);
   }
   return new LocalFileError('unreadable', `${fileName}: ${firstLine(message)}`, at);
 }

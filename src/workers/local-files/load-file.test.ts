@@ -92,6 +92,12 @@ describe('CSV and TSV', () => {
     expect(error.message).toBe('ragged.csv: line 4 has 1 fields where the header has 2.');
   });
 
+  it('refuses a quote that never closes as malformed CSV, not as an encoding problem', async () => {
+    const error = await failure(textFile('open-quote.csv', 'a,b\n"x,1\n'));
+    expect(error.kind).toBe('ragged');
+    expect(error.message).toMatch(/^open-quote\.csv/);
+  });
+
   it('names the line that is not UTF-8', async () => {
     const bytes = new Uint8Array([...new TextEncoder().encode('name,n\nok,1\n'), 0x63, 0x61, 0x66, 0xe9, 0x2c, 0x32, 0x0a]);
     const error = await failure(new File([bytes], 'latin1.csv'));
