@@ -1,10 +1,29 @@
 /**
- * A static server for a Vite build in a temp dir, on an ephemeral loopback port (never the stack's
- * ports), plus fixed byte routes a bench serves beside it.
+ * The app and a bench page built with Vite into a temp dir (never dist/), served on an ephemeral
+ * loopback port (never the stack's ports), plus fixed byte routes a bench serves beside it.
  */
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, extname, join, normalize } from 'node:path';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Builds index.html and `benchPage` (a path from the repo root) into `outDir`; prints how long. */
+export async function buildAppWithBenchPage(outDir: string, benchPage: string): Promise<void> {
+  const t = Date.now();
+  await build({
+    root,
+    configFile: join(root, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: {
+      outDir, emptyOutDir: true, sourcemap: false,
+      rolldownOptions: { input: { main: join(root, 'index.html'), bench: join(root, benchPage) } },
+    },
+  });
+  console.log(`built the app and the bench page in ${Date.now() - t} ms`);
+}
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',

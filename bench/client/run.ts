@@ -17,19 +17,16 @@
 import type { Server } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { build } from 'vite';
 import { chromiumLaunchOptions } from '../../playwright.config';
 import { generateV2Response } from './generate';
-import { entryChunks, serveBuild } from '../static-server';
+import { buildAppWithBenchPage, entryChunks, serveBuild } from '../static-server';
 import { summarizeTrace } from './trace-summary';
 
 const ROWS = Number(process.env['BENCH_CLIENT_ROWS'] ?? 500_000);
 const REPS = 3;
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 interface Row { metric: string; value: string; baseline: string; ratio: string; target: string; pass: boolean }
 
@@ -51,23 +48,11 @@ async function main(): Promise<void> {
   let server: Server | null = null;
   const browser = await chromium.launch({ ...chromiumLaunchOptions, headless: true });
   try {
-    let t = Date.now();
+    const t = Date.now();
     const data = new TextEncoder().encode(generateV2Response(ROWS));
     console.log(`generated ${ROWS} rows × 20 columns: ${(data.length / 1e6).toFixed(1)} MB in ${Date.now() - t} ms`);
 
-    t = Date.now();
-    await build({
-      root,
-      configFile: join(root, 'vite.config.ts'),
-      logLevel: 'warn',
-      build: {
-        outDir, emptyOutDir: true, sourcemap: false,
-        // A traced run keeps function names readable; the figures of a traced run are not the bench's.
-        minify: !process.env['BENCH_CLIENT_TRACE'],
-        rolldownOptions: { input: { main: join(root, 'index.html'), bench: join(root, 'bench/client/page.html') } },
-      },
-    });
-    console.log(`built the app and the bench page in ${Date.now() - t} ms`);
+    await buildAppWithBenchPage(outDir, 'bench/client/page.html');
 
     const served = await serveBuild(outDir, { '/data.json': { type: 'application/json', bytes: data } });
     server = served.server;

@@ -14,19 +14,16 @@
 import type { Server } from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { build } from 'vite';
 import { chromiumLaunchOptions } from '../../playwright.config';
-import { entryChunks, serveBuild } from '../static-server';
+import { buildAppWithBenchPage, entryChunks, serveBuild } from '../static-server';
 import { writeBenchCsv } from './generate';
 import { processTreeRss } from './process-memory';
 
 const ROWS = Number(process.env['BENCH_LOCAL_ROWS'] ?? 1_000_000);
 const REPS = Number(process.env['BENCH_LOCAL_REPS'] ?? 3);
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const MARKER = `--kqlw-bench-local-files=${process.pid}`;
 // t::TIMESTAMP: the bare read_csv types an ISO "…Z" column TIMESTAMPTZ, and DuckDB-wasm without
 // ICU traps ("function signature mismatch", the worker dies) on time_bucket over TIMESTAMPTZ; the
@@ -66,22 +63,12 @@ async function main(): Promise<void> {
   let server: Server | null = null;
   const browser = await chromium.launch({ ...chromiumLaunchOptions, args: [...chromiumLaunchOptions.args, MARKER], headless: true });
   try {
-    let t = Date.now();
+    const t = Date.now();
     const csvPath = join(dataDir, 'requests.csv');
     const csvBytes = await writeBenchCsv(csvPath, ROWS);
     console.log(`generated ${ROWS} rows × 12 columns: ${mb(csvBytes)} in ${Date.now() - t} ms`);
 
-    t = Date.now();
-    await build({
-      root,
-      configFile: join(root, 'vite.config.ts'),
-      logLevel: 'warn',
-      build: {
-        outDir, emptyOutDir: true, sourcemap: false,
-        rolldownOptions: { input: { main: join(root, 'index.html'), bench: join(root, 'bench/local-files/page.html') } },
-      },
-    });
-    console.log(`built the app and the bench page in ${Date.now() - t} ms`);
+    await buildAppWithBenchPage(outDir, 'bench/local-files/page.html');
     const served = await serveBuild(outDir);
     server = served.server;
 
