@@ -81,10 +81,10 @@ describe('walking skeleton', () => {
   });
 
   it('names an unsupported operator instead of answering', async () => {
-    const e = await engineError(engine, 'StormEvents | mv-apply x = StormSummary on (take 1)');
+    const e = await engineError(engine, 'StormEvents | scan with (step s: true;)');
     expect(e.kind).toBe('unsupported');
     expect(e.code).toBe('UnsupportedOperator');
-    expect(e.message).toBe("The local cluster does not support the 'mv-apply' operator yet.");
+    expect(e.message).toBe("The local cluster does not support the 'scan' operator yet.");
   });
 
   it('returns several PrimaryResult tables for a batch', async () => {

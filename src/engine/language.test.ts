@@ -192,9 +192,9 @@ describe('joins', () => {
 
 describe('refusals', () => {
   it.each([
-    ['StormEvents | mv-apply x = StormSummary on (take 1)', 'mv-apply'],
+    ['StormEvents | take 3 | fork (count) (take 1)', 'fork'],
     ['StormEvents | evaluate bag_unpack(StormSummary)', 'evaluate'],
-    ['print series_fir(dynamic([1]), dynamic([1]))', 'series_fir'],
+    ['print series_decompose(dynamic([1]))', 'series_decompose'],
   ])('refuses %s', async (csl, name) => {
     const e = await runQuery(engine, csl).then(
       () => null,

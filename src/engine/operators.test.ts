@@ -189,8 +189,6 @@ describe('refusals name what is unsupported', () => {
     ['StormEvents | top-nested 2 of State with others = "rest" by count()', "'with others'"],
     ['StormEvents | parse kind=regex EventNarrative with "(\\\\w+)" w', 'kind=regex'],
     ['StormEvents | summarize count() by StartTime bin=1d', "'summarize … by … bin='"],
-    ['StormEvents | mv-apply s = StormSummary on (take 1)', "'mv-apply'"],
-    ['StormEvents | make-series count() on StartTime step 1d', "'make-series'"],
     ['StormEvents | parse EventNarrative with a:guid " " b', 'type guid'],
   ])('refuses %s', async (csl, fragment) => {
     const e = await runQuery(engine, csl).then(

@@ -75,6 +75,8 @@ export interface OperatorContext {
   translate(n: KNode): Relation;
   /** A scalar translator over the columns of `input` (none: print, range, datatable). */
   scalar(input?: Relation): ScalarTranslator;
+  /** The same translator writing into another builder (mv-apply's LATERAL subquery). */
+  withBuilder(qb: QueryBuilder): OperatorContext;
   /** A translator over another scope (a user function body, mv-apply's subquery) on the same builder. */
   withScope(scope: ScalarScope, lets?: Map<string, Relation>): OperatorContext;
   /** The tabular expression `n` with `input` as the relation its row scope reads (mv-apply's subquery). */

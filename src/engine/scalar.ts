@@ -4,7 +4,7 @@
  * declarative library in functions/.
  */
 import { unsupportedFunction, unsupportedSyntax } from './errors';
-import { SCALAR_FUNCTIONS } from './functions';
+import { SCALAR_FUNCTIONS, TUPLE_FUNCTIONS } from './functions';
 import { checkArgCount, type ScalarContext, type ScalarScope } from './functions/library';
 import { literalSql, parseStringLiteral } from './literals';
 import { type KNode, node, nodeType, referencedSymbol, resultType, syntaxListElements, tokenText } from './kusto-language';
@@ -405,6 +405,20 @@ export class ScalarTranslator implements ScalarContext {
   /** `n` (translated as `sql`) floored to micros for DuckDB functions that only take micros: a no-op for whole-micro values. */
   floorUs(n: KNode, sql: string = this.translate(n)): string {
     return this.micro(n) ? sql : `kql_floor_us(${sql})`;
+  }
+
+  /** The SQL of each column a tuple-valued call (series_stats) gives, or null for a scalar expression. */
+  tuple(n: KNode): string[] | null {
+    if (nodeType(n) !== 'FunctionCallExpression') return null;
+    const name = symbolName(n).toLowerCase();
+    const spec = TUPLE_FUNCTIONS[name];
+    if (!spec) {
+      if (resultType(n)?.Name === 'tuple') throw unsupportedFunction(name || tokenText(node(n, 'Name')), n);
+      return null;
+    }
+    const a = this.args(n);
+    if (a.length < spec.args[0] || a.length > spec.args[1]) throw unsupportedFunction(name, n, 'This argument count is not implemented.');
+    return spec.parts(this, a, n);
   }
 
   args(n: KNode): KNode[] {

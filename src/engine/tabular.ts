@@ -26,12 +26,16 @@ export class TabularTranslator implements OperatorContext {
 
   /** A scalar translator over the columns of `input` (no input: print, range, datatable). */
   scalar(input?: Relation): ScalarTranslator {
-    return new ScalarTranslator({ ...this.scalarScope(), microColumns: input?.micro ?? new Set() });
+    return new ScalarTranslator({ ...this.scalarScope(), microColumns: input?.micro ?? new Set(), rowColumns: input?.columns ?? [] });
   }
 
   /** The scope scalar expressions see: this translator's, with tabular subqueries (toscalar, in) put in this statement's WITH clause. */
   scalarScope(): ScalarScope {
     return { ...this.scope, subquery: (n) => this.translate(n) };
+  }
+
+  withBuilder(qb: QueryBuilder): TabularTranslator {
+    return new TabularTranslator(qb, this.tables, this.scope, new Map(this.lets));
   }
 
   withScope(scope: ScalarScope, lets: Map<string, Relation> = new Map(this.lets)): TabularTranslator {

@@ -3,7 +3,7 @@
  * analyzer), its SQL text as Kusto would print it or put it in a dynamic, and how a dynamic
  * converts to a scalar type.
  */
-import { RUNTIME_UNSUPPORTED, unsupportedFunction, unsupportedSyntax } from './errors';
+import { RUNTIME_UNSUPPORTED, unsupportedSyntax } from './errors';
 import { type KNode, member, referencedSymbol, resultType, tokenText } from './kusto-language';
 import { duckType, quoteString } from './kusto-types';
 import { kustoType, type KustoType } from './types';
@@ -70,7 +70,8 @@ export function toKustoString(sql: string, t: KustoType): string {
       // Through TIMESTAMP_NS so endofday()'s last tick (.9999999) survives; Kusto writes 7 digits.
       return `(strftime(CAST(${sql} AS TIMESTAMP_NS), '%Y-%m-%dT%H:%M:%S.') || substr(strftime(CAST(${sql} AS TIMESTAMP_NS), '%n'), 1, 7) || 'Z')`;
     case 'dynamic':
-      return `(${sql} ->> '$')`;
+      // A Kusto string is never null: tostring() of a null dynamic is "".
+      return `coalesce(${sql} ->> '$', '')`;
     case 'bool':
       return `CASE WHEN ${sql} THEN 'true' WHEN NOT ${sql} THEN 'false' END`;
     case 'real':
@@ -85,7 +86,8 @@ export function toKustoString(sql: string, t: KustoType): string {
 /** A value placed inside a dynamic (pack, make_list): datetimes become Kusto's ISO strings. */
 export function toJsonValue(sql: string, t: KustoType): string {
   if (t === 'datetime') return toKustoString(sql, t);
-  if (t === 'timespan') throw unsupportedFunction('pack', null, 'timespans inside dynamic values are not implemented.');
+  // Kusto writes a timespan inside a dynamic value as its text, `[-][d.]hh:mm:ss[.fffffff]`.
+  if (t === 'timespan') return timespanText(sql);
   if (t === 'guid' || t === 'decimal') return `CAST(${sql} AS VARCHAR)`;
   return sql;
 }
@@ -94,7 +96,8 @@ export function toJsonValue(sql: string, t: KustoType): string {
 export function fromDynamic(sql: string, t: KustoType): string {
   switch (t) {
     case 'string':
-      return `(${sql} ->> '$')`;
+      // As a string, a null dynamic is "" (Kusto strings are never null).
+      return `coalesce(${sql} ->> '$', '')`;
     case 'dynamic':
       return sql;
     default:

@@ -5,6 +5,9 @@ import { DYNAMIC_FUNCTIONS } from './dynamic';
 import type { FunctionTable } from './library';
 import { LOGIC_FUNCTIONS } from './logic';
 import { MATH_FUNCTIONS } from './math';
+import { SERIES_FUNCTIONS, TUPLE_FUNCTIONS } from './series';
+
+export { TUPLE_FUNCTIONS };
 import { STRING_FUNCTIONS } from './strings';
 
 export const SCALAR_FUNCTIONS: FunctionTable = {
@@ -14,4 +17,5 @@ export const SCALAR_FUNCTIONS: FunctionTable = {
   ...DYNAMIC_FUNCTIONS,
   ...DATETIME_FUNCTIONS,
   ...MATH_FUNCTIONS,
+  ...SERIES_FUNCTIONS,
 };

@@ -20,6 +20,8 @@ export interface ScalarScope {
   functions?: Map<string, KNode>;
   /** Datetime columns of the input known to hold whole microseconds (TIMESTAMP): see ScalarContext.micro(). */
   microColumns?: ReadonlySet<string>;
+  /** The input row's columns, in order (pack_all, `*` arguments). */
+  rowColumns?: readonly { ColumnName: string; ColumnType: KustoType }[];
   /**
    * Tabular subqueries inside a scalar expression (toscalar(), `in (T | …)`): the tabular
    * translator of the statement puts them in its WITH clause and returns the CTE's name.

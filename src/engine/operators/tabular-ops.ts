@@ -89,50 +89,83 @@ const render: OperatorHandler = (c, op, input) => {
   return input;
 };
 
+/** One assignment of project/extend: the names it gives (none, one, or a tuple's) and its value. */
+interface Assignment {
+  names: string[];
+  value: KNode;
+  /** SQL per output column: one, or each part of a tuple-valued call (series_stats). */
+  parts: string[];
+}
+
+function assignments(t: ScalarTranslator, exprs: KNode[]): Assignment[] {
+  return exprs.map((e) => {
+    const kind = nodeType(e);
+    const value = kind === 'SimpleNamedExpression' || kind === 'CompoundNamedExpression' ? req(e, 'Expression') : e;
+    const names =
+      kind === 'SimpleNamedExpression'
+        ? [simpleName(node(e, 'Name'))]
+        : kind === 'CompoundNamedExpression'
+          ? syntaxListElements(node(node(e, 'Names'), 'Names')).map((n) => simpleName(n))
+          : [];
+    return { names, value, parts: t.tuple(value) ?? [t.translate(value)] };
+  });
+}
+
 export function project(c: OperatorContext, op: KNode, input: Relation): Relation {
   const cols = columnsOf(op);
-  const exprs = syntaxListElements(node(op, 'Expressions'));
-  if (exprs.length !== cols.length) throw unsupportedOperator('project', op, 'Projections that expand to several columns are not implemented.');
   const t = c.scalar(input);
-  const named = exprs.map((e, i) => {
-    if (nodeType(e) === 'CompoundNamedExpression') throw unsupportedSyntax('tuple assignment', e);
-    return { name: cols[i]?.ColumnName ?? '', value: nodeType(e) === 'SimpleNamedExpression' ? req(e, 'Expression') : e };
-  });
-  const sel = named.map(({ name, value }) => `${t.translate(value)} AS ${quoteIdent(name)}`);
+  const list = assignments(t, syntaxListElements(node(op, 'Expressions')));
+  if (list.reduce((n, a) => n + a.parts.length, 0) !== cols.length) throw unsupportedOperator('project', op, 'Its column layout is not implemented.');
+  const sel: string[] = [];
+  const named: { name: string; value: KNode }[] = [];
+  let i = 0;
+  for (const a of list) {
+    for (const part of a.parts) {
+      const name = cols[i++]?.ColumnName ?? '';
+      sel.push(`${part} AS ${quoteIdent(name)}`);
+      if (a.parts.length === 1) named.push({ name, value: a.value });
+    }
+  }
   return c.qb.add(`SELECT ${sel.join(', ')} FROM ${input.cte}`, cols, microOf(t, named));
 }
+
 export function extend(c: OperatorContext, op: KNode, input: Relation): Relation {
   const finalCols = columnsOf(op);
   const exprs = syntaxListElements(node(op, 'Expressions'));
-  const inputNames = new Set(input.columns.map((c) => c.ColumnName));
-  const explicit = new Set(exprs.filter((e) => nodeType(e) === 'SimpleNamedExpression').map((e) => simpleName(node(e, 'Name'))));
-  const derived = finalCols.map((c) => c.ColumnName).filter((n) => !inputNames.has(n) && !explicit.has(n));
+  const inputNames = new Set(input.columns.map((x) => x.ColumnName));
+  const given = new Set(assignments(c.scalar(input), exprs).flatMap((a) => a.names));
+  // Names the analyzer made up (Column1, series_stats_x_min, …), in order, for what is unnamed.
+  const derived = finalCols.map((x) => x.ColumnName).filter((n) => !inputNames.has(n) && !given.has(n));
+  const typeOfColumn = new Map(finalCols.map((x) => [x.ColumnName, x.ColumnType]));
   let rel = input;
   for (const e of exprs) {
     // Later expressions may read earlier ones (`extend a = …, b = a + 1h`): each sees the relation so far.
     const t = c.scalar(rel);
-    if (nodeType(e) === 'CompoundNamedExpression') throw unsupportedSyntax('tuple assignment', e);
-    const named = nodeType(e) === 'SimpleNamedExpression';
-    const name = named ? simpleName(node(e, 'Name')) : derived.shift();
-    if (!name) throw unsupportedOperator('extend', e, 'Could not name an unnamed expression.');
-    const value = named ? req(e, 'Expression') : e;
-    const col: KustoColumn = { ColumnName: name, ColumnType: typeOf(value) };
-    const sql = t.translate(value);
-    const exists = rel.columns.some((c) => c.ColumnName === name);
-    const columns = exists ? rel.columns.map((c) => (c.ColumnName === name ? col : c)) : [...rel.columns, col];
-    const micro = [...(rel.micro ?? [])].filter((m) => m !== name).concat(microOf(t, [{ name, value }]));
-    rel = c.qb.add(
-      exists
-        ? `SELECT * REPLACE (${sql} AS ${quoteIdent(name)}) FROM ${rel.cte}`
-        : `SELECT *, ${sql} AS ${quoteIdent(name)} FROM ${rel.cte}`,
-      columns,
-      micro,
-    );
+    const [a] = assignments(t, [e]);
+    if (!a) continue;
+    const names = a.parts.map((_, i) => a.names[i] ?? derived.shift());
+    if (names.some((n) => !n)) throw unsupportedOperator('extend', e, 'Could not name an unnamed expression.');
+    let columns = rel.columns;
+    let micro = [...(rel.micro ?? [])];
+    const replaced: string[] = [];
+    const added: string[] = [];
+    names.forEach((name, i) => {
+      const n = name as string;
+      const sql = a.parts[i] ?? 'NULL';
+      const col: KustoColumn = { ColumnName: n, ColumnType: a.parts.length === 1 ? typeOf(a.value) : (typeOfColumn.get(n) ?? 'dynamic') };
+      const exists = columns.some((x) => x.ColumnName === n);
+      columns = exists ? columns.map((x) => (x.ColumnName === n ? col : x)) : [...columns, col];
+      (exists ? replaced : added).push(`${sql} AS ${quoteIdent(n)}`);
+      micro = micro.filter((m) => m !== n).concat(a.parts.length === 1 ? microOf(t, [{ name: n, value: a.value }]) : []);
+    });
+    const replace = replaced.length ? ` REPLACE (${replaced.join(', ')})` : '';
+    rel = c.qb.add(`SELECT *${replace}${added.length ? `, ${added.join(', ')}` : ''} FROM ${rel.cte}`, columns, micro);
   }
-  const names = rel.columns.map((c) => c.ColumnName).join('\u0000');
-  if (names !== finalCols.map((c) => c.ColumnName).join('\u0000')) throw unsupportedOperator('extend', op, 'Its column layout is not implemented.');
+  const names = rel.columns.map((x) => x.ColumnName).join('\u0000');
+  if (names !== finalCols.map((x) => x.ColumnName).join('\u0000')) throw unsupportedOperator('extend', op, 'Its column layout is not implemented.');
   return { cte: rel.cte, columns: finalCols, micro: rel.micro ?? new Set() };
 }
+
 export function rename(c: OperatorContext, op: KNode, input: Relation): Relation {
   const cols = columnsOf(op);
   const renames = new Map<string, string>();
