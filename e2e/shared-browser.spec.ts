@@ -92,8 +92,9 @@ test('signing out removes the account’s kept results, and its drafts unless th
   await page.screenshot({ path: testInfo.outputPath('sign-out-dialog-800-dark.png') });
   await page.keyboard.press('Escape');
   await expect(signOutDialog(page)).toHaveCount(0);
-  await page.getByRole(s.theme.toLight.role, { name: s.theme.toLight.name }).click();
+  // Back to the wide layout first: below 1100 px the theme button lives in the "More actions" menu.
   await page.setViewportSize({ width: 1400, height: 900 });
+  await page.getByRole(s.theme.toLight.role, { name: s.theme.toLight.name }).click();
   await signOut(page, { keepDrafts: true });
 
   await signIn(page, analyst);
