@@ -11,6 +11,7 @@ import type { ScalarTranslator } from './scalar';
 import { simpleName } from './values';
 import { type EngineSchema, type TableStorage, findDatabase } from './schema';
 import { QueryBuilder, TabularTranslator } from './tabular';
+import { usesWindowFunctions } from './windows';
 import { type KustoColumn, KustoEngineError, kustoType, type Visualization } from './types';
 
 /** One result table of a query: the SQL that computes it and the Kusto columns it has. */
@@ -65,6 +66,7 @@ function translateQuery(root: KNode, database: string, schema: EngineSchema, sto
   // Lets (scalar and tabular) and parameter declarations are replayed, in order, into each
   // statement's own WITH clause: a scalar let may read a table (toscalar), a tabular let a scalar.
   const prelude: KNode[] = [];
+  const serializes = usesWindowFunctions(root);
   for (const statement of syntaxListElements(node(root, 'Statements'))) {
     const kind = nodeType(statement);
     if (kind === 'LetStatement') {
@@ -82,7 +84,7 @@ function translateQuery(root: KNode, database: string, schema: EngineSchema, sto
     if (kind !== 'ExpressionStatement') throw unsupportedSyntax(`the statement '${tokenText(statement).trim().slice(0, 40)}'`, statement);
     const expr = node(statement, 'Expression');
     if (!expr) continue;
-    const qb = new QueryBuilder();
+    const qb = new QueryBuilder(serializes);
     const values = new Map<string, string>();
     const translator = new TabularTranslator(qb, tables, { values, functions }, new Map());
     for (const p of prelude) {

@@ -19,7 +19,15 @@ export interface Relation {
   micro?: ReadonlySet<string>;
   /** The name `as` gave it (union's withsource value). */
   label?: string;
+  /**
+   * A serialized row set (Kusto "window functions"): the SQL carries the hidden BIGINT column
+   * ORDER_COLUMN numbering the rows in order. Only set when the query uses window functions.
+   */
+  ordered?: boolean;
 }
+
+/** The hidden column that numbers the rows of a serialized row set. */
+export const ORDER_COLUMN = '__ord';
 
 export interface TableResolver {
   /** SQL for a base table, or null when the name is not a stored table. */
@@ -31,10 +39,16 @@ export class QueryBuilder {
   readonly tablesRead = new Set<string>();
   visualization: Visualization | null = null;
 
-  add(sql: string, columns: KustoColumn[], micro?: Iterable<string>, options: { materialized?: boolean } = {}): Relation {
+  /**
+   * @param serializes whether the statement uses window functions (row_number(), prev(), …): only
+   * then do sort, top, range and serialize number their rows (Relation.ordered).
+   */
+  constructor(readonly serializes = false) {}
+
+  add(sql: string, columns: KustoColumn[], micro?: Iterable<string>, options: { materialized?: boolean; ordered?: boolean } = {}): Relation {
     const cte = `q${this.ctes.length}`;
     this.ctes.push(`${cte} AS ${options.materialized ? 'MATERIALIZED ' : ''}(${sql})`);
-    return { cte, columns, micro: new Set(micro) };
+    return { cte, columns, micro: new Set(micro), ...(options.ordered ? { ordered: true } : {}) };
   }
 
   /**
@@ -45,7 +59,7 @@ export class QueryBuilder {
     const cols = rel.columns.map(
       (c) => `CAST(${quoteIdent(c.ColumnName)} AS ${c.ColumnType === 'datetime' ? 'TIMESTAMP_NS' : duckType(c.ColumnType)}) AS ${quoteIdent(c.ColumnName)}`,
     );
-    return `WITH ${this.ctes.join(',\n')}\nSELECT ${cols.join(', ') || '*'} FROM ${rel.cte}`;
+    return `WITH ${this.ctes.join(',\n')}\nSELECT ${cols.join(', ') || '*'} FROM ${rel.cte}${rel.ordered ? ` ORDER BY ${ORDER_COLUMN}` : ''}`;
   }
 }
 
@@ -112,3 +126,6 @@ export function operatorName(op: KNode): string {
 }
 
 export const columnList = (cols: KustoColumn[]): string => cols.map((c) => quoteIdent(c.ColumnName)).join(', ');
+
+/** `, __ord` for a select list over a serialized input that keeps its order, else nothing. */
+export const orderColumnOf = (input: Relation): string => (input.ordered ? `, ${ORDER_COLUMN}` : '');

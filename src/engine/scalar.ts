@@ -426,6 +426,8 @@ export class ScalarTranslator implements ScalarContext {
   }
 
   private call(n: KNode): SqlExpr {
+    const window = this.scope.windows?.get(n);
+    if (window) return atom(quoteIdent(window));
     const user = expandUserFunction(n, this.scope);
     if (user) {
       if (user.tables.length > 0) throw unsupportedSyntax(`a call of '${simpleName(node(n, 'Name'))}' with tabular arguments in a scalar expression`, n);

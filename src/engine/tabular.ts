@@ -12,6 +12,32 @@ import { datatable, print, range } from './operators/sources';
 import { columnsOf, type OperatorContext, operatorName, type QueryBuilder, type Relation, req, type TableResolver } from './relation';
 import { type ScalarScope, ScalarTranslator, expandUserFunction } from './scalar';
 import { simpleName } from './values';
+import { dropWindowColumns, serialized, stageWindows, windowCalls } from './windows';
+
+/**
+ * Operators whose output keeps a serialized input's order (Kusto docs "serialize operator": all but
+ * count, distinct, evaluate, join, make-series, mv-expand, summarize, top-nested, …). Their
+ * handlers carry ORDER_COLUMN (SELECT * or orderColumnOf()).
+ */
+const ORDER_PRESERVING = new Set([
+  'FilterOperator',
+  'TakeOperator',
+  'ExtendOperator',
+  'ProjectOperator',
+  'ProjectAwayOperator',
+  'ProjectKeepOperator',
+  'ProjectReorderOperator',
+  'ProjectRenameOperator',
+  'ParseOperator',
+  'ParseWhereOperator',
+  'SerializeOperator',
+  'AsOperator',
+  'RenderOperator',
+]);
+
+function keepOrder(kind: string, input: Relation, out: Relation): Relation {
+  return input.ordered && ORDER_PRESERVING.has(kind) && !out.ordered ? { ...out, ordered: true } : out;
+}
 
 export { QueryBuilder, type Relation, type TableResolver } from './relation';
 
@@ -82,9 +108,16 @@ export class TabularTranslator implements OperatorContext {
   }
 
   private operator(op: KNode, input: Relation): Relation {
-    const handler = OPERATORS[nodeType(op)];
+    const kind = nodeType(op);
+    const handler = OPERATORS[kind];
     if (!handler) throw unsupportedOperator(operatorName(op), op);
-    return handler(this, op, input);
+    const source = kind === 'SerializeOperator' ? serialized(this, input) : input;
+    const calls = this.qb.serializes ? windowCalls(op) : [];
+    if (calls.length === 0) return keepOrder(kind, source, handler(this, op, source));
+    const staged = stageWindows(this, source, calls);
+    // The same lets map: `as` binds names for the rest of the query.
+    const inner = this.withScope({ ...this.scope, windows: staged.windows }, this.lets);
+    return dropWindowColumns(this, keepOrder(kind, staged.rel, handler(inner, op, staged.rel)));
   }
 
   private nameReference(n: KNode): Relation {

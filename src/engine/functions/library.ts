@@ -27,6 +27,8 @@ export interface ScalarScope {
    * translator of the statement puts them in its WITH clause and returns the CTE's name.
    */
   subquery?: (n: KNode) => { cte: string; columns: { ColumnName: string; ColumnType: KustoType }[] };
+  /** Window function calls (row_number(), prev(), …) already computed into columns of the input (windows.ts). */
+  windows?: ReadonlyMap<KNode, string>;
 }
 
 /** What a function's SQL builder may ask of the translator. */

@@ -6,17 +6,9 @@ import { columnsOf, type OperatorContext, type OperatorHandler, type Relation, r
 import type { KustoColumn } from '../types';
 import { simpleName } from '../values';
 
-export function join(c: OperatorContext, op: KNode, left: Relation): Relation {
-  let kind = 'innerunique';
-  for (const p of syntaxListElements(node(op, 'Parameters'))) {
-    const name = simpleName(node(p, 'Name')).toLowerCase() || tokenText(node(p, 'Name')).toLowerCase();
-    const value = tokenText(node(p, 'Expression')).trim().toLowerCase();
-    if (name === 'kind') kind = value;
-    else if (!name.startsWith('hint.')) throw unsupportedOperator('join', p, `The parameter '${name}' is not implemented.`);
-  }
-  const right = c.translate(req(op, 'Expression'));
-  const cond = req(op, 'ConditionClause');
-  if (nodeType(cond) !== 'JoinOnClause') throw unsupportedOperator('join', cond, "Only 'on' conditions are implemented.");
+/** The key pairs [left column, right column] of a join's or lookup's `on` clause. */
+function joinKeys(operator: string, cond: KNode): [string, string][] {
+  if (nodeType(cond) !== 'JoinOnClause') throw unsupportedOperator(operator, cond, "Only 'on' conditions are implemented.");
   const pairs: [string, string][] = [];
   for (const e of syntaxListElements(node(cond, 'Expressions'))) {
     if (nodeType(e) === 'NameReference') {
@@ -33,11 +25,55 @@ export function join(c: OperatorContext, op: KNode, left: Relation): Relation {
       const [s2, c2] = side(node(e, 'Right'));
       if (s1 === '$left' && s2 === '$right') pairs.push([c1, c2]);
       else if (s1 === '$right' && s2 === '$left') pairs.push([c2, c1]);
-      else throw unsupportedOperator('join', e, 'Only $left.x == $right.y conditions are implemented.');
+      else throw unsupportedOperator(operator, e, 'Only $left.x == $right.y conditions are implemented.');
       continue;
     }
-    throw unsupportedOperator('join', e, 'This join condition is not implemented.');
+    throw unsupportedOperator(operator, e, `This ${operator} condition is not implemented.`);
   }
+  return pairs;
+}
+
+/**
+ * lookup (Kusto docs "lookup operator"): a join of the left (fact) table with the right
+ * (dimension) table, kind=leftouter (default) or inner, whose output has the left's columns and
+ * then the right's without the key columns (named by the analyzer where names clash).
+ */
+export function lookup(c: OperatorContext, op: KNode, left: Relation): Relation {
+  let kind = 'leftouter';
+  for (const p of syntaxListElements(node(op, 'Parameters'))) {
+    const name = tokenText(node(p, 'Name')).trim().toLowerCase();
+    const value = tokenText(node(p, 'Expression')).trim().toLowerCase();
+    if (name === 'kind' && (value === 'leftouter' || value === 'inner')) kind = value;
+    else if (!name.startsWith('hint.')) throw unsupportedOperator('lookup', p, `The parameter '${name}=${value}' is not implemented.`);
+  }
+  const right = c.translate(req(op, 'Expression'));
+  const pairs = joinKeys('lookup', req(op, 'LookupClause'));
+  const cols = columnsOf(op);
+  const rightKeys = new Set(pairs.map(([, r]) => r));
+  const kept = right.columns.filter((x) => !rightKeys.has(x.ColumnName));
+  if (left.columns.length + kept.length !== cols.length) throw unsupportedOperator('lookup', op, 'Its column layout is not implemented.');
+  const sel = [
+    ...left.columns.map((x, i) => `l.${quoteIdent(x.ColumnName)} AS ${quoteIdent(cols[i]?.ColumnName ?? '')}`),
+    ...kept.map((x, i) => `r.${quoteIdent(x.ColumnName)} AS ${quoteIdent(cols[left.columns.length + i]?.ColumnName ?? '')}`),
+  ];
+  const on = pairs.map(([l, r]) => `l.${quoteIdent(l)} = r.${quoteIdent(r)}`).join(' AND ');
+  const micro = [
+    ...left.columns.flatMap((x, i) => (left.micro?.has(x.ColumnName) ? [cols[i]?.ColumnName ?? ''] : [])),
+    ...kept.flatMap((x, i) => (right.micro?.has(x.ColumnName) ? [cols[left.columns.length + i]?.ColumnName ?? ''] : [])),
+  ];
+  return c.qb.add(`SELECT ${sel.join(', ')} FROM ${left.cte} AS l ${kind === 'inner' ? 'JOIN' : 'LEFT JOIN'} ${right.cte} AS r ON ${on}`, cols, micro);
+}
+
+export function join(c: OperatorContext, op: KNode, left: Relation): Relation {
+  let kind = 'innerunique';
+  for (const p of syntaxListElements(node(op, 'Parameters'))) {
+    const name = simpleName(node(p, 'Name')).toLowerCase() || tokenText(node(p, 'Name')).toLowerCase();
+    const value = tokenText(node(p, 'Expression')).trim().toLowerCase();
+    if (name === 'kind') kind = value;
+    else if (!name.startsWith('hint.')) throw unsupportedOperator('join', p, `The parameter '${name}' is not implemented.`);
+  }
+  const right = c.translate(req(op, 'Expression'));
+  const pairs = joinKeys('join', req(op, 'ConditionClause'));
   const on = pairs.map(([l, r]) => `l.${quoteIdent(l)} = r.${quoteIdent(r)}`).join(' AND ');
   const cols = columnsOf(op);
   // Output column i comes from left column i, then right column i - left.length (sides()), or one side only.
@@ -147,5 +183,6 @@ export function union(c: OperatorContext, op: KNode, input: Relation | null): Re
 }
 export const JOIN_OPERATORS: Record<string, OperatorHandler> = {
   JoinOperator: join,
+  LookupOperator: lookup,
   UnionOperator: (c, op, input) => union(c, op, input),
 };

@@ -2,7 +2,7 @@
 import { unsupportedOperator } from '../errors';
 import { node, nodeType, syntaxListElements, tokenText, type KNode } from '../kusto-language';
 import { duckType, quoteIdent, quoteString } from '../kusto-types';
-import { columnsOf, type OperatorContext, type OperatorHandler, type Relation, req } from '../relation';
+import { columnsOf, orderColumnOf, type OperatorContext, type OperatorHandler, type Relation, req } from '../relation';
 import { kustoType, type KustoType } from '../types';
 import { escapeRegex, simpleName, toKustoString, typeOf } from '../values';
 
@@ -60,7 +60,7 @@ export function parse(c: OperatorContext, op: KNode, input: Relation): Relation 
     if (i >= 0) return `CASE WHEN ${ok} THEN ${typed[i]} END AS ${quoteIdent(c.ColumnName)}`;
     return quoteIdent(c.ColumnName);
   });
-  return c.qb.add(`SELECT ${sel.join(', ')} FROM ${matched.cte}`, cols, micro);
+  return c.qb.add(`SELECT ${sel.join(', ')}${orderColumnOf(input)} FROM ${matched.cte}`, cols, micro);
 }
 const PARSE_TYPE_REGEX: Partial<Record<KustoType, string>> = {
   string: '.*?',

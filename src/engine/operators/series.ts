@@ -294,7 +294,7 @@ function mvApply(c: OperatorContext, op: KNode, input: Relation): Relation {
     ...(indexName ? [`__mvi AS ${quoteIdent(indexName)}`] : []),
   ];
   const where = limit ? ` WHERE __mvi < ${outer.translate(limit)}` : '';
-  const sub = new QueryBuilder();
+  const sub = new QueryBuilder(c.qb.serializes);
   const source = sub.add(`SELECT ${sourceSql.join(', ')} FROM (SELECT unnest(range(CAST(${longest} AS BIGINT))) AS __mvi)${where}`, sourceColumns);
   const inner = c.withBuilder(sub);
   const result = inner.translateOver(req(req(op, 'Subquery'), 'Expression'), source);

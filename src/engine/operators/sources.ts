@@ -4,6 +4,7 @@ import { node, syntaxListElements, type KNode } from '../kusto-language';
 import { duckType, quoteIdent } from '../kusto-types';
 import { columnsOf, microOf, type OperatorContext, type Relation, req, valueOf } from '../relation';
 import { typeOf } from '../values';
+import { serialized } from '../windows';
 
 export function print(c: OperatorContext, op: KNode): Relation {
   const cols = columnsOf(op);
@@ -14,7 +15,12 @@ export function print(c: OperatorContext, op: KNode): Relation {
   if (sel.length !== cols.length) throw unsupportedOperator('print', op);
   return c.qb.add(`SELECT ${sel.join(', ')}`, cols, microOf(t, named));
 }
+/** range: its rows in order, a serialized row set (Kusto docs "serialize operator"). */
 export function range(c: OperatorContext, op: KNode): Relation {
+  return serialized(c, rangeRows(c, op));
+}
+
+function rangeRows(c: OperatorContext, op: KNode): Relation {
   const cols = columnsOf(op);
   const t = c.scalar();
   const name = quoteIdent(cols[0]?.ColumnName ?? 'value');

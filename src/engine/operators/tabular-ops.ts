@@ -6,6 +6,8 @@ import { quoteIdent } from '../kusto-types';
 import {
   columnList,
   columnsOf,
+  ORDER_COLUMN,
+  orderColumnOf,
   microOf,
   type OperatorContext,
   type OperatorHandler,
@@ -56,28 +58,41 @@ const count: OperatorHandler = (c, op, input) => {
 /** project-away, project-keep, project-reorder: the analyzer's column list says it all. */
 const reorder: OperatorHandler = (c, op, input) => {
   const cols = columnsOf(op);
-  return c.qb.add(`SELECT ${columnList(cols)} FROM ${input.cte}`, cols, input.micro);
+  return c.qb.add(`SELECT ${columnList(cols)}${orderColumnOf(input)} FROM ${input.cte}`, cols, input.micro);
 };
+
+/**
+ * Rows in the order of `keys`; when the statement uses window functions, numbered in that order
+ * as a serialized row set (sort and top serialize their output: Kusto docs "serialize operator").
+ */
+function sorted(c: OperatorContext, op: KNode, input: Relation, keys: string, limit: string): Relation {
+  if (!c.qb.serializes) return c.qb.add(`SELECT * FROM ${input.cte} ORDER BY ${keys}${limit}`, columnsOf(op), input.micro);
+  const from = input.ordered ? `(SELECT * EXCLUDE (${ORDER_COLUMN}) FROM ${input.cte})` : input.cte;
+  return c.qb.add(`SELECT *, row_number() OVER (ORDER BY ${keys}) AS ${ORDER_COLUMN} FROM ${from} ORDER BY ${ORDER_COLUMN}${limit}`, columnsOf(op), input.micro, {
+    ordered: true,
+  });
+}
 
 const sort: OperatorHandler = (c, op, input) => {
   rejectParameters(op, 'sort');
-  const t = c.scalar(input);
-  return c.qb.add(`SELECT * FROM ${input.cte} ORDER BY ${ordering(syntaxListElements(node(op, 'Expressions')), t)}`, columnsOf(op), input.micro);
+  return sorted(c, op, input, ordering(syntaxListElements(node(op, 'Expressions')), c.scalar(input)), '');
 };
 
 const top: OperatorHandler = (c, op, input) => {
   rejectParameters(op, 'top');
   const t = c.scalar(input);
-  const by = req(op, 'ByExpression');
-  return c.qb.add(`SELECT * FROM ${input.cte} ORDER BY ${ordering([by], t)} LIMIT ${t.translate(req(op, 'Expression'))}`, columnsOf(op), input.micro);
+  return sorted(c, op, input, ordering([req(op, 'ByExpression')], t), ` LIMIT ${t.translate(req(op, 'Expression'))}`);
 };
+
+/** serialize [Name = Expr, …]: the input is numbered already (tabular.ts); the assignments are extend's. */
+const serialize: OperatorHandler = (c, op, input) => (syntaxListElements(node(op, 'Expressions')).length ? extend(c, op, input) : input);
 
 const distinct: OperatorHandler = (c, op, input) => {
   rejectParameters(op, 'distinct');
   const t = c.scalar(input);
   const exprs = syntaxListElements(node(op, 'Expressions'));
   const cols = columnsOf(op);
-  if (exprs.length === 1 && tokenText(exprs[0] ?? null).trim() === '*') return c.qb.add(`SELECT DISTINCT * FROM ${input.cte}`, cols, input.micro);
+  if (exprs.length === 1 && tokenText(exprs[0] ?? null).trim() === '*') return c.qb.add(`SELECT DISTINCT ${columnList(cols)} FROM ${input.cte}`, cols, input.micro);
   if (exprs.length !== cols.length) throw unsupportedOperator('distinct', op);
   const named = exprs.map((e, i) => ({ name: cols[i]?.ColumnName ?? '', value: valueOf(e) }));
   const sel = named.map(({ name, value }) => `${t.translate(value)} AS ${quoteIdent(name)}`);
@@ -126,7 +141,7 @@ export function project(c: OperatorContext, op: KNode, input: Relation): Relatio
       if (a.parts.length === 1) named.push({ name, value: a.value });
     }
   }
-  return c.qb.add(`SELECT ${sel.join(', ')} FROM ${input.cte}`, cols, microOf(t, named));
+  return c.qb.add(`SELECT ${sel.join(', ')}${orderColumnOf(input)} FROM ${input.cte}`, cols, microOf(t, named));
 }
 
 export function extend(c: OperatorContext, op: KNode, input: Relation): Relation {
@@ -175,7 +190,7 @@ export function rename(c: OperatorContext, op: KNode, input: Relation): Relation
   const source = (c: KustoColumn) => renames.get(c.ColumnName) ?? c.ColumnName;
   const sel = cols.map((c) => `${quoteIdent(source(c))} AS ${quoteIdent(c.ColumnName)}`);
   const micro = cols.filter((c) => input.micro?.has(source(c))).map((c) => c.ColumnName);
-  return c.qb.add(`SELECT ${sel.join(', ')} FROM ${input.cte}`, cols, micro);
+  return c.qb.add(`SELECT ${sel.join(', ')}${orderColumnOf(input)} FROM ${input.cte}`, cols, micro);
 }
 export function summarize(c: OperatorContext, op: KNode, input: Relation): Relation {
   rejectParameters(op, 'summarize');
@@ -289,4 +304,5 @@ export const TABULAR_OPERATORS: Record<string, OperatorHandler> = {
   DistinctOperator: distinct,
   TopNestedOperator: topNested,
   RenderOperator: render,
+  SerializeOperator: serialize,
 };
