@@ -7,7 +7,7 @@ import { type KNode, type KTableSymbol, isTableSymbol, listItems, node, nodeType
 import { duckType, quoteIdent } from './kusto-types';
 import type { ScalarScope, ScalarTranslator } from './scalar';
 import { kustoType, type KustoColumn, type Visualization } from './types';
-import { typeOf } from './values';
+import { decimalText, typeOf } from './values';
 
 export interface Relation {
   cte: string;
@@ -56,8 +56,11 @@ export class QueryBuilder {
    * TIMESTAMP_NS, so a value that carries Kusto's last tick (endofday() = …23:59:59.9999999) keeps it.
    */
   select(rel: Relation): string {
-    const cols = rel.columns.map(
-      (c) => `CAST(${quoteIdent(c.ColumnName)} AS ${c.ColumnType === 'datetime' ? 'TIMESTAMP_NS' : duckType(c.ColumnType)}) AS ${quoteIdent(c.ColumnName)}`,
+    const cols = rel.columns.map((c) =>
+      // Decimals leave as Kusto's text (no trailing fraction zeros); hosts read decimals as strings.
+      c.ColumnType === 'decimal'
+        ? `${decimalText(`CAST(${quoteIdent(c.ColumnName)} AS DECIMAL(38,10))`)} AS ${quoteIdent(c.ColumnName)}`
+        : `CAST(${quoteIdent(c.ColumnName)} AS ${c.ColumnType === 'datetime' ? 'TIMESTAMP_NS' : duckType(c.ColumnType)}) AS ${quoteIdent(c.ColumnName)}`,
     );
     return `WITH ${this.ctes.join(',\n')}\nSELECT ${cols.join(', ') || '*'} FROM ${rel.cte}${rel.ordered ? ` ORDER BY ${ORDER_COLUMN}` : ''}`;
   }

@@ -4,6 +4,7 @@
  */
 
 import { DATETIME_TEXT_MACROS } from './datetime-text';
+import { STRING_MACROS } from './functions/string-macros';
 
 /**
  * Kusto datetimes are 100 ns ticks; DuckDB's TIMESTAMP holds micros, so a value with a sub-micro
@@ -37,4 +38,4 @@ export const TIMESPAN_TEXT_MACROS: readonly string[] = [
 ];
 
 /** Everything a host registers, in order. */
-export const ENGINE_MACROS: readonly string[] = [...DATETIME_MACROS, ...DATETIME_TEXT_MACROS, ...TIMESPAN_TEXT_MACROS];
+export const ENGINE_MACROS: readonly string[] = [...DATETIME_MACROS, ...DATETIME_TEXT_MACROS, ...TIMESPAN_TEXT_MACROS, ...STRING_MACROS];

@@ -78,9 +78,20 @@ export function toKustoString(sql: string, t: KustoType): string {
       return `CAST(${sql} AS VARCHAR)`;
     case 'timespan':
       return timespanText(sql);
+    case 'decimal':
+      return decimalText(sql);
     default:
       return `CAST(${sql} AS VARCHAR)`;
   }
+}
+
+/**
+ * A decimal as Kusto writes it: its digits without trailing fraction zeros (`decimal(1.50)` is
+ * "1.5"); DuckDB's DECIMAL(38,10) prints all ten.
+ */
+export function decimalText(sql: string): string {
+  const text = `CAST(${sql} AS VARCHAR)`;
+  return `CASE WHEN contains(${text}, '.') THEN rtrim(rtrim(${text}, '0'), '.') ELSE ${text} END`;
 }
 
 /** A value placed inside a dynamic (pack, make_list): datetimes become Kusto's ISO strings. */
@@ -88,7 +99,8 @@ export function toJsonValue(sql: string, t: KustoType): string {
   if (t === 'datetime') return toKustoString(sql, t);
   // Kusto writes a timespan inside a dynamic value as its text, `[-][d.]hh:mm:ss[.fffffff]`.
   if (t === 'timespan') return timespanText(sql);
-  if (t === 'guid' || t === 'decimal') return `CAST(${sql} AS VARCHAR)`;
+  if (t === 'decimal') return decimalText(sql);
+  if (t === 'guid') return `CAST(${sql} AS VARCHAR)`;
   return sql;
 }
 

@@ -21,12 +21,13 @@ function convert(target: KustoType, t: ScalarContext, args: KNode[], call: KNode
   if ((at === 'datetime' || at === 'timespan') && target !== at) throw unsupportedFunction(name, call, `${name}() of a ${at} is not implemented.`);
   if (target === 'datetime' && at !== 'string' && at !== 'datetime') throw unsupportedFunction(name, call, `${name}() of a ${at} is not implemented.`);
   if ((target === 'int' || target === 'long') && (at === 'real' || at === 'decimal')) return `TRY_CAST(trunc(${v}) AS ${duckType(target)})`;
-  if ((target === 'int' || target === 'long' || target === 'real') && at === 'string') return `TRY_CAST(trim(${v}) AS ${duckType(target)})`;
+  if ((target === 'int' || target === 'long' || target === 'real' || target === 'decimal') && at === 'string') return `TRY_CAST(trim(${v}) AS ${duckType(target)})`;
   if (target === 'datetime' && at === 'string') {
     // The formats of datetime-text.ts; 7 fraction digits are ticks, which TIMESTAMP_NS keeps.
     const more = refusalSql(`${name}() of a string with more than 7 fraction digits`);
     return `CASE WHEN regexp_matches(${v}, '\\.\\d{8}') THEN error(${more}) ELSE kql_todatetime(${v}) END`;
   }
+  if (target === 'guid' && at === 'string') return `TRY_CAST(trim(${v}) AS UUID)`;
   if (target === 'bool' && at === 'string') return `CASE lower(trim(${v})) WHEN 'true' THEN TRUE WHEN 'false' THEN FALSE END`;
   if (target === 'timespan' && at === 'string') return `kql_totimespan(${v}, ${refusalSql(`${name}() of a string with a 100 ns tick`)})`;
   if (target === 'timespan') throw unsupportedFunction('totimespan', call, `totimespan() of a ${at} is not implemented.`);
@@ -54,6 +55,8 @@ export const CONVERSION_FUNCTIONS: FunctionTable = {
   toboolean: to('bool'),
   todatetime: to('datetime', true),
   totimespan: to('timespan'),
+  todecimal: to('decimal'),
+  toguid: to('guid'),
   parse_json: fn(1, 1, parseJson),
   todynamic: fn(1, 1, parseJson),
 };

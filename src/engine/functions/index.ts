@@ -2,9 +2,11 @@
 import { CONVERSION_FUNCTIONS } from './conversions';
 import { DATETIME_FUNCTIONS } from './datetime';
 import { DYNAMIC_FUNCTIONS } from './dynamic';
+import { ENCODING_FUNCTIONS } from './encoding';
 import type { FunctionTable } from './library';
 import { LOGIC_FUNCTIONS } from './logic';
 import { MATH_FUNCTIONS } from './math';
+import { REGEX_FUNCTIONS } from './regex';
 import { SERIES_FUNCTIONS, TUPLE_FUNCTIONS } from './series';
 
 export { TUPLE_FUNCTIONS };
@@ -13,6 +15,8 @@ import { STRING_FUNCTIONS } from './strings';
 export const SCALAR_FUNCTIONS: FunctionTable = {
   ...LOGIC_FUNCTIONS,
   ...STRING_FUNCTIONS,
+  ...REGEX_FUNCTIONS,
+  ...ENCODING_FUNCTIONS,
   ...CONVERSION_FUNCTIONS,
   ...DYNAMIC_FUNCTIONS,
   ...DATETIME_FUNCTIONS,
