@@ -95,8 +95,13 @@ export function v2Response(primary: Frame[], options: { visualization?: Record<s
   return frames;
 }
 
-/** JSON text of frames; bigints become bare digits (JSON.stringify refuses them). */
-export function toV2Text(frames: Frame[]): string {
-  return JSON.stringify(frames, (_key, value: unknown) => (typeof value === 'bigint' ? `\u0001${value}\u0001` : value))
+/** JSON text of a value; bigints become bare digits (JSON.stringify refuses them), as the service writes Int64. */
+export function jsonWithBigInts(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? `\u0001${v}\u0001` : v))
     .replace(/"\\u0001(-?\d+)\\u0001"/g, '$1');
+}
+
+/** JSON text of frames, with bigint cells as bare digits. */
+export function toV2Text(frames: Frame[]): string {
+  return jsonWithBigInts(frames);
 }
