@@ -187,9 +187,7 @@ describe('aggregate defaults and rounding (Kusto docs)', () => {
 describe('refusals name what is unsupported', () => {
   it.each([
     ['StormEvents | top-nested 2 of State with others = "rest" by count()', "'with others'"],
-    ['StormEvents | parse kind=regex EventNarrative with "(\\\\w+)" w', 'kind=regex'],
     ['StormEvents | summarize count() by StartTime bin=1d', "'summarize … by … bin='"],
-    ['StormEvents | parse EventNarrative with a:guid " " b', 'type guid'],
   ])('refuses %s', async (csl, fragment) => {
     const e = await runQuery(engine, csl).then(
       () => null,
