@@ -156,6 +156,12 @@ export class ColumnBuilder {
     this.nulls[row >> 3]! |= 1 << (row & 7);
   }
 
+  /** Forgets whatever a row from `row` on had written (a row cut off part way): its text bytes and null bit. */
+  dropRowsFrom(row: number): void {
+    if (this.text) this.text.length = this.text.offsets[row]!;
+    if (row >> 3 < this.nulls.length) this.nulls[row >> 3]! &= ~(1 << (row & 7));
+  }
+
   /** Empties the column (a DataReplace fragment); capacity stays. */
   reset(): void {
     this.nulls.fill(0);

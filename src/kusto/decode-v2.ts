@@ -14,14 +14,19 @@
 import { ColumnBuilder, formatCell, isNullAt, stringAt, type WireColumn } from './columnar';
 import { kustoError, parseOneApiError, partialError, type KustoError, type OneApiError } from './errors';
 import {
-  CLOSE_ARRAY, CLOSE_OBJECT, COLON, COMMA, MalformedResponse, OPEN_ARRAY, OPEN_OBJECT, QUOTE, fail, isJsonWhitespace, isRecord,
+  CLOSE_ARRAY, CLOSE_OBJECT, COLON, COMMA, EndOfInput, MalformedResponse, OPEN_ARRAY, OPEN_OBJECT, QUOTE, fail, isJsonWhitespace, isRecord,
 } from './json-byte-scanner';
 import type { ColumnarColumn, ColumnarTable, DataSet, QueryStats, Visualization } from './types';
 import { V2CellWriter, readOneApiErrors, type RowTable } from './v2-cell-writer';
 
 export type DecodeResult =
   | { ok: true; dataSet: DataSet; /** Set when rows arrived but the query failed part way or was cancelled. */ partial: KustoError | null }
-  | { ok: false; error: KustoError };
+  | {
+    ok: false;
+    error: KustoError;
+    /** The body broke off after some tables began: them as they stood, unfinished ones marked `incomplete`. */
+    incomplete?: DataSet | null;
+  };
 
 /** EF BB BF: U+FEFF in UTF-8. */
 const UTF8_BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf] as const;
@@ -33,9 +38,12 @@ function startsWithByteOrderMark(bytes: Uint8Array): boolean {
 interface PendingTable extends RowTable {
   tableKind: string;
   tableName: string;
+  /** Its DataTable frame ended, or its TableCompletion arrived. */
   completed: boolean;
   /** Whether TableHeader started it (fragments allowed) rather than DataTable. */
   progressive: boolean;
+  replacements: number;
+  progress: number | null;
 }
 
 function newTable(tableId: number, tableKind: string, tableName: string, columns: WireColumn[], progressive: boolean): PendingTable {
@@ -43,7 +51,7 @@ function newTable(tableId: number, tableKind: string, tableName: string, columns
   const builders = columns.map((c) => new ColumnBuilder(c.ColumnName, c.ColumnType, capacity));
   return {
     tableId, tableKind, tableName, builders, kinds: Uint8Array.from(builders, (b) => b.kind),
-    rowCount: 0, capacity, completed: !progressive, progressive,
+    rowCount: 0, capacity, completed: false, progressive, replacements: 0, progress: null,
   };
 }
 
@@ -130,11 +138,54 @@ function dedupe(errors: OneApiError[]): OneApiError[] {
   });
 }
 
+// Where the frame state machine stands: each state names what the next bytes must be.
+/** Before the `[` of the frame list (after an optional byte order mark). */
+const AT_START = 0;
+/** After the list's `[`: a frame or `]`. */
+const FIRST_FRAME = 1;
+/** After a `,` between frames: a frame. */
+const NEXT_FRAME = 2;
+/** After a frame's `{`: a key or `}`. */
+const FIRST_KEY = 3;
+/** After a `,` in a frame: a key. */
+const NEXT_KEY = 4;
+/** At the value of `Rows` whose table is known: its `[`. */
+const ROWS_OPEN = 5;
+/** Inside `Rows`: rows up to its `]` (the cell writer keeps its place). */
+const IN_ROWS = 6;
+/** After a key's value: `,` or `}`. */
+const AFTER_VALUE = 7;
+/** After a frame: `,` or `]`. */
+const AFTER_FRAME = 8;
+/** After the list: whitespace only. */
+const AFTER_LIST = 9;
+
+/** One table as decoded so far (`V2StreamDecoder.tablesSoFar`). */
+export interface TableSoFar {
+  /** Views into the decoder's stores, valid until the next `push`. */
+  table: ColumnarTable;
+  /** How many DataReplace fragments have arrived: when it changes, every row so far was replaced. */
+  replacements: number;
+  /** The last TableProgress percentage (0–100), null before any. */
+  progress: number | null;
+  /** Its DataTable frame or TableCompletion has been read. */
+  completed: boolean;
+}
+
 class FrameDecoder {
   readonly tables = new Map<number, PendingTable>();
   readonly errors: OneApiError[] = [];
   completion: Record<string, unknown> | null = null;
   frameCount = 0;
+  state = AT_START;
+  /** The body has ended: running out of bytes means it was cut off, not "wait for more". */
+  final = false;
+  /** The frame being read: its keys so far, and its rows' table once known. */
+  private frame: Record<string, unknown> = {};
+  private frameIndex = 0;
+  private rowsTable: PendingTable | null = null;
+  /** `Rows` that came before the keys naming their table: a copy, read when the frame ends. */
+  private deferredRows: Uint8Array | null = null;
 
   constructor(readonly reader: V2CellWriter) {}
 
@@ -169,6 +220,7 @@ class FrameDecoder {
     if (frame['TableFragmentType'] === 'DataReplace') {
       // DataReplace: the fragment replaces every row so far (progressive mode).
       table.rowCount = 0;
+      table.replacements++;
       for (const builder of table.builders) builder.reset();
     }
     return table;
@@ -181,34 +233,123 @@ class FrameDecoder {
     return table;
   }
 
-  frame(): void {
+  /**
+   * Reads as far as the bytes go. Each state's step reads what it needs before it changes
+   * anything, so a step the bytes end in is simply run again when more arrive; inside `Rows` the
+   * cell writer rolls back to the last whole row instead.
+   */
+  run(): void {
     const reader = this.reader;
-    const index = this.frameCount++;
-    if (reader.ws() !== OPEN_OBJECT) fail(`frame ${index} is not an object`);
-    reader.i++;
-    const frame: Record<string, unknown> = {};
-    let rowsTable: PendingTable | null = null;
-    let rowsAt = -1;
-    if (reader.ws() !== CLOSE_OBJECT) {
-      for (;;) {
-        if (reader.ws() !== QUOTE) fail(`expected a key at byte ${reader.i}`);
+    for (;;) {
+      const from = reader.i;
+      try {
+        if (!this.step()) return;
+      } catch (e) {
+        if (!(e instanceof EndOfInput) || this.final) throw e;
+        if (this.state === IN_ROWS) reader.rollBackRow(this.rowsTable!);
+        else reader.i = from;
+        return;
+      }
+    }
+  }
+
+  /** One step of the state machine; false when the bytes so far are all read. */
+  private step(): boolean {
+    const reader = this.reader;
+    switch (this.state) {
+      case AT_START: {
+        // A UTF-8 byte order mark is legal before JSON text (RFC 8259 §8.1 lets parsers ignore it).
+        if (!this.final && reader.n - reader.i < UTF8_BYTE_ORDER_MARK.length) reader.eof();
+        if (startsWithByteOrderMark(reader.b.subarray(reader.i))) reader.i += UTF8_BYTE_ORDER_MARK.length;
+        if (reader.ws() !== OPEN_ARRAY) fail('the body is not a list of v2 frames');
+        reader.i++;
+        this.state = FIRST_FRAME;
+        return true;
+      }
+      case FIRST_FRAME:
+        if (reader.ws() === CLOSE_ARRAY) {
+          reader.i++;
+          this.state = AFTER_LIST;
+        } else this.state = NEXT_FRAME;
+        return true;
+      case NEXT_FRAME: {
+        const index = this.frameCount;
+        if (reader.ws() !== OPEN_OBJECT) fail(`frame ${index} is not an object`);
+        reader.i++;
+        this.frameCount++;
+        this.frameIndex = index;
+        this.frame = {};
+        this.rowsTable = null;
+        this.deferredRows = null;
+        this.state = FIRST_KEY;
+        return true;
+      }
+      case FIRST_KEY:
+        if (reader.ws() === CLOSE_OBJECT) {
+          reader.i++;
+          this.endFrame();
+          this.state = AFTER_FRAME;
+        } else this.state = NEXT_KEY;
+        return true;
+      case NEXT_KEY: {
+        if (reader.ws() !== QUOTE) reader.failAt('expected a key', reader.i);
         const key = reader.parseString();
         reader.expect(COLON, "':'");
-        if (key === 'Rows' && index > 0 && this.completion === null) {
-          rowsTable = this.tableForRows(frame);
-          if (rowsTable) reader.rows(rowsTable, this.errors);
-          else rowsAt = reader.skipValue();
+        const frame = this.frame;
+        if (key === 'Rows' && this.frameIndex > 0 && this.completion === null) {
           frame[key] = true;
+          const table = this.tableForRows(frame);
+          if (table) {
+            this.rowsTable = table;
+            this.state = ROWS_OPEN;
+            return true;
+          }
+          const start = reader.skipValue();
+          this.deferredRows = reader.b.slice(start, reader.i);
         } else {
           frame[key] = reader.parseValue();
         }
+        this.state = AFTER_VALUE;
+        return true;
+      }
+      case ROWS_OPEN:
+        this.state = reader.rowsOpen() ? AFTER_VALUE : IN_ROWS;
+        return true;
+      case IN_ROWS:
+        reader.rowsUntilEnd(this.rowsTable!, this.errors);
+        this.state = AFTER_VALUE;
+        return true;
+      case AFTER_VALUE: {
         const d = reader.ws();
         reader.i++;
-        if (d === CLOSE_OBJECT) break;
-        if (d !== COMMA) fail(`expected ',' or '}' at byte ${reader.i - 1}`);
+        if (d === CLOSE_OBJECT) {
+          this.endFrame();
+          this.state = AFTER_FRAME;
+        } else if (d === COMMA) this.state = NEXT_KEY;
+        else reader.failAt("expected ',' or '}'", reader.i - 1);
+        return true;
       }
-    } else reader.i++;
+      case AFTER_FRAME: {
+        const d = reader.ws();
+        reader.i++;
+        if (d === CLOSE_ARRAY) this.state = AFTER_LIST;
+        else if (d === COMMA) this.state = NEXT_FRAME;
+        else reader.failAt("expected ',' or ']' between frames", reader.i - 1);
+        return true;
+      }
+      default:
+        while (reader.i < reader.n) {
+          if (!isJsonWhitespace(reader.b[reader.i])) reader.failAt('unexpected data after the frames', reader.i);
+          reader.i++;
+        }
+        return false;
+    }
+  }
 
+  /** A frame's `}` was read: what the frame means for the data set. */
+  private endFrame(): void {
+    const frame = this.frame;
+    const index = this.frameIndex;
     if (index === 0) {
       if (frame['FrameType'] !== 'DataSetHeader') fail('the first frame is not DataSetHeader');
       return;
@@ -216,7 +357,7 @@ class FrameDecoder {
     const type = frame['FrameType'];
     if (typeof type !== 'string') fail(`frame ${index} has no FrameType`);
     if (this.completion) fail(`frame ${index} (${type}) comes after DataSetCompletion`);
-    let table = rowsTable;
+    let table = this.rowsTable;
     switch (type) {
       case 'DataTable':
       case 'TableHeader':
@@ -225,9 +366,12 @@ class FrameDecoder {
       case 'TableFragment':
         table ??= this.fragmentTable(frame);
         break;
-      case 'TableProgress':
-        this.existing(readTableId(frame, type), type);
+      case 'TableProgress': {
+        const progress = frame['TableProgress'];
+        const existing = this.existing(readTableId(frame, type), type);
+        if (typeof progress === 'number') existing.progress = progress;
         break;
+      }
       case 'TableCompletion':
         this.existing(readTableId(frame, type), type).completed = true;
         this.errors.push(...readOneApiErrors(frame['OneApiErrors']));
@@ -240,87 +384,167 @@ class FrameDecoder {
         // A frame type this client does not know: newer service versions may add some.
         break;
     }
-    if ((type === 'DataTable' || type === 'TableFragment') && !rowsTable) {
-      if (rowsAt < 0) fail(`table ${table!.tableId} has no Rows`);
-      const resume = reader.i;
-      reader.i = rowsAt;
-      reader.rows(table!, this.errors);
-      reader.i = resume;
+    if ((type === 'DataTable' || type === 'TableFragment') && !this.rowsTable) {
+      if (!this.deferredRows) fail(`table ${table!.tableId} has no Rows`);
+      // The copy is the whole value (its brackets balanced): running out of it is a malformed row, not "wait".
+      try {
+        new V2CellWriter(this.deferredRows).rows(table!, this.errors);
+      } catch (e) {
+        if (e instanceof EndOfInput) fail(e.message);
+        throw e;
+      }
     }
+    if (type === 'DataTable') table!.completed = true;
+  }
+
+  tablesSoFar(): TableSoFar[] {
+    return [...this.tables.values()].map((t) => ({
+      table: columnarTable(t, false), replacements: t.replacements, progress: t.progress, completed: t.completed,
+    }));
   }
 
   finish(): { dataSet: DataSet; errors: OneApiError[] } {
     if (this.frameCount === 0) fail('the first frame is not DataSetHeader');
     const completion = this.completion;
     if (!completion) fail('the response ends before DataSetCompletion (it was cut off)');
-    const visualizations = new Map<number, Visualization>();
-    let stats: QueryStats | null = null;
+    const { dataSet, completionErrors } = buildDataSet([...this.tables.values()], completion['Cancelled'] === true, false);
     // The same failure is reported in OneApiErrors and again as a QueryCompletionInformation row
     // (https://learn.microsoft.com/kusto/api/rest/response-v2): the rows count only when nothing else reported one.
-    const completionErrors: OneApiError[] = [];
-    const built: ColumnarTable[] = [];
-    for (const table of this.tables.values()) {
-      const columnar: ColumnarTable = {
-        tableId: table.tableId,
-        tableKind: table.tableKind,
-        tableName: table.tableName,
-        rowCount: table.rowCount,
-        columns: table.builders.map((b) => b.finish(table.rowCount)),
-      };
-      if (table.tableKind === 'QueryProperties' && table.tableName === '@ExtendedProperties') readVisualizations(columnar, visualizations);
-      if (table.tableKind === 'QueryCompletionInformation') stats = readCompletionInformation(columnar, completionErrors) ?? stats;
-      built.push(columnar);
-    }
-    return {
-      dataSet: {
-        tables: built,
-        primaryResults: built.filter((t) => t.tableKind === 'PrimaryResult'),
-        visualizations,
-        stats,
-        cancelled: completion['Cancelled'] === true,
-      },
-      errors: dedupe(this.errors.length > 0 ? this.errors : completionErrors),
-    };
+    return { dataSet, errors: dedupe(this.errors.length > 0 ? this.errors : completionErrors) };
+  }
+
+  /** The tables as they stood when the body was cut off, those not finished marked `incomplete`. */
+  cutOff(): DataSet | null {
+    if (this.tables.size === 0) return null;
+    return buildDataSet([...this.tables.values()], false, true).dataSet;
   }
 }
 
-function decodeFrames(bytes: Uint8Array): { dataSet: DataSet; errors: OneApiError[] } {
-  const reader = new V2CellWriter(bytes);
-  // A UTF-8 byte order mark is legal before JSON text (RFC 8259 §8.1 lets parsers ignore it).
-  if (startsWithByteOrderMark(bytes)) reader.i = UTF8_BYTE_ORDER_MARK.length;
-  if (reader.ws() !== OPEN_ARRAY) fail('the body is not a list of v2 frames');
-  reader.i++;
-  const decoder = new FrameDecoder(reader);
-  if (reader.ws() !== CLOSE_ARRAY) {
-    for (;;) {
-      decoder.frame();
-      const d = reader.ws();
-      reader.i++;
-      if (d === CLOSE_ARRAY) break;
-      if (d !== COMMA) fail(`expected ',' or ']' between frames at byte ${reader.i - 1}`);
-    }
-  } else reader.i++;
-  while (reader.i < bytes.length) {
-    if (!isJsonWhitespace(bytes[reader.i])) fail(`unexpected data after the frames at byte ${reader.i}`);
-    reader.i++;
-  }
-  return decoder.finish();
+function columnarTable(table: PendingTable, markIncomplete: boolean): ColumnarTable {
+  return {
+    tableId: table.tableId,
+    tableKind: table.tableKind,
+    tableName: table.tableName,
+    rowCount: table.rowCount,
+    columns: table.builders.map((b) => b.finish(table.rowCount)),
+    ...(markIncomplete && !table.completed ? { incomplete: true } : {}),
+  };
 }
 
-/** Decodes the UTF-8 bytes of a v2 response body. */
+function buildDataSet(tables: PendingTable[], cancelled: boolean, markIncomplete: boolean): { dataSet: DataSet; completionErrors: OneApiError[] } {
+  const visualizations = new Map<number, Visualization>();
+  let stats: QueryStats | null = null;
+  const completionErrors: OneApiError[] = [];
+  const built: ColumnarTable[] = [];
+  for (const table of tables) {
+    const columnar = columnarTable(table, markIncomplete);
+    if (table.tableKind === 'QueryProperties' && table.tableName === '@ExtendedProperties') readVisualizations(columnar, visualizations);
+    if (table.tableKind === 'QueryCompletionInformation') stats = readCompletionInformation(columnar, completionErrors) ?? stats;
+    built.push(columnar);
+  }
+  return {
+    dataSet: { tables: built, primaryResults: built.filter((t) => t.tableKind === 'PrimaryResult'), visualizations, stats, cancelled },
+    completionErrors,
+  };
+}
+
+function malformed(e: MalformedResponse): KustoError {
+  return kustoError('malformed-response', `The cluster sent a malformed response: ${e.message}.`);
+}
+
+/**
+ * A v2 body decoded as it arrives: `push` each piece, `end` when the body has ended. Rows are in
+ * the tables as soon as their bytes are (`tablesSoFar`), so a reader can show them before the
+ * last byte. A piece that ends inside a value waits for the next one; the unread tail is copied
+ * only when the bytes since are at least as many (a huge value costs linear time, not quadratic).
+ */
+export class V2StreamDecoder {
+  private readonly reader = new V2CellWriter(new Uint8Array(0));
+  private readonly frames = new FrameDecoder(this.reader);
+  private waiting: Uint8Array[] = [];
+  private waitingBytes = 0;
+  private failure: KustoError | null = null;
+
+  /** A malformed body stops the decoder at once (no need to read the rest). */
+  get failed(): KustoError | null {
+    return this.failure;
+  }
+
+  push(piece: Uint8Array): void {
+    if (this.failure || piece.length === 0) return;
+    this.waiting.push(piece);
+    this.waitingBytes += piece.length;
+    const reader = this.reader;
+    if (this.waitingBytes < reader.n - reader.i) return;
+    this.take();
+    this.advance();
+  }
+
+  /** The body ended (or broke off): the data set, or why there is none. */
+  end(): DecodeResult {
+    if (!this.failure) {
+      this.take();
+      this.frames.final = true;
+      this.advance();
+    }
+    if (this.failure) return { ok: false, error: this.failure, incomplete: this.frames.cutOff() };
+    try {
+      const { dataSet, errors } = this.frames.finish();
+      let partial: KustoError | null = null;
+      if (errors.length > 0) partial = partialError(errors);
+      else if (dataSet.cancelled) partial = kustoError('cancelled', 'The query was cancelled; the results may be incomplete.');
+      return { ok: true, dataSet, partial };
+    } catch (e) {
+      if (e instanceof MalformedResponse) return { ok: false, error: malformed(e), incomplete: this.frames.cutOff() };
+      throw e;
+    }
+  }
+
+  tablesSoFar(): TableSoFar[] {
+    return this.frames.tablesSoFar();
+  }
+
+  /** Bytes of the body read so far. */
+  get bytesRead(): number {
+    return this.reader.base + this.reader.i;
+  }
+
+  /** The unread tail and the waiting pieces as one buffer (no copy when the tail is empty and one piece waits). */
+  private take(): void {
+    const reader = this.reader;
+    const tail = reader.b.subarray(reader.i);
+    const pieces = tail.length > 0 ? [tail, ...this.waiting] : this.waiting;
+    const base = reader.base + reader.i;
+    let joined: Uint8Array;
+    if (pieces.length === 1) joined = pieces[0]!;
+    else {
+      joined = new Uint8Array(tail.length + this.waitingBytes);
+      let at = 0;
+      for (const p of pieces) {
+        joined.set(p, at);
+        at += p.length;
+      }
+    }
+    this.waiting = [];
+    this.waitingBytes = 0;
+    reader.load(joined, 0, base);
+  }
+
+  private advance(): void {
+    try {
+      this.frames.run();
+    } catch (e) {
+      if (e instanceof MalformedResponse) this.failure = malformed(e);
+      else throw e;
+    }
+  }
+}
+
+/** Decodes the UTF-8 bytes of a whole v2 response body. */
 export function decodeV2Bytes(bytes: Uint8Array): DecodeResult {
-  try {
-    const { dataSet, errors } = decodeFrames(bytes);
-    let partial: KustoError | null = null;
-    if (errors.length > 0) partial = partialError(errors);
-    else if (dataSet.cancelled) partial = kustoError('cancelled', 'The query was cancelled; the results may be incomplete.');
-    return { ok: true, dataSet, partial };
-  } catch (e) {
-    if (e instanceof MalformedResponse) {
-      return { ok: false, error: kustoError('malformed-response', `The cluster sent a malformed response: ${e.message}.`) };
-    }
-    throw e;
-  }
+  const decoder = new V2StreamDecoder();
+  decoder.push(bytes);
+  return decoder.end();
 }
 
 const utf8Encoder = new TextEncoder();

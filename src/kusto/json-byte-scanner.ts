@@ -74,11 +74,27 @@ export function isJsonWhitespace(c: number | undefined): boolean {
 }
 
 export class JsonByteScanner {
+  /** The next unread byte of `b`. */
   i = 0;
+  /** `b.length`; reads past it see `undefined`, which no comparison below accepts. */
   n: number;
+  /** How many bytes of the body came before `b[0]` (a body read in pieces), for positions in messages. */
+  base = 0;
 
   constructor(public b: Uint8Array) {
     this.n = b.length;
+  }
+
+  /** Scans `bytes` from here on; `base` is where they start in the body. */
+  load(bytes: Uint8Array, i: number, base: number): void {
+    this.b = bytes;
+    this.n = bytes.length;
+    this.i = i;
+    this.base = base;
+  }
+
+  failAt(message: string, position: number): never {
+    fail(`${message} at byte ${this.base + position}`);
   }
 
   eof(): never {
@@ -96,7 +112,7 @@ export class JsonByteScanner {
   }
 
   expect(byte: number, what: string): void {
-    if (this.ws() !== byte) fail(`expected ${what} at byte ${this.i}`);
+    if (this.ws() !== byte) this.failAt(`expected ${what}`, this.i);
     this.i++;
   }
 
@@ -145,10 +161,10 @@ export class JsonByteScanner {
         if (d === COMMA || d === CLOSE_ARRAY || d === CLOSE_OBJECT || d === SPACE || d === LINE_FEED || d === CARRIAGE_RETURN || d === TAB) break;
         i++;
       }
-      if (i === start) fail(`expected a value at byte ${start}`);
+      if (i === start) this.failAt(`expected a value`, start);
       const first = b[start]!;
       if (!((first >= DIGIT_0 && first <= DIGIT_9) || first === MINUS || first === LOWER_T || first === LOWER_F || first === LOWER_N)) {
-        fail(`unexpected '${String.fromCharCode(first)}' at byte ${start}`);
+        this.failAt(`unexpected '${String.fromCharCode(first)}'`, start);
       }
       this.i = i;
     }
@@ -170,14 +186,14 @@ export class JsonByteScanner {
         return out;
       }
       for (;;) {
-        if (this.ws() !== QUOTE) fail(`expected a key at byte ${this.i}`);
+        if (this.ws() !== QUOTE) this.failAt('expected a key', this.i);
         const key = this.parseString();
         this.expect(COLON, "':'");
         out[key] = this.parseValue();
         const d = this.ws();
         this.i++;
         if (d === CLOSE_OBJECT) return out;
-        if (d !== COMMA) fail(`expected ',' or '}' at byte ${this.i - 1}`);
+        if (d !== COMMA) this.failAt(`expected ',' or '}'`, this.i - 1);
       }
     }
     if (c === OPEN_ARRAY) {
@@ -192,7 +208,7 @@ export class JsonByteScanner {
         const d = this.ws();
         this.i++;
         if (d === CLOSE_ARRAY) return out;
-        if (d !== COMMA) fail(`expected ',' or ']' at byte ${this.i - 1}`);
+        if (d !== COMMA) this.failAt(`expected ',' or ']'`, this.i - 1);
       }
     }
     if (c === QUOTE) return this.parseString();
@@ -217,7 +233,7 @@ export class JsonByteScanner {
     } catch {
       // fall through to the error below
     }
-    return fail(`invalid string at byte ${start}`);
+    return this.failAt(`invalid string`, start);
   }
 
   // ---- the typed row scanner ----
@@ -256,7 +272,9 @@ export class JsonByteScanner {
         c = b[++i]!;
       }
     }
-    if (digits === 0) fail(`expected a number at byte ${start}`);
+    // Out of bytes first: a body still arriving may hold the digits in its next piece.
+    if (i >= this.n) this.eof();
+    if (digits === 0) this.failAt('expected a number', start);
     const exact = significant <= 15;
     if (c === LOWER_E || c === UPPER_E) {
       c = b[++i]!;
@@ -272,10 +290,10 @@ export class JsonByteScanner {
         eDigits++;
         c = b[++i]!;
       }
-      if (eDigits === 0) fail(`expected an exponent at byte ${i}`);
+      if (i >= this.n) this.eof();
+      if (eDigits === 0) this.failAt('expected an exponent', i);
       exponent += sign * e;
     }
-    if (i >= this.n) this.eof();
     this.i = i;
     if (exact && exponent >= -22 && exponent <= 22) {
       const v = exponent < 0 ? m / POW10[-exponent]! : m * POW10[exponent]!;
@@ -300,7 +318,8 @@ export class JsonByteScanner {
   literalNull(): void {
     const b = this.b;
     const i = this.i;
-    if (b[i + 1] !== LOWER_U || b[i + 2] !== LOWER_L || b[i + 3] !== LOWER_L) fail(`unexpected token at byte ${i}`);
+    if (i + 3 >= this.n) this.eof();
+    if (b[i + 1] !== LOWER_U || b[i + 2] !== LOWER_L || b[i + 3] !== LOWER_L) this.failAt('unexpected token', i);
     this.i = i + 4;
   }
 
@@ -310,7 +329,7 @@ export class JsonByteScanner {
       const c = this.b[k];
       if (c === undefined) this.eof();
       const d = c >= DIGIT_0 && c <= DIGIT_9 ? c - DIGIT_0 : c >= LOWER_A && c <= LOWER_F ? c - LOWER_A + 10 : c >= UPPER_A && c <= UPPER_F ? c - UPPER_A + 10 : -1;
-      if (d < 0) fail(`invalid \\u escape at byte ${at - 2}`);
+      if (d < 0) this.failAt(`invalid \\u escape`, at - 2);
       v = v * 16 + d;
     }
     return v;

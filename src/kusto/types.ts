@@ -86,6 +86,8 @@ export interface ColumnarTable {
   tableName: string;
   rowCount: number;
   columns: ColumnarColumn[];
+  /** The response broke off before this table ended: its rows are only those that arrived. */
+  incomplete?: boolean;
 }
 
 /** The Visualization bag of `render` as the service writes it (keys like `Visualization`, `XColumn`). */

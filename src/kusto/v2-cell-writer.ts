@@ -172,7 +172,7 @@ export class V2CellWriter extends JsonByteScanner {
         }
         case undefined: this.eof();
         // falls through (eof() throws)
-        default: fail(`invalid escape at byte ${i}`);
+        default: this.failAt(`invalid escape`, i);
       }
     }
     this.i = i + 1;
@@ -341,16 +341,41 @@ export class V2CellWriter extends JsonByteScanner {
     if (builder.text) builder.text.offsets[row + 1] = builder.text.length;
   }
 
-  /** `Rows` of a table whose columns are known: typed cells straight into the stores. */
-  rows(table: RowTable, errors: OneApiError[]): void {
+  /**
+   * Where the last row (or the `[` of `Rows`) ended, and whether a row was read there (a `,` or
+   * `]` comes next) or one comes next: a body read in pieces resumes from here when a piece ends
+   * inside a row (`rollBackRow`).
+   */
+  rowMark = 0;
+  afterRow = false;
+
+  /** At `Rows`' value: consumes its `[`; true when the array is empty (its `]` consumed too). */
+  rowsOpen(): boolean {
     this.expect(OPEN_ARRAY, "'[' (Rows)");
     if (this.ws() === CLOSE_ARRAY) {
       this.i++;
-      return;
+      return true;
     }
+    this.afterRow = false;
+    this.rowMark = this.i;
+    return false;
+  }
+
+  /** `Rows` of a table whose columns are known, from a row boundary to the array's `]`: typed cells straight into the stores. */
+  rowsUntilEnd(table: RowTable, errors: OneApiError[]): void {
     const { builders, kinds } = table;
     const width = builders.length;
+    // Called at a row boundary (after rowsOpen, or where rollBackRow left off, perhaps in a new buffer).
+    this.rowMark = this.i;
     for (;;) {
+      if (this.afterRow) {
+        const d = this.ws();
+        this.i++;
+        if (d === CLOSE_ARRAY) return;
+        if (d !== COMMA) this.failAt("expected ',' or ']' after a row", this.i - 1);
+        this.afterRow = false;
+        this.rowMark = this.i;
+      }
       const first = this.ws();
       if (first === OPEN_ARRAY) {
         this.i++;
@@ -370,7 +395,7 @@ export class V2CellWriter extends JsonByteScanner {
             c = this.ws();
           } else if (c === CLOSE_ARRAY) {
             if (k !== width - 1) fail(`a row of table ${table.tableId} has ${k + 1} values for ${width} columns`);
-          } else fail(`expected ',' or ']' in a row at byte ${this.i - 1}`);
+          } else this.failAt("expected ',' or ']' in a row", this.i - 1);
         }
         if (width === 0) this.i++;
         table.rowCount = row + 1;
@@ -380,11 +405,20 @@ export class V2CellWriter extends JsonByteScanner {
         if (!isRecord(value) || !('OneApiErrors' in value)) fail(`a row of table ${table.tableId} is not an array`);
         errors.push(...readOneApiErrors(value['OneApiErrors']));
       } else fail(`a row of table ${table.tableId} is not an array`);
-      const d = this.ws();
-      this.i++;
-      if (d === CLOSE_ARRAY) return;
-      if (d !== COMMA) fail(`expected ',' or ']' after a row at byte ${this.i - 1}`);
+      this.afterRow = true;
+      this.rowMark = this.i;
     }
+  }
+
+  /** `Rows` of a table whose columns are known, read whole. */
+  rows(table: RowTable, errors: OneApiError[]): void {
+    if (!this.rowsOpen()) this.rowsUntilEnd(table, errors);
+  }
+
+  /** The bytes ended inside a row: back to the last row boundary, the stores as they were there. */
+  rollBackRow(table: RowTable): void {
+    this.i = this.rowMark;
+    for (const builder of table.builders) builder.dropRowsFrom(table.rowCount);
   }
 
   /** A row with more values than columns: count them for the message. */
