@@ -10,6 +10,7 @@ import { useDatabaseSchema } from '../features/connections/api/get-database-sche
 import { useDatabases } from '../features/connections/api/get-databases';
 import { ConnectionPane, type ConnectionContext } from '../features/connections/components/connection-pane';
 import { useConnections } from '../features/connections/hooks/use-connections';
+import { tenantOf } from '../features/connections/utils/connections-model';
 import { QueryEditor } from '../features/editor/components/query-editor';
 import { statementAtCursor } from '../features/editor/statement-at-cursor';
 import type { EditorSchema, KqlEditorHandle, Statement } from '../features/editor/types';
@@ -93,7 +94,12 @@ export function Workbench({ account }: { account: AccountInfo }) {
   );
   const approvedHosts = connections.connections.approvedHosts;
   const trustedHosts = useMemo(() => [...config.trustedHosts, ...approvedHosts], [config.trustedHosts, approvedHosts]);
-  const tokenProvider = useTokenProvider(trustedHosts);
+  const account = instance.getActiveAccount() ?? instance.getAllAccounts()[0] ?? null;
+  const tokenProvider = useTokenProvider({
+    trustedHosts,
+    account,
+    connectionTenantOf: (url) => tenantOf(connections.connections, url),
+  });
   const mgmtDeps = useMemo(() => ({ tokenProvider, trustedHosts }), [tokenProvider, trustedHosts]);
 
   const [tabs, tabsStore] = useTabs({ clusterUrl: firstCluster.url, database: firstCluster.defaultDatabase, sampleText: SAMPLE_QUERY, storageKey: stored.tabs });

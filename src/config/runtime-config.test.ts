@@ -33,6 +33,35 @@ describe('parseRuntimeConfig', () => {
     expect(text).toMatch(/clusters/);
   });
 
+  it('takes a login hint, and a tenant or a pinned authority per cluster', () => {
+    const result = parseRuntimeConfig({
+      ...local,
+      auth: { ...local.auth, loginHint: 'ada@contoso.com' },
+      clusters: [
+        { url: 'https://localhost:8443', defaultDatabase: 'Samples', tenant: 'Fabrikam.COM' },
+        { url: 'https://localhost:8444', defaultDatabase: 'Ops', authority: 'https://login.microsoftonline.us/contoso.us' },
+      ],
+    });
+    expect(result.ok && result.config.auth.loginHint).toBe('ada@contoso.com');
+    expect(result.ok && result.config.clusters[0].tenant).toBe('fabrikam.com');
+    expect(result.ok && result.config.clusters[1]?.authority).toBe('https://login.microsoftonline.us/contoso.us');
+  });
+
+  it('names a bad tenant, authority or login hint', () => {
+    const result = parseRuntimeConfig({
+      ...local,
+      auth: { ...local.auth, loginHint: '' },
+      clusters: [
+        { url: 'https://localhost:8443', defaultDatabase: 'Samples', tenant: 'not a tenant' },
+        { url: 'https://localhost:8444', defaultDatabase: 'Ops', authority: 'https://login.microsoftonline.us' },
+      ],
+    });
+    const text = !result.ok ? result.problems.join('\n') : '';
+    expect(text).toMatch(/auth\.loginHint/);
+    expect(text).toMatch(/clusters\[0\]\.tenant/);
+    expect(text).toMatch(/clusters\[1\]\.authority/);
+  });
+
   it('refuses a loopback cluster unless trustedHosts names it', () => {
     const result = parseRuntimeConfig({ ...local, trustedHosts: [] });
     expect(!result.ok && result.problems[0]).toMatch(/localhost:8443.*trustedHosts/);

@@ -4,6 +4,7 @@
  * not a blank page or a sign-in loop.
  */
 
+import { normalizeTenant } from '../kusto/cloud-info';
 import { normalizeClusterUrl } from '../kusto/cluster-url';
 import { isTrustedKustoHost } from '../kusto/trusted-hosts';
 
@@ -16,6 +17,8 @@ export interface AuthConfig {
   /** Hosts MSAL may treat as authorities without Entra instance discovery (needed for non-Entra providers). */
   knownAuthorities: string[];
   protocolMode: ProtocolMode;
+  /** Pre-fills the sign-in page (MSAL `loginHint`); a `login_hint` URL parameter wins over it. */
+  loginHint?: string;
 }
 
 export interface ClusterConfig {
@@ -24,6 +27,13 @@ export interface ClusterConfig {
   defaultDatabase: string;
   /** Databases to offer before the schema is loaded; defaults to [defaultDatabase]. */
   databases: string[];
+  /** The tenant (id or domain) whose tokens the cluster takes; default: the tenant of `auth.authority`. */
+  tenant?: string;
+  /**
+   * Pins the cluster's authority (cloud and tenant), e.g. "https://login.microsoftonline.us/<tenant>":
+   * its `/v1/rest/auth/metadata` is then not asked.
+   */
+  authority?: string;
 }
 
 export interface RuntimeConfig {
@@ -56,15 +66,16 @@ export function parseRuntimeConfig(value: unknown): ConfigResult {
   if (!isRecord(auth)) {
     problems.push('"auth" must be an object with clientId, authority, knownAuthorities and protocolMode.');
   } else {
-    const { clientId, authority, knownAuthorities = [], protocolMode = 'AAD' } = auth;
+    const { clientId, authority, knownAuthorities = [], protocolMode = 'AAD', loginHint } = auth;
     if (!nonEmptyString(clientId)) problems.push('"auth.clientId" must be a non-empty string (the app registration\'s client id).');
     if (!nonEmptyString(authority) || !/^https:\/\/[^/]+/.test(authority)) {
       problems.push('"auth.authority" must be an https URL, e.g. "https://login.microsoftonline.com/<tenant>".');
     }
     if (!isStringArray(knownAuthorities)) problems.push('"auth.knownAuthorities" must be a list of host names.');
     if (protocolMode !== 'AAD' && protocolMode !== 'OIDC') problems.push('"auth.protocolMode" must be "AAD" or "OIDC".');
+    if (loginHint !== undefined && !nonEmptyString(loginHint)) problems.push('"auth.loginHint" must be a non-empty string (an email or UPN) when given.');
     if (problems.length === 0 && nonEmptyString(clientId) && nonEmptyString(authority) && isStringArray(knownAuthorities)) {
-      authConfig = { clientId, authority, knownAuthorities, protocolMode: protocolMode as ProtocolMode };
+      authConfig = { clientId, authority, knownAuthorities, protocolMode: protocolMode as ProtocolMode, ...(nonEmptyString(loginHint) ? { loginHint } : {}) };
     }
   }
 
@@ -101,7 +112,20 @@ export function parseRuntimeConfig(value: unknown): ConfigResult {
         return;
       }
       const withDefault = databases.includes(c['defaultDatabase']) ? databases : [c['defaultDatabase'], ...databases];
-      clusters.push({ url: normalized.url, defaultDatabase: c['defaultDatabase'], databases: withDefault });
+      const tenant = c['tenant'] === undefined ? undefined : typeof c['tenant'] === 'string' ? normalizeTenant(c['tenant']) : null;
+      if (tenant === null) {
+        problems.push(`"clusters[${i}].tenant" must be a tenant id (GUID) or a domain like "contoso.com".`);
+        return;
+      }
+      const pinned = c['authority'];
+      if (pinned !== undefined && (typeof pinned !== 'string' || !/^https:\/\/[^/]+\/[^/]+/.test(pinned))) {
+        problems.push(`"clusters[${i}].authority" must be an https URL with a tenant, e.g. "https://login.microsoftonline.us/<tenant>".`);
+        return;
+      }
+      clusters.push({
+        url: normalized.url, defaultDatabase: c['defaultDatabase'], databases: withDefault,
+        ...(tenant ? { tenant } : {}), ...(typeof pinned === 'string' ? { authority: pinned } : {}),
+      });
     });
   }
 

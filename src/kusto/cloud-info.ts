@@ -60,6 +60,14 @@ export function sameCloud(a: string, b: string): boolean {
   return loginHost(a) === loginHost(b);
 }
 
+/** A tenant as a user types it: an Entra tenant id (GUID) or a domain name; null when it is neither. */
+export function normalizeTenant(typed: string): string | null {
+  const value = typed.trim().toLowerCase();
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value)) return value;
+  if (/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(value)) return value;
+  return null;
+}
+
 export function metadataUrl(clusterUrl: string): string {
   const url = new URL(clusterUrl);
   return `${url.protocol}//${url.host}/v1/rest/auth/metadata`;

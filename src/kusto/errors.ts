@@ -33,6 +33,25 @@ export interface OneApiError {
   column: number | null;
 }
 
+/**
+ * Why a token could not be had, in words the analyst can act on (src/features/auth/api/
+ * sign-in-problems.ts builds it): carried on the `unauthorized` error of the request it stopped.
+ */
+export interface SignInProblem {
+  kind: 'consent-required' | 'not-in-tenant' | 'conditional-access' | 'cloud-mismatch' | 'other';
+  /** One line: what happened. */
+  title: string;
+  /** What to do about it. */
+  advice: string;
+  /** The identity provider's own text (with its AADSTS code), or the app's reason when there is none. */
+  detail: string;
+  code?: string;
+  /** consent-required: where an administrator grants the app its permission for the whole tenant. */
+  adminConsentUrl?: string;
+  /** cloud-mismatch: the cloud to sign in to instead. */
+  signInCloud?: { loginEndpoint: string; name: string };
+}
+
 export interface KustoError {
   kind: KustoErrorKind;
   /** What to show the user: Kusto's `@message` when there is one. */
@@ -47,6 +66,8 @@ export interface KustoError {
   retryAfterSeconds?: number;
   /** Every OneAPI error seen (partial failures can carry several). */
   oneApiErrors?: OneApiError[];
+  /** `unauthorized` because sign-in failed in a way the analyst can act on. */
+  signIn?: SignInProblem;
 }
 
 export function kustoError(kind: KustoErrorKind, message: string, extra: Omit<KustoError, 'kind' | 'message'> = {}): KustoError {

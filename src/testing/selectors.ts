@@ -14,6 +14,14 @@ export const selectors = {
     heading: { role: 'heading', name: 'Sign in' },
     button: { role: 'button', name: 'Sign in' },
   },
+  /** A sign-in that failed in a way the analyst can act on (consent, tenant, Conditional Access, cloud). */
+  signInProblem: {
+    region: { role: 'region', name: 'Sign-in problem' },
+    adminConsent: { role: 'link', name: 'Admin-consent link' },
+    signInToCloud: (cloud: string) => ({ role: 'button', name: `Sign in to ${cloud}` }) as const,
+    switchAccount: { role: 'button', name: 'Use another account' },
+    tryAgain: { role: 'button', name: 'Sign in again' },
+  },
   header: {
     signOut: { role: 'button', name: 'Sign out' },
     /** In a narrow header: Open link, History, the theme and Keyboard shortcuts behind one menu button. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PUBLIC_CLOUD } from '../../../kusto/cloud-info';
-import { accountInCloud, clusterAuthority, normalizeTenant, splitAuthority, type ClusterAuthorityInput } from './cluster-authority';
+import { normalizeTenant, PUBLIC_CLOUD } from '../../../kusto/cloud-info';
+import { accountInCloud, clusterAuthority, splitAuthority, type ClusterAuthorityInput } from './cluster-authority';
 
 const HOME = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const base: ClusterAuthorityInput = {

@@ -26,14 +26,6 @@ export function splitAuthority(authority: string): AuthorityParts | null {
   return { loginEndpoint, tenant };
 }
 
-/** A tenant as a user types it: a GUID or a domain name; null when it is neither. */
-export function normalizeTenant(typed: string): string | null {
-  const value = typed.trim().toLowerCase();
-  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value)) return value;
-  if (/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(value)) return value;
-  return null;
-}
-
 export interface ClusterAuthorityInput {
   /** The connection's tenant, if the user named one. */
   connectionTenant: string | undefined;

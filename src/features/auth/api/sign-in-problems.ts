@@ -6,23 +6,9 @@
  */
 
 import { cloudName } from '../../../kusto/cloud-info';
+import type { SignInProblem } from '../../../kusto/errors';
 
-export type SignInProblemKind = 'consent-required' | 'not-in-tenant' | 'conditional-access' | 'cloud-mismatch' | 'other';
-
-export interface SignInProblem {
-  kind: SignInProblemKind;
-  /** One line: what happened. */
-  title: string;
-  /** What to do about it. */
-  advice: string;
-  /** Entra's own text (with its AADSTS code), or our reason when there is none. */
-  detail: string;
-  code?: string;
-  /** consent-required: where an administrator grants the app its permission for the whole tenant. */
-  adminConsentUrl?: string;
-  /** cloud-mismatch: the cloud to sign in to instead. */
-  signInCloud?: { loginEndpoint: string; name: string };
-}
+export type { SignInProblem };
 
 /** Where a failed sign-in was going: what the words and links are built from. */
 export interface SignInAttempt {

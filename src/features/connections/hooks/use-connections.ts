@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { localStore, readStored, writeStored } from '../../../lib/storage';
-import { addCluster, parseStoredConnections, removeCluster, type AddClusterResult, type Connections } from '../utils/connections-model';
+import { addCluster, parseStoredConnections, removeCluster, setClusterTenant, type AddClusterResult, type Connections, type SetTenantResult } from '../utils/connections-model';
 
 /** The item name under which an account's connections are stored (see `accountStorageKey`). */
 export const CONNECTIONS_ITEM = 'connections';
@@ -10,6 +10,8 @@ export interface ConnectionsApi {
   add(typed: string): AddClusterResult;
   remove(url: string): void;
   setApprovedHosts(hosts: string[]): void;
+  /** Names the tenant of a cluster (id or domain; empty: the default). */
+  setTenant(url: string, typed: string): SetTenantResult;
 }
 
 /**
@@ -37,5 +39,13 @@ export function useConnections(defaultClusters: readonly string[], configHosts: 
   );
   const remove = useCallback((url: string) => save(removeCluster(connections, url)), [connections, save]);
   const setApprovedHosts = useCallback((hosts: string[]) => save({ ...connections, approvedHosts: hosts }), [connections, save]);
-  return { connections, add, remove, setApprovedHosts };
+  const setTenant = useCallback(
+    (url: string, typed: string) => {
+      const result = setClusterTenant(connections, url, typed);
+      if (result.ok) save(result.connections);
+      return result;
+    },
+    [connections, save],
+  );
+  return { connections, add, remove, setApprovedHosts, setTenant };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCluster, parseApprovedHosts, parseStoredConnections, removeCluster } from './connections-model';
+import { addCluster, parseApprovedHosts, parseStoredConnections, removeCluster, setClusterTenant, tenantOf } from './connections-model';
 
 const empty = { clusters: [], approvedHosts: [] };
 
@@ -46,5 +46,29 @@ describe('stored connections and approved hosts', () => {
 
   it('parses the web UI syntax for additional trusted hosts', () => {
     expect(parseApprovedHosts('A.contoso.com; *.fabrikam.net,  bad!host a.contoso.com')).toEqual(['a.contoso.com', '*.fabrikam.net']);
+  });
+});
+
+describe('tenant per connection', () => {
+  const two = { clusters: ['https://a.kusto.windows.net', 'https://b.kusto.windows.net'], approvedHosts: [] };
+
+  it('names a tenant by id or domain, clears it with empty text, and refuses anything else', () => {
+    const named = setClusterTenant(two, 'https://b.kusto.windows.net', ' Fabrikam.com ');
+    if (!named.ok) throw new Error(named.message);
+    expect(tenantOf(named.connections, 'https://b.kusto.windows.net')).toBe('fabrikam.com');
+    expect(tenantOf(named.connections, 'https://a.kusto.windows.net')).toBeUndefined();
+    const cleared = setClusterTenant(named.connections, 'https://b.kusto.windows.net', '');
+    expect(cleared.ok && tenantOf(cleared.connections, 'https://b.kusto.windows.net')).toBeUndefined();
+    expect(setClusterTenant(two, 'https://a.kusto.windows.net', 'fabrikam')).toMatchObject({ ok: false, message: expect.stringContaining('not a tenant') });
+  });
+
+  it('keeps tenants across reloads for clusters still listed, and forgets a removed cluster’s', () => {
+    const named = setClusterTenant(two, 'https://b.kusto.windows.net', '4f5b2c1d-0000-4000-8000-00000000fab1');
+    if (!named.ok) throw new Error(named.message);
+    const reloaded = parseStoredConnections(JSON.stringify(named.connections), []);
+    expect(tenantOf(reloaded, 'https://b.kusto.windows.net')).toBe('4f5b2c1d-0000-4000-8000-00000000fab1');
+    expect(tenantOf(removeCluster(reloaded, 'https://b.kusto.windows.net'), 'https://b.kusto.windows.net')).toBeUndefined();
+    const tampered = parseStoredConnections(JSON.stringify({ ...named.connections, tenants: { 'https://b.kusto.windows.net': 'not a tenant', 'https://gone': 'x.com' } }), []);
+    expect(tampered.tenants).toBeUndefined();
   });
 });

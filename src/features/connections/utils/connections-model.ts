@@ -4,6 +4,7 @@
  * anything is sent — are tested without a browser.
  */
 
+import { normalizeTenant } from '../../../kusto/cloud-info';
 import { normalizeClusterUrl } from '../../../kusto/cluster-url';
 import { isTrustedKustoHost, untrustedHostMessage } from '../../../kusto/trusted-hosts';
 import { parseStoredObject } from '../../../lib/storage';
@@ -13,6 +14,11 @@ export interface Connections {
   clusters: string[];
   /** Hosts the user approved in settings: exact names or `*.suffix`. */
   approvedHosts: string[];
+  /**
+   * The tenant (id or domain) the user named for a cluster: its tokens come from that tenant's
+   * authority, with the same account (a B2B guest there). A cluster not listed uses the default.
+   */
+  tenants?: Readonly<Record<string, string>>;
 }
 
 export type AddClusterResult = { ok: true; connections: Connections; url: string } | { ok: false; message: string };
@@ -29,7 +35,23 @@ export function addCluster(connections: Connections, typed: string, configHosts:
 }
 
 export function removeCluster(connections: Connections, url: string): Connections {
-  return { ...connections, clusters: connections.clusters.filter((c) => c !== url) };
+  const { [url]: _removed, ...tenants } = connections.tenants ?? {};
+  return { ...connections, clusters: connections.clusters.filter((c) => c !== url), tenants };
+}
+
+export function tenantOf(connections: Connections, url: string): string | undefined {
+  return connections.tenants?.[url];
+}
+
+export type SetTenantResult = { ok: true; connections: Connections } | { ok: false; message: string };
+
+/** Names the tenant of a cluster (a tenant id or a domain); empty text goes back to the default. */
+export function setClusterTenant(connections: Connections, url: string, typed: string): SetTenantResult {
+  const { [url]: _previous, ...others } = connections.tenants ?? {};
+  if (typed.trim() === '') return { ok: true, connections: { ...connections, tenants: others } };
+  const tenant = normalizeTenant(typed);
+  if (!tenant) return { ok: false, message: `"${typed.trim()}" is not a tenant: give its id (a GUID) or a domain such as contoso.onmicrosoft.com.` };
+  return { ok: true, connections: { ...connections, tenants: { ...others, [url]: tenant } } };
 }
 
 /** The web UI's "Additional trusted hosts" syntax: names or `*.suffix`, separated by `;`, `,` or spaces. */
@@ -46,9 +68,18 @@ export function parseStoredConnections(text: string | null, defaults: readonly s
   const fallback: Connections = { clusters: [...defaults], approvedHosts: [] };
   const stored = parseStoredObject(text);
   if (stored === null) return fallback;
-  const { clusters, approvedHosts } = stored;
+  const { clusters, approvedHosts, tenants } = stored;
   const normalized = isStringArray(clusters)
     ? clusters.map((c) => normalizeClusterUrl(c)).flatMap((r) => (r.ok ? [r.url] : []))
     : [...defaults];
-  return { clusters: [...new Set(normalized)], approvedHosts: isStringArray(approvedHosts) ? approvedHosts : [] };
+  const storedTenants = tenants && typeof tenants === 'object' ? Object.entries(tenants as Record<string, unknown>) : [];
+  const validTenants = storedTenants.flatMap(([url, tenant]) => {
+    const valid = typeof tenant === 'string' ? normalizeTenant(tenant) : null;
+    return valid && normalized.includes(url) ? [[url, valid] as const] : [];
+  });
+  return {
+    clusters: [...new Set(normalized)],
+    approvedHosts: isStringArray(approvedHosts) ? approvedHosts : [],
+    ...(validTenants.length > 0 ? { tenants: Object.fromEntries(validTenants) } : {}),
+  };
 }
