@@ -14,7 +14,7 @@ export function useMenuButton() {
   /** Which item takes focus once the menu is shown. */
   const focusOnOpen = useRef<'first' | 'last' | null>(null);
 
-  const items = () => Array.from(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"], [role="menuitemcheckbox"]') ?? []);
+  const items = () => Array.from(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"], [role="menuitemcheckbox"], [role="menuitemradio"]') ?? []);
 
   useEffect(() => {
     if (!open) return;

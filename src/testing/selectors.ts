@@ -14,6 +14,20 @@ export const selectors = {
     heading: { role: 'heading', name: 'Sign in' },
     button: { role: 'button', name: 'Sign in' },
   },
+  /** The header's account menu button and its menu. */
+  account: {
+    /** The button's name is "Account: <name>"; `/^Account: /` finds it for any account. */
+    button: (name: string) => ({ role: 'button', name: `Account: ${name}` }) as const,
+    anyButton: { role: 'button', name: /^Account: / },
+    menu: { role: 'menu', name: 'Account' },
+    accounts: { role: 'group', name: 'Signed-in accounts' },
+    /** One menuitemradio per signed-in account, named "<name> <username>"; aria-checked on the one in use. */
+    accountItem: { role: 'menuitemradio' },
+    switchAccount: { role: 'menuitem', name: 'Switch account…' },
+    addAccount: { role: 'menuitem', name: 'Add another account' },
+    signOut: (name: string) => ({ role: 'menuitem', name: `Sign out of ${name}` }) as const,
+    signOutAll: { role: 'menuitem', name: 'Sign out of all accounts' },
+  },
   /** A sign-in that failed in a way the analyst can act on (consent, tenant, Conditional Access, cloud). */
   signInProblem: {
     region: { role: 'region', name: 'Sign-in problem' },
