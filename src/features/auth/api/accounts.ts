@@ -44,3 +44,8 @@ export function profileFor(all: readonly AccountInfo[], home: AccountInfo, tenan
   const { idTokenClaims: _claims, idToken: _idToken, ...rest } = home;
   return { ...rest, tenantId, localAccountId: '' };
 }
+
+/** The home tenant's profile of an account when MSAL has one, else the account as given. */
+export function homeProfileOf(all: readonly AccountInfo[], account: AccountInfo): AccountInfo {
+  return homeAccounts([account, ...all.filter((a) => a.homeAccountId === account.homeAccountId)])[0] ?? account;
+}

@@ -15,7 +15,9 @@ import {
   type Configuration,
   type EventMessage,
 } from '@azure/msal-browser';
+import type { AccountInfo } from '@azure/msal-browser';
 import type { AuthConfig } from '../../../config/runtime-config';
+import { homeAccounts, homeProfileOf } from './accounts';
 
 export interface StartedAuth {
   msal: PublicClientApplication;
@@ -60,22 +62,25 @@ function isAuthenticationResult(payload: EventMessage['payload']): payload is Au
 export async function startAuth(auth: AuthConfig, origin: string): Promise<StartedAuth> {
   const msal = new PublicClientApplication(msalConfiguration(auth, origin));
   await msal.initialize();
+  // The active account is the person the workbench works as, always by their home profile: a
+  // token from a tenant where they are a guest (a tenant profile of the same account) must not
+  // make that tenant's profile the one every later request starts from. A sign-in (login, or the
+  // account picker) may bring another person.
+  const activate = (account: AccountInfo) => msal.setActiveAccount(homeProfileOf(msal.getAllAccounts(), account));
   msal.addEventCallback((event) => {
-    if ((event.eventType === EventType.LOGIN_SUCCESS || event.eventType === EventType.ACQUIRE_TOKEN_SUCCESS) && isAuthenticationResult(event.payload)) {
-      msal.setActiveAccount(event.payload.account);
-    }
+    if (event.eventType === EventType.LOGIN_SUCCESS && isAuthenticationResult(event.payload)) activate(event.payload.account);
   });
   let redirectError: unknown = null;
   try {
     const result = await msal.handleRedirectPromise();
-    if (result) msal.setActiveAccount(result.account);
+    if (result) activate(result.account);
   } catch (e) {
     redirectError = e;
   }
-  if (!msal.getActiveAccount()) {
-    const [first] = msal.getAllAccounts();
-    if (first) msal.setActiveAccount(first);
-  }
+  const active = msal.getActiveAccount();
+  const [first] = homeAccounts(msal.getAllAccounts());
+  if (active) activate(active);
+  else if (first) msal.setActiveAccount(first);
   return { msal, redirectError };
 }
 
