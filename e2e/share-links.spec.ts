@@ -5,7 +5,7 @@ import { clusterCount } from './support/cluster-api';
 import { adxLink, appLink } from './support/links';
 import { clusterRequests } from './support/observe';
 import {
-  analyst, expectQueryText, queryTabs, resultStatus, runButton, setQueryText, signIn, signInButton, signOutButton,
+  analyst, expectQueryText, queryTabs, resultStatus, runButton, setQueryText, signIn, signInButton, accountButton,
   submitLoginForm, waitForEditor,
 } from './support/session';
 
@@ -36,7 +36,7 @@ test('a copied link, opened signed out in a fresh browser, leads through sign-in
     await other.goto(link);
     await signInButton(other).click();
     await submitLoginForm(other, analyst);
-    await expect(signOutButton(other)).toBeVisible();
+    await expect(accountButton(other)).toBeVisible();
     // A new tab beside the default one, holding the link's query, which ran once.
     await expect(queryTabs(other)).toHaveCount(2);
     await expect(queryTabs(other).nth(1)).toHaveAttribute('aria-selected', 'true');

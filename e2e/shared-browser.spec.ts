@@ -7,7 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { DEMO_USERS } from '../dev/stack';
 import { recordsText, selectors as s } from '../src/testing/selectors';
 import { clusterRequests } from './support/observe';
-import { expectQueryText, queryTabs, resultStatus, runQuery, setQueryText, signIn, signOut, signOutButton, signOutDialog } from './support/session';
+import { expectQueryText, queryTabs, resultStatus, runQuery, setQueryText, signIn, signOut, openSignOut, signOutDialog } from './support/session';
 
 test.use({ viewport: { width: 1400, height: 900 } });
 
@@ -80,14 +80,14 @@ test('signing out removes the account’s kept results, and its drafts unless th
   const whileSignedIn = await storedNames(page);
 
   // First sign-out keeps the drafts: the tab comes back, the result does not. Keeping nothing is the default.
-  await signOutButton(page).click();
+  await openSignOut(page);
   await expect(signOutDialog(page).getByRole(s.signOut.keepDrafts.role, { name: s.signOut.keepDrafts.name })).not.toBeChecked();
   await page.screenshot({ path: testInfo.outputPath('sign-out-dialog-1400-light.png') });
   await signOutDialog(page).getByRole(s.signOut.cancel.role, { name: s.signOut.cancel.name }).click();
   await expect(signOutDialog(page)).toHaveCount(0);
   await page.getByRole(s.theme.toDark.role, { name: s.theme.toDark.name }).click();
   await page.setViewportSize({ width: 800, height: 700 });
-  await signOutButton(page).click();
+  await openSignOut(page);
   await expect(signOutDialog(page)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('sign-out-dialog-800-dark.png') });
   await page.keyboard.press('Escape');

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { recordsText } from '../src/testing/selectors';
 import {
   analyst, dataRows, errorAlert, expectQueryText, queryEditor, resultGrid, resultStatus, runQuery, setQueryText, signIn,
-  signInButton, signOut, signOutButton, submitLoginForm, waitForEditor,
+  signInButton, signOut, accountButton, submitLoginForm, waitForEditor,
 } from './support/session';
 import { clusterCount } from './support/cluster-api';
 
@@ -18,11 +18,11 @@ test('a wrong password is refused, the right one signs in', async ({ page }) => 
   await signInButton(page).click();
   await submitLoginForm(page, analyst, 'not-the-password');
   await expect(page.getByRole('alert')).toHaveText(/incorrect email or password/i);
-  await expect(signOutButton(page)).toHaveCount(0);
+  await expect(accountButton(page)).toHaveCount(0);
 
   await submitLoginForm(page, analyst);
-  await expect(signOutButton(page)).toBeVisible();
-  await expect(page.getByText(analyst.name)).toBeVisible();
+  await expect(accountButton(page)).toBeVisible();
+  await expect(accountButton(page)).toHaveAccessibleName(`Account: ${analyst.name}`);
 });
 
 test('StormEvents | count shows the number of rows the cluster holds', async ({ page }) => {
@@ -86,5 +86,5 @@ test('sign out ends on the signed-out screen', async ({ page }) => {
   await signIn(page);
   await signOut(page);
   await expect(page).toHaveURL(/^https:\/\/localhost:5173\//);
-  await expect(signOutButton(page)).toHaveCount(0);
+  await expect(accountButton(page)).toHaveCount(0);
 });

@@ -1,7 +1,7 @@
 import { expect, test, type Page, type Request } from '@playwright/test';
 import { CLUSTER_URL, IDENTITY_URL } from '../dev/stack';
 import { recordsText } from '../src/testing/selectors';
-import { analyst, expectQueryText, resultStatus, runButton, runQuery, signIn, signOutButton, submitLoginForm, waitForEditor } from './support/session';
+import { analyst, expectQueryText, resultStatus, runButton, runQuery, signIn, accountButton, submitLoginForm, waitForEditor } from './support/session';
 import { apiContext } from './support/cluster-api';
 
 /** Bearer tokens the page sent to the cluster's query endpoint, in order. */
@@ -61,7 +61,7 @@ test('when silent renewal is impossible the app sends the user to sign in, then 
 
   await runButton(page).click();
   await submitLoginForm(page, analyst);
-  await expect(signOutButton(page)).toBeVisible();
+  await expect(accountButton(page)).toBeVisible();
   await expectQueryText(page, query);
   await waitForEditor(page);
   await runButton(page).click();

@@ -17,15 +17,23 @@ export async function signIn(page: Page, user: DemoUser = analyst): Promise<void
   await page.goto('/');
   await page.getByRole(s.signIn.button.role, { name: s.signIn.button.name, exact: true }).click();
   await submitLoginForm(page, user);
-  await expect(signOutButton(page)).toBeVisible();
+  await expect(accountButton(page)).toBeVisible();
 }
 
-export const signOutButton = (page: Page) => page.getByRole(s.header.signOut.role, { name: s.header.signOut.name });
+/** The header's account menu button ("Account: <name>"): there while signed in. */
+export const accountButton = (page: Page) => page.getByRole(s.account.anyButton.role, { name: s.account.anyButton.name });
+export const accountMenu = (page: Page) => page.getByRole(s.account.menu.role, { name: s.account.menu.name });
+
+/** Account menu → "Sign out of <name>": the sign-out dialog opens. */
+export async function openSignOut(page: Page): Promise<void> {
+  await accountButton(page).click();
+  await accountMenu(page).getByRole('menuitem', { name: /^Sign out of / }).click();
+}
 export const signOutDialog = (page: Page) => page.getByRole(s.signOut.dialog.role, { name: s.signOut.dialog.name });
 
 /** The header's Sign out, then the dialog's choice (drafts are removed unless `keepDrafts`), back to the signed-out screen. */
 export async function signOut(page: Page, { keepDrafts = false }: { keepDrafts?: boolean } = {}): Promise<void> {
-  await signOutButton(page).click();
+  await openSignOut(page);
   const dialog = signOutDialog(page);
   await dialog.getByRole(s.signOut.keepDrafts.role, { name: s.signOut.keepDrafts.name }).setChecked(keepDrafts);
   await dialog.getByRole(s.signOut.confirm.role, { name: s.signOut.confirm.name }).click();

@@ -2,25 +2,28 @@ import { InteractionStatus } from '@azure/msal-browser';
 import { useIsAuthenticated, useMsal } from '@azure/msal-react';
 import { useEffect } from 'react';
 import { useRuntimeConfig } from '../config/runtime-config-context';
+import type { ReturnedRedirect } from '../features/auth/api/msal';
 import { SignInScreen } from '../features/auth/components/sign-in-screen';
 import { selectors } from '../testing/selectors';
 import type { Boot } from './bootstrap';
 import { removeUnownedStorage } from './account-data';
 import { AppProvider } from './provider';
+import { useActiveAccount } from './use-active-account';
 import { Workbench } from './workbench';
 
-function Screens({ redirectError }: { redirectError: unknown }) {
+function Screens({ redirectError, returned }: { redirectError: unknown; returned: ReturnedRedirect | null }) {
   const config = useRuntimeConfig();
-  const { instance, inProgress } = useMsal();
+  const { inProgress } = useMsal();
   const signedIn = useIsAuthenticated();
+  const [active, switchAccount] = useActiveAccount();
   useEffect(() => void removeUnownedStorage(), []);
   if (inProgress === InteractionStatus.Startup || inProgress === InteractionStatus.HandleRedirect) {
     return <p className="loading">Signing in…</p>;
   }
-  const account = signedIn ? (instance.getActiveAccount() ?? instance.getAllAccounts()[0] ?? null) : null;
+  const account = signedIn ? active : null;
   // Keyed by account: another account gets its own tabs, connections and history, never the last one's.
   return account ? (
-    <Workbench key={account.homeAccountId} account={account} />
+    <Workbench key={account.homeAccountId} account={account} onUseAccount={switchAccount} returned={returned} />
   ) : (
     <SignInScreen clusterUrl={config.clusters[0].url} redirectError={redirectError} />
   );
@@ -42,7 +45,7 @@ export function App({ boot }: { boot: Boot }) {
   if (boot.state === 'auth-error') return <StartupError title="Sign-in could not start" lines={[boot.message]} />;
   return (
     <AppProvider config={boot.config} msal={boot.auth.msal}>
-      <Screens redirectError={boot.auth.redirectError} />
+      <Screens redirectError={boot.auth.redirectError} returned={boot.auth.returned} />
     </AppProvider>
   );
 }

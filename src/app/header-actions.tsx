@@ -25,11 +25,12 @@ export interface HeaderActionsProps {
   theme: Theme;
   onToggleTheme(): void;
   account: AccountInfo;
-  forgetAccount(choice: SignOutChoice): Promise<void>;
+  forgetAccount(account: AccountInfo, choice: SignOutChoice): Promise<void>;
+  onUseAccount(account: AccountInfo): void;
 }
 
 export function HeaderActions(props: HeaderActionsProps) {
-  const { compact, share, onOpenLink, historyOpen, onToggleHistory, historyButton, theme, onToggleTheme, account, forgetAccount } = props;
+  const { compact, share, onOpenLink, historyOpen, onToggleHistory, historyButton, theme, onToggleTheme, account, forgetAccount, onUseAccount } = props;
   const themeName = theme === 'dark' ? selectors.theme.toLight.name : selectors.theme.toDark.name;
   return (
     <>
@@ -47,7 +48,7 @@ export function HeaderActions(props: HeaderActionsProps) {
           <ShortcutsHelp />
         </>
       )}
-      <UserMenu account={account} forgetAccount={forgetAccount} compact={compact} />
+      <UserMenu account={account} forgetAccount={forgetAccount} onUseAccount={onUseAccount} compact={compact} />
     </>
   );
 }

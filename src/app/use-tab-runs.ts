@@ -206,8 +206,14 @@ export function useTabRuns({ tokenProvider, trustedHosts, userName, history = nu
     [update],
   );
 
+  /** The runs waiting on `clusterUrl`, to send again once a sign-in redirect comes back. */
+  const inFlightFor = useCallback(
+    (clusterUrl: string) => [...inFlight.current].filter(([, f]) => !f.cancelled && f.request.clusterUrl === clusterUrl).map(([tabId, f]) => ({ tabId, request: f.request })),
+    [],
+  );
+
   const runningIds = useMemo(() => new Set([...runs].filter(([, s]) => s.running).map(([id]) => id)), [runs]);
   const stateOf = useCallback((tabId: string) => runs.get(tabId) ?? IDLE, [runs]);
 
-  return { stateOf, run, cancel, forget, show, runningIds };
+  return { stateOf, run, cancel, forget, show, runningIds, inFlightFor };
 }

@@ -4,11 +4,18 @@ import type { AccountInfo } from '@azure/msal-browser';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useRuntimeConfig } from '../config/runtime-config-context';
 import type { SignOutChoice } from '../features/auth/components/sign-out-dialog';
+import { accountLabel } from '../features/auth/api/accounts';
+import { connectionIdentity, connectionIdentityText } from '../features/auth/api/connection-identity';
+import type { ReturnedRedirect } from '../features/auth/api/msal';
+import { createTenantDirectory } from '../features/auth/api/tenant-directory';
+import { SignInProblemNotice } from '../features/auth/components/sign-in-problem';
+import { useSignInActions } from '../features/auth/hooks/use-sign-in-actions';
 import { useTokenProvider } from '../features/auth/hooks/use-token-provider';
 import { TableChartSwitch } from '../features/charts/components/table-chart-switch';
 import { useDatabaseSchema } from '../features/connections/api/get-database-schema';
 import { useDatabases } from '../features/connections/api/get-databases';
 import { ConnectionPane, type ConnectionContext } from '../features/connections/components/connection-pane';
+import { TenantQuestion } from '../features/connections/components/tenant-question';
 import { useConnections } from '../features/connections/hooks/use-connections';
 import { tenantOf } from '../features/connections/utils/connections-model';
 import { QueryEditor } from '../features/editor/components/query-editor';
@@ -37,12 +44,14 @@ import { isTrustedKustoHost, untrustedHostMessage } from '../kusto/trusted-hosts
 import { useElementSize } from '../lib/use-element-size';
 import { accountStorageKey } from '../lib/account-storage';
 import { useKeyboardShortcut } from '../lib/use-keyboard-shortcut';
+import { localStore } from '../lib/storage';
 import { useSplitter } from '../lib/use-splitter';
 import { selectors } from '../testing/selectors';
 import { workerTableOps } from '../workers/decode-client';
 import { accountStorageNames, forgetAccountData } from './account-data';
 import { HeaderActions } from './header-actions';
-import { useTabRuns } from './use-tab-runs';
+import { useSignInRecovery } from './use-sign-in-recovery';
+import { useTabRuns, type RunRequest } from './use-tab-runs';
 import { useTheme } from './use-theme';
 
 const SAMPLE_QUERY = 'StormEvents\n| take 10';
@@ -81,7 +90,14 @@ function parametersFor(text: string, values: Readonly<Record<string, string>>): 
   return { ok: true, parameters: Object.keys(result.parameters).length > 0 ? result.parameters : undefined };
 }
 
-export function Workbench({ account }: { account: AccountInfo }) {
+interface WorkbenchProps {
+  account: AccountInfo;
+  onUseAccount: (account: AccountInfo) => void;
+  /** The token redirect this page load returns from, if any. */
+  returned: ReturnedRedirect | null;
+}
+
+export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
   const config = useRuntimeConfig();
   const stored = useMemo(() => accountStorageNames(account), [account]);
   const [theme, toggleTheme] = useTheme();
@@ -94,12 +110,31 @@ export function Workbench({ account }: { account: AccountInfo }) {
   );
   const approvedHosts = connections.connections.approvedHosts;
   const trustedHosts = useMemo(() => [...config.trustedHosts, ...approvedHosts], [config.trustedHosts, approvedHosts]);
-  const account = instance.getActiveAccount() ?? instance.getAllAccounts()[0] ?? null;
+  // The recovery hook needs the runs, which need the token provider: it is reached through a ref.
+  const recovery = useRef<ReturnType<typeof useSignInRecovery> | null>(null);
   const tokenProvider = useTokenProvider({
     trustedHosts,
     account,
     connectionTenantOf: (url) => tenantOf(connections.connections, url),
+    beforeRedirect: (pending) => recovery.current?.beforeRedirect(pending),
+    redirectBlockedBy: (pending) => recovery.current?.blockedBy(pending) ?? null,
   });
+  const signInActions = useSignInActions(tokenProvider);
+  const tenantDirectory = useMemo(() => createTenantDirectory(localStore()), []);
+  const identityOf = useCallback(
+    (url: string) => {
+      const configured = config.clusters.find((c) => c.url === url);
+      return connectionIdentityText(connectionIdentity({
+        accountName: accountLabel(account),
+        connectionTenant: tenantOf(connections.connections, url),
+        pinnedAuthority: configured?.authority,
+        configTenant: configured?.tenant,
+        defaultAuthority: config.auth.authority,
+        domainOf: (id) => tenantDirectory.domainOf(id),
+      }));
+    },
+    [account, config, connections.connections, tenantDirectory],
+  );
   const mgmtDeps = useMemo(() => ({ tokenProvider, trustedHosts }), [tokenProvider, trustedHosts]);
 
   const [tabs, tabsStore] = useTabs({ clusterUrl: firstCluster.url, database: firstCluster.defaultDatabase, sampleText: SAMPLE_QUERY, storageKey: stored.tabs });
@@ -107,9 +142,16 @@ export function Workbench({ account }: { account: AccountInfo }) {
   const editorRef = useRef<KqlEditorHandle>(null);
 
   const userName = useCallback(() => account.username || account.name || 'the signed-in user', [account]);
-  const forgetAccount = useCallback((choice: SignOutChoice) => forgetAccountData(account, choice), [account]);
+  const forgetAccount = useCallback((which: AccountInfo, choice: SignOutChoice) => forgetAccountData(which, choice), []);
   const history = useHistoryStore(stored.history);
   const runs = useTabRuns({ tokenProvider, trustedHosts, userName, history: history.store });
+  const signInRecovery = useSignInRecovery({
+    returned,
+    inFlightFor: runs.inFlightFor,
+    run: runs.run,
+    hasTab: (id) => tabs.tabs.some((t) => t.id === id),
+  });
+  recovery.current = signInRecovery;
   const runState = runs.stateOf(tab.id);
   const [historyOpen, setHistoryOpen] = useState(false);
   const historyButton = useRef<HTMLButtonElement | null>(null);
@@ -129,6 +171,7 @@ export function Workbench({ account }: { account: AccountInfo }) {
     max: columnHeight > 0 ? columnHeight - RESULTS_MIN_HEIGHT : Number.MAX_SAFE_INTEGER,
   });
   const [linkNotice, setLinkNotice] = useState<string | null>(null);
+  const [tenantQuestion, setTenantQuestion] = useState<{ clusterUrl: string; run: { tabId: string; request: RunRequest } | null } | null>(null);
   const [recallNote, setRecallNote] = useState<string | null>(null);
 
   // The form follows the statement at the cursor; monaco reports no cursor moves to us, so it is
@@ -207,7 +250,11 @@ export function Workbench({ account }: { account: AccountInfo }) {
         setLinkNotice(`The link was not opened: ${untrustedHostMessage(link.clusterUrl)}. Add the host to the trusted hosts if you trust it.`);
         return null;
       }
-      if (!connections.connections.clusters.includes(link.clusterUrl)) connections.add(link.clusterUrl);
+      const newCluster = !connections.connections.clusters.includes(link.clusterUrl);
+      if (newCluster) {
+        connections.add(link.clusterUrl);
+        setTenantQuestion({ clusterUrl: link.clusterUrl, run: null });
+      }
       const text = link.query ?? '';
       const database = link.database ?? defaultDatabaseOf(link.clusterUrl);
       const id = openInNewTab({ clusterUrl: link.clusterUrl, database, text });
@@ -225,10 +272,13 @@ export function Workbench({ account }: { account: AccountInfo }) {
         return opened;
       }
       setLinkNotice(null);
-      runs.run(id, {
+      const request = {
         clusterUrl: link.clusterUrl, database, text: statement.text, statementStart: statement.start, documentText: text,
         properties: { ...link.decision.properties, ...(parameters.parameters ? { Parameters: parameters.parameters } : {}) },
-      });
+      };
+      // A link carries no tenant: a cluster from the connection list has its own; a new one waits for the user's answer.
+      if (newCluster) setTenantQuestion({ clusterUrl: link.clusterUrl, run: { tabId: id, request } });
+      else runs.run(id, request);
       return opened;
     },
     [trustedHosts, connections, defaultDatabaseOf, openInNewTab, setParameterValue, runs],
@@ -307,6 +357,10 @@ export function Workbench({ account }: { account: AccountInfo }) {
   const insertName = useCallback((text: string) => editorRef.current?.insertAtCursor(text), []);
 
   const error = runState.error;
+  // A sign-in problem gets its own notice with the action that fixes it; the results stay.
+  const signInProblem = error?.signIn ? { problem: error.signIn, clusterUrl: runState.lastRequest?.clusterUrl ?? tab.clusterUrl, dismiss: null }
+    : signInRecovery.failure?.signIn ? { problem: signInRecovery.failure.signIn, clusterUrl: signInRecovery.clusterOfFailure ?? tab.clusterUrl, dismiss: signInRecovery.dismissFailure }
+    : null;
   const dataSet = runState.lastRun?.dataSet ?? null;
   const wrapTableView = useCallback(
     (table: ColumnarTable, renderTable: () => ReactNode) => (
@@ -336,6 +390,7 @@ export function Workbench({ account }: { account: AccountInfo }) {
           onToggleTheme={toggleTheme}
           account={account}
           forgetAccount={forgetAccount}
+          onUseAccount={onUseAccount}
         />
       </header>
       <div className="workbench-body">
@@ -343,6 +398,7 @@ export function Workbench({ account }: { account: AccountInfo }) {
         <div id="connection-pane" className="connection-pane-slot" hidden={!paneOpen}>
           <ConnectionPane
             connections={connections}
+            identityOf={identityOf}
             deps={mgmtDeps}
             active={{ clusterUrl: tab.clusterUrl, database: tab.database }}
             onSelectDatabase={selectContext}
@@ -392,6 +448,16 @@ export function Workbench({ account }: { account: AccountInfo }) {
             </div>
             <span className="hint">Shift+Enter run · Ctrl+Shift+Enter cancel · F8 last result · Ctrl+M Tab moves focus</span>
           </div>
+          {tenantQuestion ? (
+            <TenantQuestion
+              clusterUrl={tenantQuestion.clusterUrl}
+              onAnswer={(tenant) => {
+                if (tenant) connections.setTenant(tenantQuestion.clusterUrl, tenant);
+                if (tenantQuestion.run) runs.run(tenantQuestion.run.tabId, tenantQuestion.run.request);
+                setTenantQuestion(null);
+              }}
+            />
+          ) : null}
           {linkNotice ? (
             <div role={selectors.share.linkNotice.role} aria-label={selectors.share.linkNotice.name} className="link-notice">
               <span>{linkNotice}</span>
@@ -415,9 +481,12 @@ export function Workbench({ account }: { account: AccountInfo }) {
             </div>
             <div className="splitter" aria-label={selectors.header.splitter.name} aria-controls="editor-pane" {...splitter.separatorProps} />
             {recallNote ? <p role="status" aria-label={selectors.history.recallStatus.name} className="recall-note">{recallNote}</p> : null}
+            {signInProblem ? (
+              <SignInProblemNotice problem={signInProblem.problem} {...signInActions(signInProblem.clusterUrl)} {...(signInProblem.dismiss ? { onDismiss: signInProblem.dismiss } : {})} />
+            ) : null}
             <ResultsPanel
               dataSet={dataSet}
-              error={error}
+              error={error?.signIn ? null : error}
               running={runState.running}
               durationMs={runState.lastRun?.durationMs ?? null}
               query={runState.lastRun?.query}

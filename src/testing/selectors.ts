@@ -37,7 +37,6 @@ export const selectors = {
     tryAgain: { role: 'button', name: 'Sign in again' },
   },
   header: {
-    signOut: { role: 'button', name: 'Sign out' },
     /** In a narrow header: Open link, History, the theme and Keyboard shortcuts behind one menu button. */
     more: { role: 'button', name: 'More actions' },
     /** Shows and hides the connection pane (a disclosure). */
@@ -68,12 +67,21 @@ export const selectors = {
   connections: {
     pane: { role: 'complementary', name: 'Connections' },
     clusterInput: { role: 'textbox', name: 'Cluster name or URL' },
+    /** Optional, beside the cluster: the tenant (id or domain) its tokens come from. */
+    tenantInput: { role: 'textbox', name: 'Tenant' },
+    /** Asked when a link brings a cluster that is not in the connection list. */
+    tenantQuestion: {
+      form: { role: 'form', name: 'Tenant of the linked cluster' },
+      tenant: { role: 'textbox', name: 'Tenant of the cluster' },
+      useTenant: { role: 'button', name: 'Use this tenant' },
+      useDefault: { role: 'button', name: 'Use my default tenant' },
+    },
     addCluster: { role: 'button', name: 'Add cluster' },
     /** The tree view of clusters → databases → Tables/Functions → tables → columns. */
     clusters: { role: 'tree', name: 'Clusters' },
     /** A cluster's × is a mouse target (a tree item holds no buttons): its title. Keyboard: Delete on the cluster. */
     removeCluster: (url: string) => ({ title: `Remove ${url}` }) as const,
-    /** A cluster's item, named by its host (the URL without https://). */
+    /** A cluster's item, named by its host (the URL without https://); its description: "<account> · tenant <tenant>" or "<account> · home tenant". */
     cluster: (url: string) => ({ role: 'treeitem', name: url.replace(/^https:\/\//, '') }) as const,
     database: (name: string) => ({ role: 'treeitem', name }) as const,
     /** The folders under a database. */

@@ -17,12 +17,24 @@ import {
 } from '@azure/msal-browser';
 import type { AccountInfo } from '@azure/msal-browser';
 import type { AuthConfig } from '../../../config/runtime-config';
+import { kustoError, type KustoError } from '../../../kusto/errors';
 import { homeAccounts, homeProfileOf } from './accounts';
+import { splitAuthority } from './cluster-authority';
+import { takeRedirectRecord, type RedirectRecord } from './redirect-journal';
+import { explainSignInError } from './sign-in-problems';
 
 export interface StartedAuth {
   msal: PublicClientApplication;
   /** What the provider sent back instead of a token (e.g. access_denied), shown on the sign-in screen. */
   redirectError: unknown;
+  /** The token redirect this load returns from (redirect-journal.ts): how it ended, what to resume. */
+  returned: ReturnedRedirect | null;
+}
+
+export interface ReturnedRedirect {
+  record: RedirectRecord;
+  /** The sign-in failed: in words, with the tenant and cluster it was for. */
+  failure: KustoError | null;
 }
 
 /** Interactive sign-in returns to the app itself. */
@@ -71,17 +83,40 @@ export async function startAuth(auth: AuthConfig, origin: string): Promise<Start
     if (event.eventType === EventType.LOGIN_SUCCESS && isAuthenticationResult(event.payload)) activate(event.payload.account);
   });
   let redirectError: unknown = null;
+  const record = takeRedirectRecord(sessionStore());
   try {
     const result = await msal.handleRedirectPromise();
     if (result) activate(result.account);
   } catch (e) {
     redirectError = e;
   }
+  const returned = record ? { record, failure: redirectError ? failureOf(redirectError, record, auth, origin) : null } : null;
   const active = msal.getActiveAccount();
   const [first] = homeAccounts(msal.getAllAccounts());
   if (active) activate(active);
   else if (first) msal.setActiveAccount(first);
-  return { msal, redirectError };
+  return { msal, redirectError, returned };
+}
+
+function sessionStore(): Storage | undefined {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A token redirect that came back with an error, in words, for the tenant and cluster it was for. */
+function failureOf(error: unknown, record: RedirectRecord, auth: AuthConfig, origin: string): KustoError {
+  const authority = splitAuthority(record.pending.authority);
+  const problem = explainSignInError(describeAuthError(error), {
+    clientId: auth.clientId,
+    loginEndpoint: authority?.loginEndpoint ?? record.pending.authority,
+    tenant: record.pending.tenant,
+    clusterUrl: record.pending.clusterUrl,
+    origin,
+  });
+  return kustoError('unauthorized', `${problem.title} ${problem.advice}`, { signIn: problem });
 }
 
 /** A readable line for an MSAL or provider error. */

@@ -26,6 +26,8 @@ interface ConnectionPaneProps {
   active: ConnectionContext;
   onSelectDatabase(context: ConnectionContext): void;
   onInsert(text: string): void;
+  /** Who the cluster's queries run as, and the tenant their tokens come from: "Ada Analyst · tenant fabrikam.com". */
+  identityOf(url: string): string;
 }
 
 function clusterLabel(url: string): string {
@@ -147,8 +149,8 @@ function DatabaseNode(props: { deps: MgmtDeps; clusterUrl: string; database: str
   );
 }
 
-function ClusterNode(props: { deps: MgmtDeps; url: string; first: boolean; active: ConnectionContext; onRemove(): void; onSelectDatabase(c: ConnectionContext): void; onInsert(text: string): void }) {
-  const { deps, url, first, active, onRemove, onSelectDatabase, onInsert } = props;
+function ClusterNode(props: { deps: MgmtDeps; url: string; identity: string; first: boolean; active: ConnectionContext; onRemove(): void; onSelectDatabase(c: ConnectionContext): void; onInsert(text: string): void }) {
+  const { deps, url, identity, first, active, onRemove, onSelectDatabase, onInsert } = props;
   const [open, setOpen] = useState(true);
   const databases = useDatabases(deps, url, open);
   return (
@@ -158,6 +160,7 @@ function ClusterNode(props: { deps: MgmtDeps; url: string; first: boolean; activ
       first={first}
       label={clusterLabel(url)}
       className="tree-cluster-name"
+      description={identity}
       title={`${url} — Delete removes it`}
       expanded={open}
       onToggle={() => setOpen((o) => !o)}
@@ -204,8 +207,9 @@ function TrustedHostsSetting({ connections }: { connections: ConnectionsApi }) {
   );
 }
 
-export function ConnectionPane({ connections, deps, active, onSelectDatabase, onInsert }: ConnectionPaneProps) {
+export function ConnectionPane({ connections, deps, active, onSelectDatabase, onInsert, identityOf }: ConnectionPaneProps) {
   const [typed, setTyped] = useState('');
+  const [tenant, setTenant] = useState('');
   const [refusal, setRefusal] = useState<string | null>(null);
   const [activeItem, setActiveItem] = useState<string | null>(null);
   const treeFocus = useMemo(() => ({ active: activeItem, setActive: setActiveItem }), [activeItem]);
@@ -217,6 +221,7 @@ export function ConnectionPane({ connections, deps, active, onSelectDatabase, on
     if (activeItem !== null && !tree.current?.querySelector('[role="treeitem"][tabindex="0"]')) setActiveItem(null);
   }, [activeItem, clusters]);
 
+  // Adding a cluster that is listed already sets its tenant: one form for both.
   function submit(event: FormEvent) {
     event.preventDefault();
     const result = connections.add(typed);
@@ -224,8 +229,16 @@ export function ConnectionPane({ connections, deps, active, onSelectDatabase, on
       setRefusal(result.message);
       return;
     }
+    if (tenant.trim() !== '') {
+      const named = connections.setTenant(result.url, tenant, result.connections);
+      if (!named.ok) {
+        setRefusal(named.message);
+        return;
+      }
+    }
     setRefusal(null);
     setTyped('');
+    setTenant('');
   }
 
   return (
@@ -238,6 +251,13 @@ export function ConnectionPane({ connections, deps, active, onSelectDatabase, on
           onChange={(e) => setTyped(e.target.value)}
           spellCheck={false}
         />
+        <input
+          aria-label={selectors.connections.tenantInput.name}
+          placeholder="Tenant (optional): contoso.com or its id"
+          value={tenant}
+          onChange={(e) => setTenant(e.target.value)}
+          spellCheck={false}
+        />
         <button type="submit">{selectors.connections.addCluster.name}</button>
       </form>
       {refusal ? <p role="alert" className="error-box">{refusal}</p> : null}
@@ -248,6 +268,7 @@ export function ConnectionPane({ connections, deps, active, onSelectDatabase, on
               key={url}
               deps={deps}
               url={url}
+              identity={identityOf(url)}
               first={i === 0}
               active={active}
               onRemove={() => connections.remove(url)}

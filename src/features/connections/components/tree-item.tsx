@@ -6,7 +6,7 @@
  * (useTreeKeys) moves it with the arrow keys, Home and End, and each item answers Enter, Right
  * and Left itself.
  */
-import { createContext, useContext, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { createContext, useContext, useId, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 
 export interface TreeFocus {
   /** Key of the item in the Tab order; null: the first item. */
@@ -37,12 +37,15 @@ export interface TreeItemProps {
   title?: string;
   /** Shown after the label, outside the accessible name (e.g. a mouse-only remove button). */
   after?: ReactNode;
+  /** A second line under the row (a cluster's account and tenant): the item's accessible description, not its name. */
+  description?: string;
   children?: ReactNode;
 }
 
 export function TreeItem(props: TreeItemProps) {
-  const { itemKey, level, label, expanded, onToggle, onActivate, onDoubleClick, onClick, onDelete, selected, first = false, className = '', title, after, children } = props;
+  const { itemKey, level, label, expanded, onToggle, onActivate, onDoubleClick, onClick, onDelete, selected, first = false, className = '', title, after, description, children } = props;
   const focus = useContext(TreeFocusContext);
+  const descriptionId = useId();
   const inTabOrder = focus.active === itemKey || (focus.active === null && first);
 
   const onKeyDown = (e: KeyboardEvent<HTMLLIElement>) => {
@@ -78,6 +81,7 @@ export function TreeItem(props: TreeItemProps) {
       aria-level={level}
       aria-expanded={expanded}
       aria-selected={selected}
+      aria-describedby={description ? descriptionId : undefined}
       tabIndex={inTabOrder ? 0 : -1}
       className="tree-item"
       onFocus={(e) => {
@@ -90,6 +94,8 @@ export function TreeItem(props: TreeItemProps) {
         <span className="tree-label">{label}</span>
         {after}
       </div>
+      {/* Hidden from the name (the item's text); still read as its description through aria-describedby. */}
+      {description ? <span id={descriptionId} className="tree-description" aria-hidden="true" style={{ paddingLeft: `${1.5 + (level - 1) * 0.9}rem` }}>{description}</span> : null}
     </li>
     {expanded ? children : null}
     </>

@@ -10,8 +10,11 @@ export interface ConnectionsApi {
   add(typed: string): AddClusterResult;
   remove(url: string): void;
   setApprovedHosts(hosts: string[]): void;
-  /** Names the tenant of a cluster (id or domain; empty: the default). */
-  setTenant(url: string, typed: string): SetTenantResult;
+  /**
+   * Names the tenant of a cluster (id or domain; empty: the default). `base`: the list to change,
+   * when it was just changed in the same event (an add) and this render has not seen it yet.
+   */
+  setTenant(url: string, typed: string, base?: Connections): SetTenantResult;
 }
 
 /**
@@ -40,8 +43,8 @@ export function useConnections(defaultClusters: readonly string[], configHosts: 
   const remove = useCallback((url: string) => save(removeCluster(connections, url)), [connections, save]);
   const setApprovedHosts = useCallback((hosts: string[]) => save({ ...connections, approvedHosts: hosts }), [connections, save]);
   const setTenant = useCallback(
-    (url: string, typed: string) => {
-      const result = setClusterTenant(connections, url, typed);
+    (url: string, typed: string, base?: Connections) => {
+      const result = setClusterTenant(base ?? connections, url, typed);
       if (result.ok) save(result.connections);
       return result;
     },

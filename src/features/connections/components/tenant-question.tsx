@@ -1,0 +1,43 @@
+/**
+ * A link names a cluster and a database but no tenant (Azure Data Explorer's links carry none).
+ * For a cluster that is not in the connection list, the app asks which tenant it belongs to
+ * before anything is sent, so the token comes from the right place the first time.
+ */
+
+import { useId, useState, type FormEvent } from 'react';
+import { normalizeTenant } from '../../../kusto/cloud-info';
+import { selectors } from '../../../testing/selectors';
+
+interface TenantQuestionProps {
+  clusterUrl: string;
+  /** The tenant typed (normalised), or '' for the default tenant. */
+  onAnswer(tenant: string): void;
+}
+
+export function TenantQuestion({ clusterUrl, onAnswer }: TenantQuestionProps) {
+  const s = selectors.connections.tenantQuestion;
+  const [typed, setTyped] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const inputId = useId();
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const tenant = normalizeTenant(typed);
+    if (!tenant) {
+      setProblem(`"${typed.trim()}" is not a tenant: give its id (a GUID) or a domain such as contoso.onmicrosoft.com.`);
+      return;
+    }
+    onAnswer(tenant);
+  }
+
+  return (
+    <form role={s.form.role} aria-label={s.form.name} className="link-notice tenant-question" onSubmit={submit}>
+      <p>The link opens {clusterUrl}, which is not in your connections. Which tenant does it belong to?</p>
+      <label htmlFor={inputId}>{s.tenant.name}</label>
+      <input id={inputId} value={typed} onChange={(e) => setTyped(e.target.value)} placeholder="contoso.com or its id" spellCheck={false} />
+      <button type="submit">{s.useTenant.name}</button>
+      <button type="button" onClick={() => onAnswer('')}>{s.useDefault.name}</button>
+      {problem ? <p role="alert" className="error-box">{problem}</p> : null}
+    </form>
+  );
+}
