@@ -326,6 +326,14 @@ export function createTenantProvider(options: TenantProviderOptions): Provider {
       ctx.body = { error: 'invalid_grant', error_description: 'refresh token was issued for another resource' };
       return;
     }
+    // A tenant that never consented issues no user token, not even from a refresh token another
+    // tenant issued (the shared session's tokens are redeemable at every tenant's endpoint).
+    if (ctx.status === 200 && tenant.appConsent === 'admin-required' && typeof ctx.body.id_token === 'string') {
+      ctx.status = 400;
+      ctx.body = signInErrors.consentRequiredSilently(SPA_CLIENT_ID, SPA_CLIENT_NAME);
+      ctx.body = { ...ctx.body, error: 'invalid_grant' };
+      return;
+    }
     // Entra answers every user token request with client_info (the home account's uid/utid).
     const account = isRecord(oidc) ? oidc.account : undefined;
     const accountId = isRecord(account) && typeof account.accountId === 'string' ? account.accountId : undefined;

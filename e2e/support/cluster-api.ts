@@ -37,12 +37,15 @@ interface V1Response {
   Tables: { TableName: string; Columns: { ColumnName: string }[]; Rows: unknown[][] }[];
 }
 
-/** Runs `<tabular expression> | count` through /v1/rest/query and returns the count. */
-export async function clusterCount(query: string, db = 'Samples'): Promise<number> {
+/**
+ * Runs `<tabular expression> | count` through /v1/rest/query and returns the count. `on`: another
+ * cluster, with a token from the tenant that cluster trusts.
+ */
+export async function clusterCount(query: string, db = 'Samples', on: { clusterUrl: string; authority: string } = { clusterUrl: CLUSTER_URL, authority: IDENTITY_AUTHORITY }): Promise<number> {
   const api = await apiContext();
   try {
-    const token = await automationToken(api);
-    const response = await api.post(`${CLUSTER_URL}/v1/rest/query`, {
+    const token = await automationToken(api, on.clusterUrl, { authority: on.authority });
+    const response = await api.post(`${on.clusterUrl}/v1/rest/query`, {
       headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
       data: { db, csl: `${query} | count` },
     });

@@ -116,10 +116,14 @@ export interface DataSet {
  * rejects with a KustoError value (`untrusted-host`, `unauthorized`) rather than a library error.
  */
 export interface TokenProvider {
-  getToken(clusterUrl: string, options?: { forceRefresh?: boolean }): Promise<string>;
+  /**
+   * `forceRefresh`: skip the cache (the cluster refused the cached token). `claims`: a claims
+   * challenge's claims request (JSON) the new token must satisfy.
+   */
+  getToken(clusterUrl: string, options?: { forceRefresh?: boolean; claims?: string }): Promise<string>;
   /**
    * The cluster refused a freshly renewed token: start an interactive sign-in for it. A redirect
    * leaves the page, so the returned promise may never settle.
    */
-  interact(clusterUrl: string): Promise<void>;
+  interact(clusterUrl: string, options?: { claims?: string }): Promise<void>;
 }

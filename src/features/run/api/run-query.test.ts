@@ -102,6 +102,15 @@ describe('runQuery', () => {
     expect(provider.interact).not.toHaveBeenCalled();
   });
 
+  it('asks for a token with the claims of a claims challenge', async () => {
+    const provider = tokens();
+    const claims = '{"access_token":{"acrs":{"essential":true,"value":"c1"}}}';
+    const challenge = new Response(null, { status: 401, headers: { 'WWW-Authenticate': `Bearer realm="", error="insufficient_claims", claims="${btoa(claims)}"` } });
+    const fetch = fetchReturning(challenge, new Response(okBody));
+    await runQuery({ tokenProvider: provider, fetch }, { clusterUrl: CLUSTER, database: 'Samples', query: 'x' });
+    expect(provider.getToken).toHaveBeenLastCalledWith(CLUSTER, { forceRefresh: true, claims });
+  });
+
   it('falls back to interactive sign-in when the renewed token is refused too', async () => {
     const provider = tokens();
     const fetch = fetchReturning(new Response(null, { status: 401 }), new Response(null, { status: 401 }));

@@ -7,6 +7,7 @@
  * read into the same DataSet shape, so the results panel shows it like a query's.
  */
 
+import { claimsFromChallenge } from '../../../kusto/claims-challenge';
 import { decodeV1DataSet } from '../../../kusto/decode-v1';
 import type { DecodeResult } from '../../../kusto/decode-v2';
 import { isManagementCommand } from '../../../kusto/text-kind';
@@ -96,8 +97,10 @@ export async function runQuery(deps: RunQueryDeps, input: RunQueryInput): Promis
     let token = await deps.tokenProvider.getToken(input.clusterUrl);
     let response = await post(deps, input, clientRequestId, token, controller.signal);
     if (response.status === 401) {
-      // The cached token may have been revoked or the cluster's clock disagrees: renew once.
-      token = await deps.tokenProvider.getToken(input.clusterUrl, { forceRefresh: true });
+      // The cached token may have been revoked or the cluster's clock disagrees: renew once. A
+      // claims challenge names what the new token must carry (src/kusto/claims-challenge.ts).
+      const claims = claimsFromChallenge(response.headers.get('WWW-Authenticate'));
+      token = await deps.tokenProvider.getToken(input.clusterUrl, { forceRefresh: true, ...(claims ? { claims } : {}) });
       response = await post(deps, input, clientRequestId, token, controller.signal);
       if (response.status === 401) {
         await deps.tokenProvider.interact(input.clusterUrl);
