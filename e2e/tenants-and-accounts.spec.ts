@@ -33,7 +33,15 @@ const viewer = user('viewer@local.test');
 const contractor = user('contractor@local.test');
 
 const signInProblem = (page: Page) => page.getByRole(s.signInProblem.region.role, { name: s.signInProblem.region.name });
-const clusterButton = (page: Page, url: string) => connectionPane(page).getByRole('button', { name: url.replace(/^https:\/\//, ''), exact: true });
+const clusterItem = (page: Page, url: string) => connectionPane(page).getByRole(s.connections.cluster(url).role, { name: s.connections.cluster(url).name, exact: true });
+const databaseItem = (page: Page, name: string) => connectionPane(page).getByRole(s.connections.database(name).role, { name, exact: true });
+
+/** Below 1000 px the connection pane folds behind its toggle. */
+async function showConnections(page: Page): Promise<void> {
+  if (await connectionPane(page).isVisible()) return;
+  await page.getByRole(s.header.connections.role, { name: s.header.connections.name }).click();
+  await expect(connectionPane(page)).toBeVisible();
+}
 
 /** Every visit of the main frame to the provider's sign-in pages. */
 function providerPages(page: Page): string[] {
@@ -72,22 +80,25 @@ test('a guest queries the partner tenant’s cluster with the same account, no s
   const visits = providerPages(page);
 
   await addCluster(page, PARTNER_CLUSTER_URL, PARTNER_TENANT.domain.toUpperCase());
-  await expect(clusterButton(page, PARTNER_CLUSTER_URL)).toHaveAccessibleDescription(`${analyst.name} · tenant ${PARTNER_TENANT.domain}`);
-  await connectionPane(page).getByRole('button', { name: PARTNER_DATABASE, exact: true }).click();
+  await expect(clusterItem(page, PARTNER_CLUSTER_URL)).toHaveAccessibleDescription(`${analyst.name} · tenant ${PARTNER_TENANT.domain}`);
+  await databaseItem(page, PARTNER_DATABASE).click();
   await runQuery(page, 'Shipments | count');
   await expect(resultStatus(page)).toHaveText(recordsText(1));
   await expect(resultGrid(page).getByRole('gridcell')).toHaveText([String(expected)]);
   expect(visits).toEqual([]);
 
   // The same account's token for the home cluster still comes from the home tenant.
-  await expect(clusterButton(page, 'https://localhost:8443')).toHaveAccessibleDescription(new RegExp(`^${analyst.name} · tenant `));
-  await capture(page, testInfo, 'connection-with-tenant', () => expect(clusterButton(page, PARTNER_CLUSTER_URL)).toBeVisible());
+  await expect(clusterItem(page, 'https://localhost:8443')).toHaveAccessibleDescription(new RegExp(`^${analyst.name} · tenant `));
+  await capture(page, testInfo, 'connection-with-tenant', async () => {
+    await showConnections(page);
+    await expect(clusterItem(page, PARTNER_CLUSTER_URL)).toBeVisible();
+  });
 });
 
 test('switching accounts changes the user shown and the data reachable', async ({ page }, testInfo) => {
   await signIn(page, analyst);
   await addCluster(page, PARTNER_CLUSTER_URL, PARTNER_TENANT.domain);
-  await connectionPane(page).getByRole('button', { name: PARTNER_DATABASE, exact: true }).click();
+  await databaseItem(page, PARTNER_DATABASE).click();
   await runQuery(page, 'Shipments | count');
   await expect(resultStatus(page)).toHaveText(recordsText(1));
 
@@ -97,7 +108,7 @@ test('switching accounts changes the user shown and the data reachable', async (
   await submitLoginForm(page, viewer);
   await expect(accountButton(page)).toHaveAccessibleName(`Account: ${viewer.name}`);
   // The viewer has its own connections: the partner cluster is not among them.
-  await expect(clusterButton(page, PARTNER_CLUSTER_URL)).toHaveCount(0);
+  await expect(clusterItem(page, PARTNER_CLUSTER_URL)).toHaveCount(0);
 
   // The viewer is no guest of the partner tenant: one trip to the provider, then the reason.
   await addCluster(page, PARTNER_CLUSTER_URL, PARTNER_TENANT.domain);
@@ -119,7 +130,7 @@ test('switching accounts changes the user shown and the data reachable', async (
   // Back to the first account: its name, its tabs and connections, and the partner data again.
   await accountMenu(page).getByRole(s.account.accountItem.role, { name: new RegExp(analyst.name) }).click();
   await expect(accountButton(page)).toHaveAccessibleName(`Account: ${analyst.name}`);
-  await expect(clusterButton(page, PARTNER_CLUSTER_URL)).toBeVisible();
+  await expect(clusterItem(page, PARTNER_CLUSTER_URL)).toBeVisible();
   await expectQueryText(page, 'Shipments | count');
   await runQuery(page, 'Shipments | where Delivered | count');
   await expect(resultStatus(page)).toHaveText(recordsText(1));
