@@ -83,13 +83,16 @@ export async function startAuth(auth: AuthConfig, origin: string): Promise<Start
     if (event.eventType === EventType.LOGIN_SUCCESS && isAuthenticationResult(event.payload)) activate(event.payload.account);
   });
   let redirectError: unknown = null;
-  const record = takeRedirectRecord(sessionStore());
   try {
     const result = await msal.handleRedirectPromise();
     if (result) activate(result.account);
   } catch (e) {
     redirectError = e;
   }
+  // Only now: with navigateToLoginRequestUrl the provider's answer first lands on the redirect URI,
+  // where MSAL keeps it and navigates to the page that started the sign-in without settling
+  // (msal-browser RedirectClient.handleRedirectPromise); the journal belongs to that page's load.
+  const record = takeRedirectRecord(sessionStore());
   const returned = record ? { record, failure: redirectError ? failureOf(redirectError, record, auth, origin) : null } : null;
   const active = msal.getActiveAccount();
   const [first] = homeAccounts(msal.getAllAccounts());
