@@ -1,5 +1,6 @@
 /** summarize aggregates → DuckDB aggregates. Each returns one SQL expression per output column. */
 import { unsupportedFunction } from './errors';
+import { requireJsonFor } from './host-capabilities';
 import { type KNode, referencedSymbol } from './kusto-language';
 import { quoteIdent } from './kusto-types';
 import type { ScalarTranslator } from './scalar';
@@ -29,6 +30,13 @@ function emptyZero(f: string, x: string): string {
 
 /** Returns the SQL for each column the aggregate produces (arg_max/percentiles produce several). */
 export function aggregateSql(call: KNode, ctx: AggregateContext): string[] {
+  const sql = aggregateSqlOf(call, ctx);
+  const name = (referencedSymbol(call)?.Name ?? '').toLowerCase();
+  requireJsonFor(ctx.translator.scope.host, sql.join(', '), `the '${name}' aggregate`, call);
+  return sql;
+}
+
+function aggregateSqlOf(call: KNode, ctx: AggregateContext): string[] {
   const t = ctx.translator;
   const name = (referencedSymbol(call)?.Name ?? '').toLowerCase();
   const args = t.args(call);

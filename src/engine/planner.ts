@@ -4,6 +4,7 @@
  * operator. A host runs the SQL on its DuckDB (with ENGINE_MACROS registered) and encodes values.
  */
 import { Analyzer } from './analyzer';
+import { dynamicTypeSql, FULL_HOST, type HostCapabilities, requireJsonFor } from './host-capabilities';
 import { Unsupported, toEngineError, unsupportedSyntax } from './errors';
 import { type KNode, node, nodeType, resultType, syntaxListElements, tokenText } from './kusto-language';
 import { literalSql } from './literals';
@@ -32,7 +33,7 @@ export interface Planner {
 
 const PLAN_CACHE_SIZE = 256;
 
-export function createPlanner(schema: EngineSchema, storage: TableStorage): Planner {
+export function createPlanner(schema: EngineSchema, storage: TableStorage, host: HostCapabilities = FULL_HOST): Planner {
   const analyzer = new Analyzer(schema);
   // Parse + analyze + translate is 5–20 ms of a short query. A plan depends only on the text,
   // the parameters and the schema, so it is reused until the schema version moves.
@@ -46,7 +47,7 @@ export function createPlanner(schema: EngineSchema, storage: TableStorage): Plan
       const code = analyzer.analyze(database, csl);
       let planned: PlannedTable[];
       try {
-        planned = translateQuery(code.Syntax, database, schema, storage, parameters);
+        planned = translateQuery(code.Syntax, database, schema, storage, parameters, host);
       } catch (e) {
         if (e instanceof Unsupported) throw toEngineError(e, csl);
         throw e;
@@ -58,7 +59,9 @@ export function createPlanner(schema: EngineSchema, storage: TableStorage): Plan
   };
 }
 
-function translateQuery(root: KNode, database: string, schema: EngineSchema, storage: TableStorage, parameters: Record<string, unknown>): PlannedTable[] {
+function translateQuery(
+  root: KNode, database: string, schema: EngineSchema, storage: TableStorage, parameters: Record<string, unknown>, host: HostCapabilities,
+): PlannedTable[] {
   const functions = new Map<string, KNode>();
   const planned: PlannedTable[] = [];
   const db = findDatabase(schema, database);
@@ -86,7 +89,7 @@ function translateQuery(root: KNode, database: string, schema: EngineSchema, sto
     if (!expr) continue;
     const qb = new QueryBuilder(serializes);
     const values = new Map<string, string>();
-    const translator = new TabularTranslator(qb, tables, { values, functions }, new Map());
+    const translator = new TabularTranslator(qb, tables, { values, functions, host }, new Map());
     for (const p of prelude) {
       if (nodeType(p) === 'QueryParametersStatement') {
         for (const d of syntaxListElements(node(p, 'Parameters'))) declareParameter(d, parameters, values, translator.scalar());
@@ -98,7 +101,10 @@ function translateQuery(root: KNode, database: string, schema: EngineSchema, sto
       else translator.lets.set(name, translator.translate(e));
     }
     const rel = translator.translate(expr);
-    planned.push({ sql: qb.select(rel), columns: rel.columns, visualization: qb.visualization, tablesRead: qb.tablesRead });
+    const sql = qb.select(rel);
+    // Anything the checks above did not name (a construct whose SQL is built outside them).
+    requireJsonFor(host, sql, `'${tokenText(expr).trim().replace(/\s+/g, ' ').slice(0, 40)}'`, expr);
+    planned.push({ sql: dynamicTypeSql(host, sql), columns: rel.columns, visualization: qb.visualization, tablesRead: qb.tablesRead });
   }
   return planned;
 }

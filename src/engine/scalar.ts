@@ -13,6 +13,7 @@ import { atom, between, binary, type BinaryOp, call, fromSql, inList, anyOf, neg
 import type { KustoType } from './types';
 import { addTimespan, escapeRegex, fromDynamic, isInteger, isNumeric, refusalSql, simpleName, snippet, symbolName, typeOf } from './values';
 import { dynamicLiteralJson } from './dynamic-literal';
+import { requireJsonFor } from './host-capabilities';
 
 export type { ScalarScope } from './functions/library';
 
@@ -76,6 +77,16 @@ export function expandUserFunction(call: KNode, scope: ScalarScope, invoked = fa
   return { body: expansion, values, functions, statements, tables };
 }
 
+/** How a refusal names an expression: "the 'bag_pack' function", "the member access 'd.a'". */
+function constructName(n: KNode): string {
+  const kind = nodeType(n);
+  if (kind === 'FunctionCallExpression') return `the '${simpleName(node(n, 'Name'))}' function`;
+  const text = tokenText(n).trim().replace(/\s+/g, ' ');
+  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  if (kind === 'PathExpression' || kind === 'ElementExpression') return `the dynamic member access '${shown}'`;
+  return `'${shown}'`;
+}
+
 const COMPARISON: Record<string, BinaryOp> = {
   Equal: '=',
   NotEqual: '<>',
@@ -109,6 +120,13 @@ export class ScalarTranslator implements ScalarContext {
   }
 
   expr(n: KNode): SqlExpr {
+    const e = this.exprOf(n);
+    // Children were translated (and checked) first, so the innermost construct that needs JSON is named.
+    if (this.scope.host && !this.scope.host.json) requireJsonFor(this.scope.host, render(e), constructName(n), n);
+    return e;
+  }
+
+  private exprOf(n: KNode): SqlExpr {
     const kind = nodeType(n);
     switch (kind) {
       case 'LiteralExpression':

@@ -5,6 +5,7 @@
  * through one dispatch table.
  */
 import { unsupportedOperator, unsupportedSyntax } from './errors';
+import { requireJsonFor } from './host-capabilities';
 import { type KNode, node, nodeType, resultType, tokenText } from './kusto-language';
 import { OPERATORS } from './operators';
 import { union } from './operators/joins';
@@ -108,6 +109,13 @@ export class TabularTranslator implements OperatorContext {
   }
 
   private operator(op: KNode, input: Relation): Relation {
+    const before = this.qb.ctes.length;
+    const out = this.operatorOf(op, input);
+    requireJsonFor(this.scope.host, this.qb.ctes.slice(before).join('\n'), `the '${operatorName(op)}' operator`, op);
+    return out;
+  }
+
+  private operatorOf(op: KNode, input: Relation): Relation {
     const kind = nodeType(op);
     const handler = OPERATORS[kind];
     if (!handler) throw unsupportedOperator(operatorName(op), op);

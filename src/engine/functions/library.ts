@@ -7,6 +7,7 @@
  */
 import { unsupportedFunction, unsupportedSyntax } from '../errors';
 import type { KNode } from '../kusto-language';
+import type { HostCapabilities } from '../host-capabilities';
 import { call, type SqlExpr } from '../sql';
 import type { KustoType } from '../types';
 
@@ -29,6 +30,8 @@ export interface ScalarScope {
   subquery?: (n: KNode) => { cte: string; columns: { ColumnName: string; ColumnType: KustoType }[] };
   /** Window function calls (row_number(), prev(), …) already computed into columns of the input (windows.ts). */
   windows?: ReadonlyMap<KNode, string>;
+  /** What the host's DuckDB can do (host-capabilities.ts); missing: everything (the local cluster). */
+  host?: HostCapabilities;
 }
 
 /** What a function's SQL builder may ask of the translator. */
