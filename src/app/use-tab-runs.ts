@@ -13,7 +13,9 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { EditorMarker } from '../features/editor/types';
 import { statementToDocumentPosition } from '../features/editor/statement-at-cursor';
 import { cancelQuery } from '../features/run/api/cancel-query';
+import { runLocalQuery } from '../features/run/api/run-local-query';
 import { newRunClientRequestId, runQuery, type QueryRun } from '../features/run/api/run-query';
+import { isLocalFilesCluster } from '../kusto/local-files';
 import { isManagementCommand } from '../kusto/text-kind';
 import type { HistoryStore, RunOutcome } from '../features/history/history-store';
 import { kustoError, type KustoError } from '../kusto/errors';
@@ -119,13 +121,17 @@ export function useTabRuns({ tokenProvider, trustedHosts, userName, history = nu
         // Cancelled completion, an abort) must not replace the results they kept.
         if (!flight.cancelled) update(tabId, f);
       };
-      runQuery(
-        { tokenProvider },
-        {
-          clusterUrl: request.clusterUrl, database: request.database, query: request.text, properties: request.properties,
-          signal: controller.signal, clientRequestId: flight.clientRequestId,
-        },
-      ).then(
+      // A "Local files" tab runs in the local-files worker: no token, no request.
+      const execution = isLocalFilesCluster(request.clusterUrl)
+        ? runLocalQuery({ query: request.text, parameters: request.properties?.Parameters, signal: controller.signal })
+        : runQuery(
+          { tokenProvider },
+          {
+            clusterUrl: request.clusterUrl, database: request.database, query: request.text, properties: request.properties,
+            signal: controller.signal, clientRequestId: flight.clientRequestId,
+          },
+        );
+      execution.then(
         (result) => {
           settle((s) => ({ ...s, running: false, lastRun: result, error: result.partial, markers: markersFor(result.partial, request) }));
           recordRun(historyRef.current, request, startedAt, {
@@ -154,8 +160,9 @@ export function useTabRuns({ tokenProvider, trustedHosts, userName, history = nu
       inFlight.current.delete(tabId);
       update(tabId, (s) => ({ ...s, running: false, error: kustoError('cancelled', 'The query was cancelled.'), markers: [] }));
       const abort = () => flight.controller.abort();
-      // `.cancel query` stops queries only; a command is stopped by closing its request.
-      if (isManagementCommand(flight.request.text)) {
+      // `.cancel query` stops queries only; a command is stopped by closing its request. A local
+      // query stops in DuckDB-wasm when its signal aborts (the worker interrupts the pending query).
+      if (isManagementCommand(flight.request.text) || isLocalFilesCluster(flight.request.clusterUrl)) {
         abort();
         return;
       }

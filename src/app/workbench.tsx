@@ -18,6 +18,7 @@ import { ConnectionPane, type ConnectionContext } from '../features/connections/
 import { TenantQuestion } from '../features/connections/components/tenant-question';
 import { useConnections } from '../features/connections/hooks/use-connections';
 import { tenantOf } from '../features/connections/utils/connections-model';
+import { useLocalFiles } from '../features/local-files/hooks/use-local-files';
 import { QueryEditor } from '../features/editor/components/query-editor';
 import { statementAtCursor } from '../features/editor/statement-at-cursor';
 import type { EditorSchema, KqlEditorHandle, Statement } from '../features/editor/types';
@@ -41,6 +42,8 @@ import type { ShareLinkInput } from '../kusto/deep-link';
 import { parseDeclaredParameters, toParameterValues } from '../kusto/query-parameters';
 import type { ColumnarTable, DataSet } from '../kusto/types';
 import { isTrustedKustoHost, untrustedHostMessage } from '../kusto/trusted-hosts';
+import { isLocalFilesCluster, LOCAL_FILES_CLUSTER, LOCAL_FILES_DATABASE, LOCAL_FILES_LABEL, localFilesShowSchema } from '../kusto/local-files';
+import { ACCEPTED_EXTENSIONS } from '../workers/local-files/file-format';
 import { useElementSize } from '../lib/use-element-size';
 import { accountStorageKey } from '../lib/account-storage';
 import { useKeyboardShortcut } from '../lib/use-keyboard-shortcut';
@@ -189,10 +192,17 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
     return Object.fromEntries(Object.entries(params.values).filter(([name, value]) => declared.has(name) && value !== ''));
   }, [tab.text, params.values]);
 
+  const localFiles = useLocalFiles();
+  const isLocal = isLocalFilesCluster(tab.clusterUrl);
   const trusted = isTrustedKustoHost(tab.clusterUrl, trustedHosts);
   const databases = useDatabases(mgmtDeps, tab.clusterUrl, trusted);
   const schema = useDatabaseSchema(mgmtDeps, tab.clusterUrl, tab.database, trusted);
-  const showSchemaJson = schema.data?.showSchemaJson;
+  const localTables = localFiles.tables;
+  const localSchemaVersion = localFiles.version;
+  const showSchemaJson = useMemo(
+    () => (isLocal ? localFilesShowSchema(localTables, localSchemaVersion) : schema.data?.showSchemaJson),
+    [isLocal, localTables, localSchemaVersion, schema.data?.showSchemaJson],
+  );
   const editorSchema = useMemo<EditorSchema | undefined>(
     () => (showSchemaJson === undefined ? undefined : { showSchemaJson, clusterUrl: tab.clusterUrl, database: tab.database }),
     [showSchemaJson, tab.clusterUrl, tab.database],
@@ -355,6 +365,29 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
     [tabsStore, tab.id],
   );
   const insertName = useCallback((text: string) => editorRef.current?.insertAtCursor(text), []);
+  const openLocalFiles = useCallback(
+    (files: File[]) => {
+      // Files are queried from a "Local files" tab: the active one if it is, else a new one.
+      if (!isLocal) tabsStore.dispatch({ type: 'new', id: crypto.randomUUID(), clusterUrl: LOCAL_FILES_CLUSTER, database: LOCAL_FILES_DATABASE });
+      void localFiles.open(files);
+    },
+    [isLocal, tabsStore, localFiles],
+  );
+  const localFilesPane = useMemo(
+    () => ({
+      tables: localFiles.tables,
+      loading: localFiles.loading,
+      failures: localFiles.failures,
+      accept: ACCEPTED_EXTENSIONS.join(','),
+      active: isLocal,
+      onSelect: () => selectContext({ clusterUrl: LOCAL_FILES_CLUSTER, database: LOCAL_FILES_DATABASE }),
+      onOpenFiles: openLocalFiles,
+      onRename: localFiles.rename,
+      onClose: (name: string) => void localFiles.close(name),
+      onDismissFailures: localFiles.dismissFailures,
+    }),
+    [localFiles, isLocal, selectContext, openLocalFiles],
+  );
 
   const error = runState.error;
   // A sign-in problem gets its own notice with the action that fixes it; the results stay.
@@ -403,6 +436,7 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
             active={{ clusterUrl: tab.clusterUrl, database: tab.database }}
             onSelectDatabase={selectContext}
             onInsert={insertName}
+            localFiles={localFilesPane}
           />
         </div>
         <main className="workbench-main">
@@ -438,7 +472,7 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
             ) : null}
             <div role="group" aria-label={selectors.header.cluster.name} className="connection">
               <span role="status" aria-label={selectors.editor.context.name} className="cluster-url" title="Cluster and database of this tab">
-                {tab.clusterUrl} · {tab.database}
+                {isLocal ? LOCAL_FILES_LABEL : tab.clusterUrl} · {tab.database}
               </span>
               {/* A wrapping label would put the selected option into the accessible name. */}
               <label htmlFor="database-select">{selectors.header.database.name}</label>
@@ -457,6 +491,12 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
                 setTenantQuestion(null);
               }}
             />
+          ) : null}
+          {localFiles.notice ? (
+            <div role="status" className="link-notice">
+              <span>{localFiles.notice}</span>
+              <button type="button" className="icon-button" aria-label="Dismiss" onClick={localFiles.dismissNotice}>×</button>
+            </div>
           ) : null}
           {linkNotice ? (
             <div role={selectors.share.linkNotice.role} aria-label={selectors.share.linkNotice.name} className="link-notice">

@@ -92,6 +92,20 @@ export const selectors = {
     column: (name: string, type: string) => ({ role: 'treeitem', name: `${name} ${type}` }) as const,
     trustedHosts: { role: 'textbox', name: 'Additional trusted hosts' },
   },
+  localFiles: {
+    /** The "Local files" connection's item in the tree (its tables and columns are items below it). */
+    connection: { role: 'treeitem', name: 'Local files' },
+    /** Opens the browser's file picker (CSV, TSV, Parquet, JSON, JSON Lines). */
+    open: { role: 'button', name: 'Open files…' },
+    /** The file input behind it (tests set files on it). */
+    input: { name: 'Local files to open' },
+    /** The form F2 on a local table opens. */
+    renameInput: { role: 'textbox', name: 'New table name' },
+    renameConfirm: { role: 'button', name: 'Rename' },
+    /** After a reload: the files of the last session, to open again. */
+    reopenNotice: { role: 'region', name: 'Reopen local files' },
+    reopen: { role: 'button', name: 'Reopen files' },
+  },
   tabs: {
     list: { role: 'tablist', name: 'Query tabs' },
     tab: { role: 'tab' },

@@ -13,11 +13,26 @@ import { useDatabases } from '../api/get-databases';
 import type { MgmtDeps } from '../api/run-mgmt-command';
 import type { ConnectionsApi } from '../hooks/use-connections';
 import { parseApprovedHosts } from '../utils/connections-model';
+import { LocalFilesNode, type LocalFilesView } from './local-files-node';
 import { onTreeKeyDown, TreeFocusContext, TreeItem } from './tree-item';
 
 export interface ConnectionContext {
   clusterUrl: string;
   database: string;
+}
+
+/** The "Local files" connection's state and actions (the app wires the local-files feature here). */
+export interface LocalFilesPane extends LocalFilesView {
+  /** File-input `accept`: the extensions the worker reads. */
+  accept: string;
+  /** The active tab queries the local files. */
+  active: boolean;
+  onSelect(): void;
+  onOpenFiles(files: File[]): void;
+  /** A reason the name is refused, or null once renamed. */
+  onRename(from: string, to: string): Promise<string | null>;
+  onClose(table: string): void;
+  onDismissFailures(): void;
 }
 
 interface ConnectionPaneProps {
@@ -28,6 +43,36 @@ interface ConnectionPaneProps {
   onInsert(text: string): void;
   /** Who the cluster's queries run as, and the tenant their tokens come from: "Ada Analyst · tenant fabrikam.com". */
   identityOf(url: string): string;
+  localFiles?: LocalFilesPane;
+}
+
+/** The form F2 on a local table opens: Enter renames, Esc gives focus back to the tree. */
+function RenameForm({ table, onRename, onDone }: { table: string; onRename: LocalFilesPane['onRename']; onDone(): void }) {
+  const [name, setName] = useState(table);
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <form
+      className="rename-table"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onRename(table, name).then((why) => (why ? setProblem(why) : onDone()));
+      }}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        e.stopPropagation();
+        onDone();
+      }}
+    >
+      <label>
+        {selectors.localFiles.renameInput.name}
+        <input autoFocus value={name} onChange={(e) => setName(e.target.value)} spellCheck={false} aria-invalid={problem !== null} aria-describedby={problem ? 'rename-problem' : undefined} />
+      </label>
+      <button type="submit">{selectors.localFiles.renameConfirm.name}</button>
+      <button type="button" onClick={onDone}>Cancel</button>
+      {problem ? <p id="rename-problem" role="alert" className="error-box">{problem}</p> : null}
+    </form>
+  );
 }
 
 function clusterLabel(url: string): string {
@@ -207,7 +252,10 @@ function TrustedHostsSetting({ connections }: { connections: ConnectionsApi }) {
   );
 }
 
-export function ConnectionPane({ connections, deps, active, onSelectDatabase, onInsert, identityOf }: ConnectionPaneProps) {
+export function ConnectionPane({ connections, deps, active, onSelectDatabase, onInsert, identityOf, localFiles }: ConnectionPaneProps) {
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
   const [typed, setTyped] = useState('');
   const [tenant, setTenant] = useState('');
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -241,8 +289,33 @@ export function ConnectionPane({ connections, deps, active, onSelectDatabase, on
     setTenant('');
   }
 
+  const endRename = () => {
+    const name = renaming;
+    setRenaming(null);
+    // Focus back where F2 was pressed (the table's item, under its new name or the old one).
+    requestAnimationFrame(() => tree.current?.querySelector<HTMLElement>('[role="treeitem"][tabindex="0"]')?.focus());
+    return name;
+  };
+
   return (
-    <aside className="connection-pane" aria-label={selectors.connections.pane.name}>
+    <aside
+      className={dragging ? 'connection-pane dragging' : 'connection-pane'}
+      aria-label={selectors.connections.pane.name}
+      onDragOver={(e) => {
+        if (!localFiles || !e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        if (!localFiles) return;
+        e.preventDefault();
+        setDragging(false);
+        const files = Array.from(e.dataTransfer.files);
+        if (files.length > 0) localFiles.onOpenFiles(files);
+      }}
+    >
       <form className="add-cluster" onSubmit={submit}>
         <input
           aria-label={selectors.connections.clusterInput.name}
@@ -261,6 +334,26 @@ export function ConnectionPane({ connections, deps, active, onSelectDatabase, on
         <button type="submit">{selectors.connections.addCluster.name}</button>
       </form>
       {refusal ? <p role="alert" className="error-box">{refusal}</p> : null}
+      {localFiles ? (
+        <div className="open-files">
+          <button type="button" onClick={() => fileInput.current?.click()} title="CSV, TSV, Parquet, JSON or JSON Lines: read in this browser, never uploaded">
+            {selectors.localFiles.open.name}
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            multiple
+            hidden
+            accept={localFiles.accept}
+            aria-label={selectors.localFiles.input.name}
+            onChange={(e) => {
+              const files = Array.from(e.target.files ?? []);
+              e.target.value = '';
+              if (files.length > 0) localFiles.onOpenFiles(files);
+            }}
+          />
+        </div>
+      ) : null}
       <TreeFocusContext.Provider value={treeFocus}>
         <ul ref={tree} role="tree" className="tree" aria-label={selectors.connections.clusters.name} onKeyDown={onTreeKeyDown}>
           {connections.connections.clusters.map((url, i) => (
@@ -276,8 +369,21 @@ export function ConnectionPane({ connections, deps, active, onSelectDatabase, on
               onInsert={onInsert}
             />
           ))}
+          {localFiles ? (
+            <LocalFilesNode
+              view={localFiles}
+              first={connections.connections.clusters.length === 0}
+              active={localFiles.active}
+              onSelect={localFiles.onSelect}
+              onInsert={onInsert}
+              onStartRename={setRenaming}
+              onClose={localFiles.onClose}
+              onDismissFailures={localFiles.onDismissFailures}
+            />
+          ) : null}
         </ul>
       </TreeFocusContext.Provider>
+      {localFiles && renaming ? <RenameForm key={renaming} table={renaming} onRename={localFiles.onRename} onDone={endRename} /> : null}
       <TrustedHostsSetting connections={connections} />
     </aside>
   );

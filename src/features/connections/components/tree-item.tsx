@@ -28,8 +28,10 @@ export interface TreeItemProps {
   onDoubleClick?(): void;
   /** A click on the row; toggles when not given. */
   onClick?(): void;
-  /** Delete on the item (removing a cluster). */
+  /** Delete on the item (removing a cluster, closing a local file). */
   onDelete?(): void;
+  /** F2 on the item (renaming a local file's table). */
+  onRename?(): void;
   /** The tab's context: aria-selected. */
   selected?: boolean;
   first?: boolean;
@@ -43,7 +45,7 @@ export interface TreeItemProps {
 }
 
 export function TreeItem(props: TreeItemProps) {
-  const { itemKey, level, label, expanded, onToggle, onActivate, onDoubleClick, onClick, onDelete, selected, first = false, className = '', title, after, description, children } = props;
+  const { itemKey, level, label, expanded, onToggle, onActivate, onDoubleClick, onClick, onDelete, onRename, selected, first = false, className = '', title, after, description, children } = props;
   const focus = useContext(TreeFocusContext);
   const descriptionId = useId();
   const inTabOrder = focus.active === itemKey || (focus.active === null && first);
@@ -65,6 +67,9 @@ export function TreeItem(props: TreeItemProps) {
     } else if (e.key === 'Delete' && onDelete) {
       e.preventDefault();
       onDelete();
+    } else if (e.key === 'F2' && onRename) {
+      e.preventDefault();
+      onRename();
     }
   };
 

@@ -3,6 +3,7 @@
  * so persistence and the rules (never zero tabs, closing picks a neighbour) are unit-tested.
  */
 
+import { isLocalFilesCluster, LOCAL_FILES_LABEL } from '../../../kusto/local-files';
 import { parseStoredObject } from '../../../lib/storage';
 
 export interface QueryTab {
@@ -42,6 +43,7 @@ export type TabsAction =
   | { type: 'set-context'; id: string; clusterUrl: string; database: string };
 
 export function defaultTabTitle(tab: Pick<QueryTab, 'clusterUrl' | 'database'>): string {
+  if (isLocalFilesCluster(tab.clusterUrl)) return LOCAL_FILES_LABEL;
   const host = tab.clusterUrl.replace(/^https?:\/\//, '').replace(/\.kusto\.windows\.net$/, '');
   return `${host}.${tab.database}`;
 }
