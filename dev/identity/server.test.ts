@@ -348,11 +348,36 @@ describe('test switches', () => {
     expect(claims.exp! - claims.iat!).toBe(2);
   });
 
-  it('exposes no revoke endpoint and ignores test_ttl_seconds unless testSwitches is on', async () => {
+  it('holds the sign-in page back for as long as a test asks, and refuses a delay it cannot mean', async () => {
+    const setDelay = (ms: string) => httpsRequest(`${idp.origin}/__test__/sign-in-page-delay?ms=${ms}`, { ca, method: 'POST' });
+    const signInPage = async () => {
+      const jar = new CookieJar();
+      const start = await browse(jar, authorizeUrl(pkce().challenge, randomBytes(8).toString('hex')));
+      const began = performance.now();
+      const page = await browse(jar, location(start));
+      return { page, tookMs: performance.now() - began };
+    };
+    expect((await setDelay('-1')).status).toBe(400);
+    expect((await setDelay('soon')).status).toBe(400);
+    expect((await setDelay('600000')).status).toBe(400);
+    try {
+      expect((await setDelay('400')).status).toBe(204);
+      const slow = await signInPage();
+      expect(slow.page.status).toBe(200);
+      expect(slow.page.text).toContain('name="password"');
+      expect(slow.tookMs).toBeGreaterThanOrEqual(400);
+    } finally {
+      expect((await setDelay('0')).status).toBe(204);
+    }
+  });
+
+  it('exposes no revoke or delay endpoint and ignores test_ttl_seconds unless testSwitches is on', async () => {
     const plain = await startIdentityProvider({ port: 0 });
     try {
       const res = await httpsRequest(`${plain.origin}/__test__/revoke-all`, { ca, method: 'POST' });
       expect(res.status).toBe(404);
+      const delay = await httpsRequest(`${plain.origin}/__test__/sign-in-page-delay?ms=1000`, { ca, method: 'POST' });
+      expect(delay.status).toBe(404);
       const issued = await httpsRequest(`${plain.url}/token`, {
         ca,
         method: 'POST',

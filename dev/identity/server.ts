@@ -36,7 +36,10 @@ export interface IdentityProviderOptions {
   host?: string;
   /** Lifetime of access tokens (user and client-credentials). Default 3600. */
   accessTokenTtlSeconds?: number;
-  /** Enables POST /__test__/revoke-all and test_ttl_seconds. Default false. */
+  /**
+   * Enables POST /__test__/revoke-all, POST /__test__/sign-in-page-delay?ms=<n> and
+   * test_ttl_seconds. Default false.
+   */
   testSwitches?: boolean;
   /** Origins the SPA is served from; redirect URIs and CORS derive from them. Default [APP_URL]. */
   appOrigins?: readonly string[];
@@ -59,6 +62,9 @@ export interface IdentityProvider {
   /** Forget every session, grant and token: silent renewal fails, the user must sign in again. */
   revokeAll(): Promise<void>;
 }
+
+/** The longest sign-in page delay a test may ask for: longer would only make a test slow. */
+const MAX_SIGN_IN_PAGE_DELAY_MS = 10_000;
 
 export const DEFAULT_RESOURCES: readonly string[] = [CLUSTER_URL, PARTNER_CLUSTER_URL, OTHER_CLOUD_CLUSTER_URL];
 
@@ -105,6 +111,11 @@ export async function startIdentityProvider(options: IdentityProviderOptions = {
   const resources = new Set((options.resources ?? DEFAULT_RESOURCES).map(withoutTrailingSlash));
   const testSwitches = options.testSwitches ?? false;
   const store = new MemoryStore();
+  /**
+   * How long the sign-in page takes to answer (test switch): Entra's often takes a second or more,
+   * and until it answers the browser keeps the page that left for it running.
+   */
+  let signInPageDelayMs = 0;
   // One set of cookie keys for every tenant: the session cookie one tenant sets, the next reads.
   const cookieKeys = [randomBytes(32).toString('base64url')];
 
@@ -182,6 +193,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions = {
     };
 
     if (req.method === 'GET' && path === base) {
+      if (signInPageDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, signInPageDelayMs));
       if (details.prompt.name === 'consent') {
         if (reasons.has(POLICY_REASONS.appNotConsented)) return fail(signInErrors.adminConsentRequired(clientName));
         // Only an explicit prompt=consent gets here (loadExistingGrant covers the scopes): accept it.
@@ -228,6 +240,18 @@ export async function startIdentityProvider(options: IdentityProviderOptions = {
         res.statusCode = 204;
         res.end();
       });
+      return;
+    }
+    if (testSwitches && path === '/__test__/sign-in-page-delay' && req.method === 'POST') {
+      const ms = Number(new URL(url, origin).searchParams.get('ms'));
+      if (!Number.isInteger(ms) || ms < 0 || ms > MAX_SIGN_IN_PAGE_DELAY_MS) {
+        res.statusCode = 400;
+        res.end(`ms: a whole number of milliseconds from 0 to ${MAX_SIGN_IN_PAGE_DELAY_MS}`);
+        return;
+      }
+      signInPageDelayMs = ms;
+      res.statusCode = 204;
+      res.end();
       return;
     }
     const routed = splitTenantPath(url, tenants);
