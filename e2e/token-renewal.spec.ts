@@ -1,7 +1,10 @@
+import { gunzipSync } from 'node:zlib';
 import { expect, test, type Page, type Request } from '@playwright/test';
 import { CLUSTER_URL, IDENTITY_URL } from '../dev/stack';
 import { recordsText } from '../src/testing/selectors';
-import { analyst, expectQueryText, resultStatus, runButton, runQuery, signIn, accountButton, submitLoginForm, waitForEditor } from './support/session';
+import {
+  analyst, expectQueryText, queryEditor, queryTabs, resultStatus, runButton, runQuery, signIn, accountButton, submitLoginForm, waitForEditor,
+} from './support/session';
 import { apiContext } from './support/cluster-api';
 
 /** Bearer tokens the page sent to the cluster's query endpoint, in order. */
@@ -14,6 +17,31 @@ function recordClusterTokens(page: Page): string[] {
     }
   });
   return tokens;
+}
+
+/** The query text of each request the page sent to the cluster's query endpoint, in order. */
+function recordClusterQueries(page: Page): string[] {
+  const texts: string[] = [];
+  page.on('request', (req: Request) => {
+    if (req.url().startsWith(`${CLUSTER_URL}/v2/rest/query`) && req.method() === 'POST') {
+      texts.push(String((req.postDataJSON() as { csl?: unknown }).csl));
+    }
+  });
+  return texts;
+}
+
+/** The query a share link in the address bar carries (base64 of gzip, decoded here without the app's code). */
+function queryInAddressBar(page: Page): string | null {
+  const encoded = new URL(page.url()).searchParams.get('query');
+  return encoded === null ? null : gunzipSync(Buffer.from(encoded, 'base64')).toString('utf8');
+}
+
+/** The provider's sign-in page answers only after `ms` (its test switch): Entra's often takes a second or more. */
+async function slowSignInPage(ms: number): Promise<void> {
+  const api = await apiContext();
+  const set = await api.post(`${IDENTITY_URL}/__test__/sign-in-page-delay?ms=${ms}`);
+  expect(set.status()).toBe(204);
+  await api.dispose();
 }
 
 /** Main-frame navigations to the provider (a login page is one). */
@@ -66,4 +94,50 @@ test('when silent renewal is impossible the app sends the user to sign in, then 
   await waitForEditor(page);
   await runButton(page).click();
   await expect(resultStatus(page)).toHaveText(recordsText(3));
+});
+
+test('a renewal through a slow sign-in page brings back the same tab with the text typed, and runs nothing by itself', async ({ page }) => {
+  await signIn(page);
+  const older = 'StormEvents | take 2';
+  await runQuery(page, older);
+  await expect(resultStatus(page)).toHaveText(recordsText(2));
+  // The address bar follows the editor after a debounce: it holds the older query now.
+  await expect.poll(() => queryInAddressBar(page)).toBe(older);
+
+  const api = await apiContext();
+  expect((await api.post(`${IDENTITY_URL}/__test__/revoke-all`)).ok()).toBe(true);
+  await api.dispose();
+  await page.clock.fastForward('02:00:00');
+  await slowSignInPage(1500);
+  try {
+    const sent = recordClusterQueries(page);
+    const leaving = page.waitForRequest((req) => req.isNavigationRequest() && req.url().startsWith(`${IDENTITY_URL}/`) && req.url().includes('/auth?'));
+    // A query typed and run at once, and typing still going on while the sign-in page loads (the
+    // page stays until the provider answers): the address bar lags behind the text throughout.
+    const typed = 'StormEvents\n| where State == "TEXAS"\n| count';
+    const typedOn = '\n| extend Checked = true';
+    await queryEditor(page).focus();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.insertText(typed);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Shift+Enter');
+    await leaving;
+    await page.keyboard.insertText(typedOn);
+
+    await submitLoginForm(page, analyst);
+    await expect(accountButton(page)).toBeVisible();
+    // The same single tab, with all the text typed; the address bar catches up with it.
+    await expect(queryTabs(page)).toHaveCount(1);
+    await expectQueryText(page, typed + typedOn);
+    await expect.poll(() => queryInAddressBar(page)).toBe(typed + typedOn);
+    await waitForEditor(page);
+    await expectQueryText(page, typed + typedOn);
+
+    // Nothing ran on its own, before or after the sign-in; Run runs the text, once.
+    await runButton(page).click();
+    await expect(resultStatus(page)).toHaveText(recordsText(1));
+    expect(sent).toEqual([typed + typedOn]);
+  } finally {
+    await slowSignInPage(0);
+  }
 });

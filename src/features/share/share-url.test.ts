@@ -15,13 +15,14 @@ function memoryStorage(): Storage {
   };
 }
 
-function environment(href: string, storage = memoryStorage()): ShareUrlEnvironment & { written: string[] } {
+function environment(href: string, storage = memoryStorage(), navigationType = 'navigate'): ShareUrlEnvironment & { written: string[] } {
   const written: string[] = [];
   const location = { href, origin: new URL(href).origin };
   return {
     written,
     location,
     storage,
+    navigationType,
     base: `${location.origin}/`,
     history: {
       state: null,
@@ -49,6 +50,20 @@ describe('the address bar as the share link', () => {
       reloaded: false,
       link: { clusterUrl: 'https://help.kusto.windows.net', database: 'Samples', query: 'StormEvents\n| take 10', parameters: {}, autorun: true, source: 'app' },
     });
+  });
+
+  it('takes a reload or a back/forward visit for the app’s own state even when a newer URL was written since', async () => {
+    const storage = memoryStorage();
+    const writer = environment('https://app.example/', storage);
+    const older = await writeShareUrl({ clusterUrl: 'https://localhost:8443', database: 'Samples', query: 'StormEvents | take 10' }, writer);
+    // The debounced write of the newer text lands while the reload of the older URL is under way.
+    await writeShareUrl({ clusterUrl: 'https://localhost:8443', database: 'Samples', query: 'StormEvents | count' }, writer);
+    for (const type of ['reload', 'back_forward']) {
+      const start = await readStartLink(environment(older, storage, type));
+      expect(start).toMatchObject({ kind: 'link', reloaded: true });
+    }
+    // Opened afresh (typed or pasted into the address bar), the same URL is a link to open.
+    expect(await readStartLink(environment(older, storage, 'navigate'))).toMatchObject({ kind: 'link', reloaded: false });
   });
 
   it('knows a reload of the URL it wrote itself', async () => {

@@ -3,6 +3,12 @@
  * entry per keystroke) and remembers, per browser tab, the last URL it wrote: a reload of that URL
  * is the app's own state coming back, not someone opening a link, and must not run the query again
  * (the same happens after an MSAL redirect that returns to the page).
+ *
+ * "Last written" alone is not enough: the write is debounced and async (gzip), so a reload or a
+ * sign-in redirect can start at the older URL while the newer one is being written, and the page
+ * then comes back to a URL that is no longer the last written. A reload or a back/forward visit is
+ * therefore never a link being opened, whatever the URL (the browser says which it was: Navigation
+ * Timing's `type`, https://www.w3.org/TR/navigation-timing-2/#dom-performancenavigationtiming-type).
  */
 import { parseShareLink, toShareLink, type ParsedShareLink, type Result, type ShareLinkInput } from '../../kusto/deep-link';
 import { readStored, writeStored } from '../../lib/storage';
@@ -27,10 +33,22 @@ export interface ShareUrlEnvironment {
   history: Pick<History, 'replaceState' | 'state'>;
   storage: Storage | undefined;
   base: string;
+  /** How the browser came to this page: 'navigate', 'reload', 'back_forward' or 'prerender'. */
+  navigationType?: string;
+}
+
+function navigationType(): string | undefined {
+  const [entry] = typeof performance === 'undefined' ? [] : performance.getEntriesByType('navigation');
+  return entry && 'type' in entry ? String(entry.type) : undefined;
 }
 
 function browserEnvironment(): ShareUrlEnvironment {
-  return { location: window.location, history: window.history, storage: sessionStore(), base: appBaseUrl() };
+  return { location: window.location, history: window.history, storage: sessionStore(), base: appBaseUrl(), navigationType: navigationType() };
+}
+
+/** The page was reloaded, or reached with Back/Forward: the tabs already hold what its URL says. */
+function isRevisit(type: string | undefined): boolean {
+  return type === 'reload' || type === 'back_forward';
 }
 
 /** Puts the active tab's link in the address bar. Returns the URL written. */
@@ -58,5 +76,5 @@ export async function readStartLink(env: ShareUrlEnvironment = browserEnvironmen
   if (!/\/clusters\//.test(new URL(href).pathname)) return { kind: 'none' };
   const parsed: Result<ParsedShareLink> = await parseShareLink(href, env.location.origin);
   if (!parsed.ok) return { kind: 'invalid', reason: parsed.reason };
-  return { kind: 'link', link: parsed.value, reloaded: readStored(env.storage, LAST_WRITTEN_KEY) === href };
+  return { kind: 'link', link: parsed.value, reloaded: isRevisit(env.navigationType) || readStored(env.storage, LAST_WRITTEN_KEY) === href };
 }

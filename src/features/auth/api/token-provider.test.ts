@@ -101,11 +101,12 @@ describe('MSAL token provider', () => {
     expect(msal.acquireTokenRedirect).toHaveBeenCalledTimes(1);
   });
 
-  it('redirects when interaction is required', async () => {
+  it('redirects when interaction is required, coming back to the app’s home rather than the address of the moment', async () => {
     const msal = fakeMsal(async () => { throw new InteractionRequiredAuthError('login_required'); });
     const { tokens } = provider(msal);
     expect(await failure(tokens.getToken(CLUSTER))).toMatchObject({ kind: 'unauthorized' });
     expect(msal.acquireTokenRedirect).toHaveBeenCalledTimes(1);
+    expect(msal.acquireTokenRedirect).toHaveBeenCalledWith(expect.objectContaining({ redirectUri: 'https://kqlw.contoso.com/', redirectStartPage: 'https://kqlw.contoso.com/' }));
   });
 
   it('turns an AADSTS answer into a sign-in problem the analyst can act on', async () => {

@@ -151,6 +151,11 @@ export function createMsalTokenProvider(msal: IPublicClientApplication, options:
         authority: authority.authority,
         scopes: [clusterScope(clusterUrl)],
         redirectUri: `${options.origin}/`,
+        // Back to the app's home, not to the address at this moment: the address bar follows the
+        // editor after a debounce, so it may still hold an older query, which the app would then
+        // take for a link and open (and run). The user's tabs are saved before this call
+        // (tabs-store.ts) and come back as they were, typed text and active tab included.
+        redirectStartPage: `${options.origin}/`,
         ...(claims ? { claims } : {}),
       });
     } catch (e) {

@@ -14,7 +14,7 @@ export type ShareLinkState =
       query: string | null;
       parameters: Record<string, string>;
       autorun: boolean;
-      /** The URL is the one the app itself last wrote in this browser tab: a reload, or a return from sign-in. */
+      /** The app's own state coming back (a reload, back/forward, or the URL it last wrote in this browser tab), not a link being opened. */
       reloaded: boolean;
       /** Run it now (with its request properties), or the reason shown instead. */
       decision: LinkRunDecision;
