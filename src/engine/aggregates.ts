@@ -86,8 +86,16 @@ function aggregateSqlOf(call: KNode, ctx: AggregateContext): string[] {
       return [emptyZero('var_pop', a0())];
     case 'any':
     case 'take_any':
-      if (args.length !== 1) throw unsupportedFunction(name, call, 'Only one argument is implemented.');
-      return [`any_value(${a0()})`];
+    case 'take_anyif':
+      return takeAny(name, args, call, ctx);
+    // make_bag: one bag of every input bag's keys; for a key in several rows one of its values (Kusto: "an arbitrary value").
+    case 'make_bag':
+    case 'make_bag_if': {
+      const x = t.translate(need(args, 0, call, name));
+      const when = name === 'make_bag_if' ? ` AND (${t.translate(need(args, 1, call, name))})` : '';
+      const entries = `list(kql_bag_entries(${x})) FILTER (WHERE json_type(${x}) = 'OBJECT'${when})`;
+      return [`CASE WHEN count(*) FILTER (WHERE json_type(${x}) = 'OBJECT'${when}) = 0 THEN '{}'::JSON ELSE kql_bag_of_many(flatten(${entries})) END`];
+    }
     // Nearest-rank percentiles (an element of the input), as Kusto's are; Kusto estimates with T-Digest.
     case 'percentile':
     case 'percentiles': {
@@ -97,12 +105,19 @@ function aggregateSqlOf(call: KNode, ctx: AggregateContext): string[] {
       return ps.map((p) => `quantile_disc(${x}, ${t.translate(p)} / 100.0)`);
     }
     case 'make_list':
-    case 'make_set': {
+    case 'make_set':
+    case 'make_list_if':
+    case 'make_set_if':
+    case 'make_list_with_nulls': {
       const x = need(args, 0, call, name);
       const v = toJsonValue(t.translate(x), typeOf(x));
-      const limit = args[1] ? `[1:${t.translate(args[1])}]` : '';
-      const distinct = name === 'make_set' ? 'DISTINCT ' : '';
-      return [`to_json(coalesce(list(${distinct}${v}) FILTER (WHERE ${v} IS NOT NULL), [])${limit})`];
+      const conditional = name.endsWith('_if');
+      const max = conditional ? args[2] : args[1];
+      const limit = max ? `[1:${t.translate(max)}]` : '';
+      const distinct = name.startsWith('make_set') ? 'DISTINCT ' : '';
+      if (name === 'make_list_with_nulls') return [`to_json(coalesce(list(to_json(${v})), []))`];
+      const when = conditional ? ` AND (${t.translate(need(args, 1, call, name))})` : '';
+      return [`to_json(coalesce(list(${distinct}${v}) FILTER (WHERE ${v} IS NOT NULL${when}), [])${limit})`];
     }
     case 'arg_max':
     case 'arg_min': {
@@ -127,4 +142,30 @@ function aggregateSqlOf(call: KNode, ctx: AggregateContext): string[] {
     default:
       throw unsupportedFunction(name, call);
   }
+}
+
+/**
+ * take_any(x): a non-null value (non-empty for strings, docs "take_any()"); take_any(a, b, …) and
+ * take_any(*) take every value from the same row (one struct per group), `*` being the input
+ * columns less the `by` columns. take_anyif(x, predicate) picks among the rows where it holds.
+ */
+function takeAny(name: string, args: KNode[], call: KNode, ctx: AggregateContext): string[] {
+  const t = ctx.translator;
+  if (name === 'take_anyif') {
+    const x = need(args, 0, call, name);
+    return [`any_value(${t.translate(x)}) FILTER (WHERE ${t.translate(need(args, 1, call, name))})`];
+  }
+  const picked: string[] = [];
+  for (const a of args) {
+    if (a.ToString(0).trim() === '*') picked.push(...ctx.inputColumns.filter((c) => !ctx.byColumns.includes(c)).map(quoteIdent));
+    else picked.push(t.translate(a));
+  }
+  const [only] = picked;
+  if (picked.length === 1 && only !== undefined) {
+    const x = args[0];
+    const nonEmpty = x && x.ToString(0).trim() !== '*' && typeOf(x) === 'string' ? ` FILTER (WHERE ${only} <> '')` : '';
+    return nonEmpty ? [`coalesce(any_value(${only})${nonEmpty}, any_value(${only}))`] : [`any_value(${only})`];
+  }
+  const row = `any_value({${picked.map((p, i) => `'c${i}': ${p}`).join(', ')}})`;
+  return picked.map((_, i) => `(${row}).c${i}`);
 }

@@ -169,7 +169,8 @@ export class ScalarTranslator implements ScalarContext {
       case 'ElementExpression': {
         const target = this.req(n, 'Expression');
         const index = this.req(this.req(n, 'Selector'), 'Expression');
-        this.requireDynamic(target);
+        // A tuple-valued call (array_sort_asc(a, b)[1]) is, as one value, the array of its parts.
+        if (resultType(target)?.Name !== 'tuple') this.requireDynamic(target);
         const it = typeOf(index);
         const t = this.translate(target);
         if (it === 'string') return atom(`json_extract(${t}, '$."' || replace(${this.translate(index)}, '"', '\\"') || '"')`);

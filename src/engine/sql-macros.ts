@@ -4,6 +4,7 @@
  */
 
 import { DATETIME_TEXT_MACROS } from './datetime-text';
+import { DYNAMIC_MACROS } from './functions/dynamic-macros';
 import { STRING_MACROS } from './functions/string-macros';
 
 /**
@@ -38,4 +39,4 @@ export const TIMESPAN_TEXT_MACROS: readonly string[] = [
 ];
 
 /** Everything a host registers, in order. */
-export const ENGINE_MACROS: readonly string[] = [...DATETIME_MACROS, ...DATETIME_TEXT_MACROS, ...TIMESPAN_TEXT_MACROS, ...STRING_MACROS];
+export const ENGINE_MACROS: readonly string[] = [...DATETIME_MACROS, ...DATETIME_TEXT_MACROS, ...TIMESPAN_TEXT_MACROS, ...STRING_MACROS, ...DYNAMIC_MACROS];

@@ -3,7 +3,7 @@ import { unsupportedFunction } from '../errors';
 import type { KNode } from '../kusto-language';
 import { duckType } from '../kusto-types';
 import type { KustoType } from '../types';
-import { EPOCH_TICKS, fromDynamic, refusalSql, symbolName, toKustoString, typeOf } from '../values';
+import { EPOCH_TICKS, fromDynamic, refusalSql, symbolName, toJsonValue, toKustoString, typeOf } from '../values';
 import { arg, fn, type FunctionSpec, type FunctionTable, type ScalarContext } from './library';
 
 function convert(target: KustoType, t: ScalarContext, args: KNode[], call: KNode): string {
@@ -41,7 +41,8 @@ function parseJson(t: ScalarContext, a: KNode[], c: KNode): string {
   const x = arg(a, 0, c);
   const v = t.translate(x);
   if (typeOf(x) === 'dynamic') return v;
-  if (typeOf(x) !== 'string') throw unsupportedFunction('parse_json', c, 'Only string arguments are implemented.');
+  // Any other scalar is held as it is (docs "parse_json()": a dynamic is used as-is, a string parsed).
+  if (typeOf(x) !== 'string') return `to_json(${toJsonValue(v, typeOf(x))})`;
   return `CASE WHEN json_valid(${v}) THEN CAST(${v} AS JSON) ELSE to_json(${v}) END`;
 }
 
@@ -59,4 +60,6 @@ export const CONVERSION_FUNCTIONS: FunctionTable = {
   toguid: to('guid'),
   parse_json: fn(1, 1, parseJson),
   todynamic: fn(1, 1, parseJson),
+  parsejson: fn(1, 1, parseJson),
+  toobject: fn(1, 1, parseJson),
 };

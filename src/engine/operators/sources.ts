@@ -10,8 +10,11 @@ export function print(c: OperatorContext, op: KNode): Relation {
   const cols = columnsOf(op);
   const exprs = syntaxListElements(node(op, 'Expressions'));
   const t = c.scalar();
-  const named = exprs.map((e, i) => ({ name: cols[i]?.ColumnName ?? '', value: valueOf(e) }));
-  const sel = named.map(({ name, value }) => `${t.translate(value)} AS ${quoteIdent(name)}`);
+  // A tuple-valued call (series_stats, array_sort_asc of several arrays) gives one column per part.
+  const parts = exprs.flatMap((e) => t.tuple(valueOf(e)) ?? [t.translate(valueOf(e))]);
+  // Datetime columns proven whole micros (none claimed when a tuple shifts the columns: always safe).
+  const named = parts.length === exprs.length ? exprs.map((e, i) => ({ name: cols[i]?.ColumnName ?? '', value: valueOf(e) })) : [];
+  const sel = parts.map((sql, i) => `${sql} AS ${quoteIdent(cols[i]?.ColumnName ?? '')}`);
   if (sel.length !== cols.length) throw unsupportedOperator('print', op);
   return c.qb.add(`SELECT ${sel.join(', ')}`, cols, microOf(t, named));
 }
