@@ -97,17 +97,22 @@ const zoneCases = Object.entries(ZONE_MINUTES)
 export const DATETIME_TEXT_MACROS: readonly string[] = [
   `CREATE OR REPLACE MACRO kql_zone_minutes(z) AS CASE WHEN z IS NULL OR z = '' THEN 0 ${zoneCases} WHEN regexp_matches(z, '^[+-]\\d{2}:?\\d{2}$') THEN (CASE WHEN z[1] = '-' THEN -1 ELSE 1 END) * (CAST(z[2:3] AS INTEGER) * 60 + CAST(right(z, 2) AS INTEGER)) END`,
   // Parts → TIMESTAMP_NS in UTC; NULL when a part is out of range (make_timestamp would fail).
-  `CREATE OR REPLACE MACRO kql_datetime_of_parts(y, mo, d, h, mi, s, f, z) AS CASE
+  `CREATE OR REPLACE MACRO kql_datetime_of_part_values(y, mo, d, h, mi, s, f, z) AS CASE
      WHEN mo BETWEEN 1 AND 12 AND d BETWEEN 1 AND 31 AND h < 24 AND mi < 60 AND s < 60 AND d <= day(last_day(make_date(y, mo, 1)))
      THEN make_timestamp_ns(epoch_ns(make_timestamp(y, mo, d, h, mi, s)) + CAST(rpad(f, 7, '0') AS BIGINT) * 100 - kql_zone_minutes(z) * 60000000000)
    END`,
-  `CREATE OR REPLACE MACRO kql_datetime_of_match(p, order_) AS CASE WHEN p.y <> '' THEN kql_datetime_of_parts(
+  // A macro's argument is pasted wherever the body names it, so each level binds its argument
+  // once in a one-element list_transform: without it one kql_todatetime() expanded to ~100
+  // regexp_extract calls and took DuckDB ~300 ms to plan (EXPLAIN), per use in a query.
+  `CREATE OR REPLACE MACRO kql_datetime_of_parts(y, mo, d, h, mi, s, f, z) AS list_transform([{'y': y, 'mo': mo, 'd': d, 'h': h, 'mi': mi, 's': s, 'f': f, 'z': z}],
+     __p -> kql_datetime_of_part_values(__p.y, __p.mo, __p.d, __p.h, __p.mi, __p.s, __p.f, __p.z))[1]`,
+  `CREATE OR REPLACE MACRO kql_datetime_of_match(m, order_) AS list_transform([m], p -> CASE WHEN p.y <> '' THEN kql_datetime_of_parts(
      CASE WHEN order_ = 'dmy' AND length(p.y) = 2 THEN CAST(p.y AS INTEGER) + CASE WHEN CAST(p.y AS INTEGER) <= 29 THEN 2000 ELSE 1900 END ELSE CAST(p.y AS INTEGER) END,
      CASE WHEN order_ = 'dmy' THEN list_position(${`[${MONTHS.map(sqlString).join(', ')}]`}, lower(p.mo)) ELSE CAST(p.mo AS INTEGER) END,
      CAST(p.d AS INTEGER), CAST(coalesce(nullif(p.h, ''), '0') AS INTEGER), CAST(coalesce(nullif(p.mi, ''), '0') AS INTEGER),
-     CAST(coalesce(nullif(p.s, ''), '0') AS INTEGER), p.f, p.z) END`,
-  `CREATE OR REPLACE MACRO kql_todatetime(s) AS coalesce(
-     kql_datetime_of_match(regexp_extract(trim(s), ${sqlString(PATTERNS[0]?.re.source ?? '')}, ['y', 'mo', 'd', 'h', 'mi', 's', 'f', 'z'], 'i'), 'ymd'),
-     kql_datetime_of_match(regexp_extract(trim(s), ${sqlString(PATTERNS[1]?.re.source ?? '')}, ['d', 'mo', 'y', 'h', 'mi', 's', 'f', 'z'], 'i'), 'dmy'),
-     kql_datetime_of_match(regexp_extract(trim(s), ${sqlString(PATTERNS[2]?.re.source ?? '')}, ['mo', 'd', 'y', 'h', 'mi', 's', 'f', 'z'], 'i'), 'mdy'))`,
+     CAST(coalesce(nullif(p.s, ''), '0') AS INTEGER), p.f, p.z) END)[1]`,
+  `CREATE OR REPLACE MACRO kql_todatetime(s) AS list_transform([trim(s)], __t -> coalesce(
+     kql_datetime_of_match(regexp_extract(__t, ${sqlString(PATTERNS[0]?.re.source ?? '')}, ['y', 'mo', 'd', 'h', 'mi', 's', 'f', 'z'], 'i'), 'ymd'),
+     kql_datetime_of_match(regexp_extract(__t, ${sqlString(PATTERNS[1]?.re.source ?? '')}, ['d', 'mo', 'y', 'h', 'mi', 's', 'f', 'z'], 'i'), 'dmy'),
+     kql_datetime_of_match(regexp_extract(__t, ${sqlString(PATTERNS[2]?.re.source ?? '')}, ['mo', 'd', 'y', 'h', 'mi', 's', 'f', 'z'], 'i'), 'mdy')))[1]`,
 ];
