@@ -26,3 +26,27 @@ test('render timechart draws a chart, in light and dark; the toggle shows the ta
   await expect(chart(page)).toHaveCount(0);
   await expect(resultGrid(page).getByRole('columnheader')).toHaveText(['StartTime', 'count_']);
 });
+
+test('make-series | render timechart draws one line per series from its arrays, at 800 and 1400 px in both themes', async ({ page }, testInfo) => {
+  const csl =
+    'StormEvents | where State in ("TEXAS", "KANSAS", "IOWA") | make-series n = count() default = 0 on StartTime from datetime(2007-01-01) to datetime(2008-01-01) step 7d by State | render timechart';
+  await signIn(page);
+  await runQuery(page, csl);
+  await expect(resultStatus(page)).toHaveText(recordsText(3));
+  await expect(chart(page).locator('canvas').first()).toBeVisible();
+  // Before arrays were unrolled this fell back to the table with "A time chart needs a datetime column".
+  await expect(page.getByRole(s.charts.note.role)).toHaveCount(0);
+  for (const width of [1400, 800]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect(chart(page).locator('canvas').first()).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath(`make-series-${width}-light.png`) });
+  }
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.getByRole(s.theme.toDark.role, { name: s.theme.toDark.name }).click();
+  await expect(page.locator('.chart-view')).toHaveAttribute('data-theme', 'dark');
+  for (const width of [1400, 800]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect(chart(page).locator('canvas').first()).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath(`make-series-${width}-dark.png`) });
+  }
+});

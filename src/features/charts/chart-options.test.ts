@@ -364,3 +364,34 @@ describe('render properties and theme', () => {
     expect((light.textStyle as { color?: string }).color).not.toBe((dark.textStyle as { color?: string }).color);
   });
 });
+
+describe('make-series output', () => {
+  // `make-series n = count() default = 0 on StartTime from … to … step 1h by State | render timechart`
+  const series = chartTableFromColumns([
+    col('State', 'string', ['TEXAS', 'KANSAS']),
+    col('n', 'dynamic', ['[1,0,3]', '[10,20,30]']),
+    col('StartTime', 'dynamic', [JSON.stringify([t(0), t(1), t(2)]), JSON.stringify([t(0), t(1), t(2)])]),
+  ]);
+
+  it('draws one line per row, its array of values over its array of times', () => {
+    const option = chart(toChartOptions(spec('timechart'), series, 'light'));
+    expect(axes(option, 'xAxis')[0]?.type).toBe('time');
+    expect(seriesOf(option).map((s) => [s.name, s.data])).toEqual([
+      ['TEXAS', [[ms(0), 1], [ms(1), 0], [ms(2), 3]]],
+      ['KANSAS', [[ms(0), 10], [ms(1), 20], [ms(2), 30]]],
+    ]);
+  });
+
+  it('draws a linechart of several arrays per row, a missing element as a gap', () => {
+    const two = chartTableFromColumns([
+      col('x', 'dynamic', ['[1,2,3]']),
+      col('a', 'dynamic', ['[5,null,7]']),
+      col('b', 'dynamic', ['[1,1]']),
+    ]);
+    const option = chart(toChartOptions(spec('linechart'), two, 'light'));
+    expect(seriesOf(option).map((s) => [s.name, s.data])).toEqual([
+      ['a', [[1, 5], [2, null], [3, 7]]],
+      ['b', [[1, 1], [2, 1], [3, null]]],
+    ]);
+  });
+});

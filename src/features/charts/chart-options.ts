@@ -18,6 +18,7 @@ import type {
 } from 'echarts';
 import { cellToLabel, cellToNumber, cellToTime, columnRole, type ChartCell, type ChartTable, type ColumnRole } from './chart-data';
 import { lttb, pointBudget } from './downsample';
+import { unrollSeriesArrays } from './series-arrays';
 import type { VisualizationSpec } from './visualization';
 
 export type ChartTheme = 'light' | 'dark';
@@ -59,7 +60,8 @@ export function toChartOptions(spec: VisualizationSpec, table: ChartTable, theme
     notes.push('Maps are not drawn; showing a plain chart.');
   }
   if (spec.visualization === 'piechart') return toPie(spec, table, theme, s, notes);
-  return toAxisChart(spec, table, theme, s, notes);
+  // make-series rows (arrays per row) are drawn one point per element.
+  return toAxisChart(spec, unrollSeriesArrays(table) ?? table, theme, s, notes);
 }
 
 // ---------------------------------------------------------------------------------------------
