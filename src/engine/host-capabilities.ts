@@ -11,6 +11,7 @@
  */
 import { RUNTIME_UNSUPPORTED, Unsupported } from './errors';
 import type { KNode } from './kusto-language';
+import { JSON_MACROS } from './sql-macros';
 
 export interface HostCapabilities {
   /** DuckDB's JSON extension (json_extract, to_json, the JSON type) is loaded. */
@@ -28,8 +29,13 @@ function outsideStrings(sql: string): string {
   return sql.replace(/'(?:[^']|'')*'/g, "''");
 }
 
+/** Calls of the macros only hosts with JSON register (sql-macros.ts JSON_MACROS). */
+const JSON_MACRO_NAMES = JSON_MACROS.flatMap((m) => /^\s*CREATE\s+OR\s+REPLACE\s+MACRO\s+(\w+)\s*\(/i.exec(m)?.[1] ?? []);
+const JSON_MACRO_CALL = new RegExp(`\\b(?:${JSON_MACRO_NAMES.join('|')})\\s*\\(`, 'i');
+
 export function needsJsonExtension(sql: string): boolean {
-  return JSON_EXTENSION.test(outsideStrings(sql));
+  const code = outsideStrings(sql);
+  return JSON_EXTENSION.test(code) || JSON_MACRO_CALL.test(code);
 }
 
 /** Refuses `what` (e.g. "the 'bag_pack' function") on a host without JSON when its SQL needs the extension. */

@@ -38,5 +38,12 @@ export const TIMESPAN_TEXT_MACROS: readonly string[] = [
   `CREATE OR REPLACE MACRO kql_totimespan(s, what) AS kql_timespan_of_match(regexp_extract(trim(s), '^(-)?(?:(\\d+)\\.)?(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,7}))?)?$', ['sign', 'd', 'h', 'm', 's', 'f']), what)`,
 ];
 
-/** Everything a host registers, in order. */
-export const ENGINE_MACROS: readonly string[] = [...DATETIME_MACROS, ...DATETIME_TEXT_MACROS, ...TIMESPAN_TEXT_MACROS, ...STRING_MACROS, ...DYNAMIC_MACROS];
+/** Everything every host registers, in order. */
+export const ENGINE_MACROS: readonly string[] = [...DATETIME_MACROS, ...DATETIME_TEXT_MACROS, ...TIMESPAN_TEXT_MACROS, ...STRING_MACROS];
+
+/**
+ * Macros over JSON values, registered after ENGINE_MACROS by hosts with DuckDB's JSON extension
+ * only: DuckDB-wasm without it refuses `CREATE MACRO` whose body calls to_json ("Scalar Function
+ * with name to_json is not in the catalog"), and host-capabilities.ts refuses queries that call them.
+ */
+export const JSON_MACROS: readonly string[] = DYNAMIC_MACROS;

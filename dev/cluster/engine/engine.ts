@@ -8,7 +8,7 @@ import { duckDbFailure } from '../../../src/engine/errors';
 import { type PlannedTable, createPlanner } from '../../../src/engine/planner';
 import { quoteIdent } from '../../../src/engine/kusto-types';
 import { literalSql } from '../../../src/engine/literals';
-import { ENGINE_MACROS } from '../../../src/engine/sql-macros';
+import { ENGINE_MACROS, JSON_MACROS } from '../../../src/engine/sql-macros';
 import { Catalog, loadStormEvents, sqlTableName } from './catalog';
 import { loadKustoLanguageInNode } from './kusto-language-node';
 import { loadContosoSales, registerBigTelemetry } from './sample-data';
@@ -51,7 +51,8 @@ export async function createEngine(options: EngineOptions = {}): Promise<LocalEn
   await admin.run(`SET memory_limit='${memoryLimit.replace(/'/g, '')}'`);
   const threads = options.threads ?? (Number(process.env.KQL_LOCAL_THREADS) || 2);
   await admin.run(`SET threads=${Math.max(1, Math.floor(threads))}`);
-  for (const macro of ENGINE_MACROS) await admin.run(macro);
+  // DuckDB for Node has the JSON extension built in.
+  for (const macro of [...ENGINE_MACROS, ...JSON_MACROS]) await admin.run(macro);
   const catalog = new Catalog(admin);
   await loadStormEvents(catalog, admin);
   await loadContosoSales(catalog, admin);

@@ -1,5 +1,5 @@
 /**
- * DuckDB macros of the dynamic family (SQL text, registered with ENGINE_MACROS). Arrays are
+ * DuckDB macros of the dynamic family (SQL text, sql-macros.ts JSON_MACROS: hosts with JSON only). Arrays are
  * LIST(JSON) here; bags JSON objects.
  */
 export const DYNAMIC_MACROS: readonly string[] = [
