@@ -33,7 +33,7 @@ test('a dot-command typed in the editor goes to /v1/rest/mgmt and shows its tabl
   await signIn(page);
   const mgmt = page.waitForRequest((r) => r.url() === `${CLUSTER_URL}/v1/rest/mgmt` && (r.postData() ?? '').includes('.show tables'));
   // No leading comment: the local cluster's command parser does not skip one yet (the routing with
-  // comments is unit-tested in run-query.test.ts).
+  // comments is unit-tested in src/kusto/client/kusto-client.test.ts).
   await runInEditor(page, '.show tables');
   const request = await mgmt;
   expect(request.headers()['x-ms-client-request-id']).toMatch(/^KQLW\.Mgmt;[0-9a-f-]{36}$/);

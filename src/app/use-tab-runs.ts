@@ -12,15 +12,15 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { EditorMarker } from '../features/editor/types';
 import { statementToDocumentPosition } from '../features/editor/statement-at-cursor';
-import { cancelQuery } from '../features/run/api/cancel-query';
 import { runLocalQuery } from '../features/run/api/run-local-query';
-import { newRunClientRequestId, runQuery, type QueryRun } from '../features/run/api/run-query';
+import { newRunClientRequestId, type KustoClient, type QueryRun } from '../kusto/client/kusto-client';
 import { isLocalFilesCluster } from '../kusto/local-files';
 import { isManagementCommand } from '../kusto/text-kind';
+import { changesSchema } from '../kusto/schema-changes';
 import type { HistoryStore, RunOutcome } from '../features/history/history-store';
 import { kustoError, type KustoError } from '../kusto/errors';
 import type { ClientRequestProperties } from '../kusto/request';
-import type { DataSet, TokenProvider } from '../kusto/types';
+import type { DataSet } from '../kusto/types';
 
 export interface RunRequest {
   clusterUrl: string;
@@ -55,8 +55,10 @@ interface InFlight {
 }
 
 export interface TabRunsOptions {
-  tokenProvider: TokenProvider;
-  trustedHosts: readonly string[];
+  /** The one path to the cluster. */
+  client: KustoClient;
+  /** A management command that changes schema succeeded on this cluster (reload its tree and IntelliSense). */
+  onSchemaChanged?: (clusterUrl: string) => void;
   /** The signed-in user's name, for "No access to database D on cluster C as U". */
   userName: () => string;
   /** Where every run is recorded (with its result, for F8); null while IndexedDB opens or when it is unavailable. */
@@ -95,7 +97,7 @@ export function explainError(error: KustoError, request: RunRequest, userName: s
   return error;
 }
 
-export function useTabRuns({ tokenProvider, trustedHosts, userName, history = null }: TabRunsOptions) {
+export function useTabRuns({ client, onSchemaChanged, userName, history = null }: TabRunsOptions) {
   const [runs, setRuns] = useState<ReadonlyMap<string, TabRunState>>(new Map());
   const inFlight = useRef(new Map<string, InFlight>());
   // Read when a run settles, so a store that opens while a query runs still records it.
@@ -124,15 +126,13 @@ export function useTabRuns({ tokenProvider, trustedHosts, userName, history = nu
       // A "Local files" tab runs in the local-files worker: no token, no request.
       const execution = isLocalFilesCluster(request.clusterUrl)
         ? runLocalQuery({ query: request.text, parameters: request.properties?.Parameters, signal: controller.signal })
-        : runQuery(
-          { tokenProvider },
-          {
-            clusterUrl: request.clusterUrl, database: request.database, query: request.text, properties: request.properties,
-            signal: controller.signal, clientRequestId: flight.clientRequestId,
-          },
-        );
+        : client.run({
+          clusterUrl: request.clusterUrl, database: request.database, text: request.text, properties: request.properties,
+          signal: controller.signal, clientRequestId: flight.clientRequestId,
+        });
       execution.then(
         (result) => {
+          if (changesSchema(request.text)) onSchemaChanged?.(request.clusterUrl);
           settle((s) => ({ ...s, running: false, lastRun: result, error: result.partial, markers: markersFor(result.partial, request) }));
           recordRun(historyRef.current, request, startedAt, {
             outcome: flight.cancelled || result.dataSet.cancelled ? 'cancelled' : result.partial ? 'partial' : 'success',
@@ -149,7 +149,7 @@ export function useTabRuns({ tokenProvider, trustedHosts, userName, history = nu
         },
       );
     },
-    [tokenProvider, update, userName],
+    [client, onSchemaChanged, update, userName],
   );
 
   const cancel = useCallback(
@@ -174,10 +174,7 @@ export function useTabRuns({ tokenProvider, trustedHosts, userName, history = nu
           if (!s || s.running || s.error?.kind !== 'cancelled' || s.lastRequest !== flight.request) return current;
           return new Map(current).set(tabId, { ...s, error: kustoError('cancelled', message) });
         });
-      cancelQuery(
-        { tokenProvider, trustedHosts },
-        { clusterUrl: flight.request.clusterUrl, database: flight.request.database, clientRequestId: flight.clientRequestId },
-      ).then(
+      client.cancel({ clusterUrl: flight.request.clusterUrl, database: flight.request.database, clientRequestId: flight.clientRequestId }).then(
         (outcome) =>
           note(outcome.cancelled
             ? 'The query was cancelled; the cluster confirmed it stopped the query.'
@@ -188,7 +185,7 @@ export function useTabRuns({ tokenProvider, trustedHosts, userName, history = nu
         abort();
       });
     },
-    [tokenProvider, trustedHosts, update],
+    [client, update],
   );
 
   /** A closed tab: its query is cancelled on the cluster too, and its results dropped. */

@@ -1,6 +1,7 @@
 /** The signed-in screen: connections, query tabs, editor, run/cancel, results. Composes features; holds no protocol logic. */
 
 import type { AccountInfo } from '@azure/msal-browser';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useRuntimeConfig } from '../config/runtime-config-context';
 import type { SignOutChoice } from '../features/auth/components/sign-out-dialog';
@@ -12,8 +13,6 @@ import { SignInProblemNotice } from '../features/auth/components/sign-in-problem
 import { useSignInActions } from '../features/auth/hooks/use-sign-in-actions';
 import { useTokenProvider } from '../features/auth/hooks/use-token-provider';
 import { TableChartSwitch } from '../features/charts/components/table-chart-switch';
-import { useDatabaseSchema } from '../features/connections/api/get-database-schema';
-import { useDatabases } from '../features/connections/api/get-databases';
 import { ConnectionPane, type ConnectionContext } from '../features/connections/components/connection-pane';
 import { TenantQuestion } from '../features/connections/components/tenant-question';
 import { useConnections } from '../features/connections/hooks/use-connections';
@@ -46,6 +45,7 @@ import { isLocalFilesCluster, LOCAL_FILES_CLUSTER, LOCAL_FILES_DATABASE, LOCAL_F
 import { ACCEPTED_EXTENSIONS } from '../workers/local-files/file-format';
 import { useElementSize } from '../lib/use-element-size';
 import { accountStorageKey } from '../lib/account-storage';
+import { databasesQueryOptions, invalidateClusterMetadata, schemaQueryOptions } from '../lib/kusto-queries';
 import { useKeyboardShortcut } from '../lib/use-keyboard-shortcut';
 import { localStore } from '../lib/storage';
 import { useSplitter } from '../lib/use-splitter';
@@ -54,6 +54,7 @@ import { workerTableOps } from '../workers/decode-client';
 import { accountStorageNames, forgetAccountData } from './account-data';
 import { HeaderActions } from './header-actions';
 import { useSignInRecovery } from './use-sign-in-recovery';
+import { useKustoClient } from './use-kusto-client';
 import { useTabRuns, type RunRequest } from './use-tab-runs';
 import { useTheme } from './use-theme';
 
@@ -138,7 +139,6 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
     },
     [account, config, connections.connections, tenantDirectory],
   );
-  const mgmtDeps = useMemo(() => ({ tokenProvider, trustedHosts }), [tokenProvider, trustedHosts]);
 
   const [tabs, tabsStore] = useTabs({ clusterUrl: firstCluster.url, database: firstCluster.defaultDatabase, sampleText: SAMPLE_QUERY, storageKey: stored.tabs });
   const tab = activeTab(tabs);
@@ -147,7 +147,10 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
   const userName = useCallback(() => account.username || account.name || 'the signed-in user', [account]);
   const forgetAccount = useCallback((which: AccountInfo, choice: SignOutChoice) => forgetAccountData(which, choice), []);
   const history = useHistoryStore(stored.history);
-  const runs = useTabRuns({ tokenProvider, trustedHosts, userName, history: history.store });
+  const client = useKustoClient(tokenProvider, trustedHosts, userName);
+  const queryClient = useQueryClient();
+  const onSchemaChanged = useCallback((clusterUrl: string) => void invalidateClusterMetadata(queryClient, clusterUrl), [queryClient]);
+  const runs = useTabRuns({ client, onSchemaChanged, userName, history: history.store });
   const signInRecovery = useSignInRecovery({
     returned,
     inFlightFor: runs.inFlightFor,
@@ -195,8 +198,8 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
   const localFiles = useLocalFiles();
   const isLocal = isLocalFilesCluster(tab.clusterUrl);
   const trusted = isTrustedKustoHost(tab.clusterUrl, trustedHosts);
-  const databases = useDatabases(mgmtDeps, tab.clusterUrl, trusted);
-  const schema = useDatabaseSchema(mgmtDeps, tab.clusterUrl, tab.database, trusted);
+  const databases = useQuery({ ...databasesQueryOptions(client, tab.clusterUrl), enabled: trusted });
+  const schema = useQuery({ ...schemaQueryOptions(client, tab.clusterUrl, tab.database), enabled: trusted && tab.database !== '' });
   const localTables = localFiles.tables;
   const localSchemaVersion = localFiles.version;
   const showSchemaJson = useMemo(
@@ -432,7 +435,7 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
           <ConnectionPane
             connections={connections}
             identityOf={identityOf}
-            deps={mgmtDeps}
+            client={client}
             active={{ clusterUrl: tab.clusterUrl, database: tab.database }}
             onSelectDatabase={selectContext}
             onInsert={insertName}

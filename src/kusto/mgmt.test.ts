@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeV1Tables } from './decode-v1';
 import {
-  buildMgmtRequest, cancelQueryCommand, readCancelResult, readDatabaseNames, readShowSchema, sendMgmtCommand,
-  showDatabaseSchemaCommand,
+  cancelQueryCommand, readCancelResult, readDatabaseNames, readShowSchema, showDatabaseSchemaCommand,
 } from './mgmt';
 
 function tables(body: unknown) {
@@ -29,14 +28,6 @@ const schemaDoc = {
 };
 
 describe('management commands', () => {
-  it('posts to /v1/rest/mgmt with the command, the database and the client request id', () => {
-    const request = buildMgmtRequest({ clusterUrl: 'https://help.kusto.windows.net/', database: 'Samples', command: '.show databases', clientRequestId: 'KQLW.Mgmt;1', token: 't', runtime: 'x' });
-    expect(request.url).toBe('https://help.kusto.windows.net/v1/rest/mgmt');
-    expect(JSON.parse(request.body)).toEqual({ csl: '.show databases', db: 'Samples' });
-    expect(request.headers['Authorization']).toBe('Bearer t');
-    expect(request.headers['x-ms-client-request-id']).toBe('KQLW.Mgmt;1');
-  });
-
   it('quotes the client request id of .cancel query as a KQL string', () => {
     expect(cancelQueryCommand('KQLW.Query;abc')).toBe('.cancel query "KQLW.Query;abc"');
     expect(cancelQueryCommand('a"b\\c', 'user pressed Cancel')).toBe('.cancel query "a\\"b\\\\c" with (reason = "user pressed Cancel")');
@@ -65,13 +56,5 @@ describe('management commands', () => {
     const columns = [{ ColumnName: 'ClientRequestId', ColumnType: 'string' }, { ColumnName: 'ReasonPhrase', ColumnType: 'string' }, { ColumnName: 'RunningQueryCanceled', ColumnType: 'bool' }];
     expect(readCancelResult(tables({ Tables: [{ TableName: 'T', Columns: columns, Rows: [['id', 'Query cancelled', true]] }] }))).toEqual({ cancelled: true, reason: 'Query cancelled' });
     expect(readCancelResult(tables({ Tables: [{ TableName: 'T', Columns: columns, Rows: [['id', 'not found', false]] }] })).cancelled).toBe(false);
-  });
-
-  it('turns HTTP failures and unreachable hosts into error values', async () => {
-    const request = buildMgmtRequest({ clusterUrl: 'https://c.kusto.windows.net', database: null, command: '.show databases', clientRequestId: 'x', token: 't', runtime: 'x' });
-    const forbidden = () => Promise.resolve(new Response('{"error":{"code":"Forbidden","message":"denied","@message":"Principal is not authorized"}}', { status: 403 }));
-    await expect(sendMgmtCommand(request, forbidden)).rejects.toMatchObject({ kind: 'forbidden', message: 'Principal is not authorized' });
-    const offline = () => Promise.reject(new TypeError('Failed to fetch'));
-    await expect(sendMgmtCommand(request, offline)).rejects.toMatchObject({ kind: 'network' });
   });
 });

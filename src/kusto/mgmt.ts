@@ -1,45 +1,19 @@
 /**
  * Management commands (`/v1/rest/mgmt`, https://learn.microsoft.com/kusto/api/rest/request): the request, and readers for
  * the results the workbench uses — `.show databases`, `.show databases schema as json`,
- * `.cancel query`. Pure, except `sendMgmtCommand`, which takes its fetch as a parameter.
+ * `.cancel query`. Pure: the client (`client/kusto-client.ts`) sends them.
  */
 
-import { decodeV1Tables, findColumn, columnText } from './decode-v1';
-import { errorFromHttpResponse, kustoError } from './errors';
-import { clusterRequestHeaders, type QueryRequest } from './request';
+import { findColumn, columnText } from './decode-v1';
+import { kustoError } from './errors';
 import type { ColumnarTable } from './types';
-
-export interface MgmtRequestInput {
-  clusterUrl: string;
-  /** Commands like `.show databases` need none; the service still accepts an empty db. */
-  database: string | null;
-  command: string;
-  clientRequestId: string;
-  token: string;
-  runtime: string;
-}
-
-export function newMgmtClientRequestId(uuid: string): string {
-  return `KQLW.Mgmt;${uuid}`;
-}
-
-export function buildMgmtRequest(input: MgmtRequestInput): QueryRequest {
-  const body: { csl: string; db?: string } = { csl: input.command };
-  if (input.database) body.db = input.database;
-  return {
-    url: `${input.clusterUrl.replace(/\/+$/, '')}/v1/rest/mgmt`,
-    method: 'POST',
-    headers: clusterRequestHeaders(input),
-    body: JSON.stringify(body),
-  };
-}
 
 /** A KQL string literal: backslash and double quote are the escapes inside "…". */
 export function kqlStringLiteral(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r/g, '\\r').replace(/\n/g, '\\n')}"`;
 }
 
-/** `.cancel query "<ClientActivityId>"`: the id is the x-ms-client-request-id the query was sent with (§1.11). */
+/** `.cancel query "<ClientActivityId>"`: the id is the x-ms-client-request-id the query was sent with (https://learn.microsoft.com/kusto/management/cancel-query-command). */
 export function cancelQueryCommand(clientRequestId: string, reason?: string): string {
   const withReason = reason ? ` with (reason = ${kqlStringLiteral(reason)})` : '';
   return `.cancel query ${kqlStringLiteral(clientRequestId)}${withReason}`;
@@ -55,26 +29,6 @@ export function showDatabaseSchemaCommand(database: string): string {
 }
 
 export const SHOW_DATABASES = '.show databases';
-
-/**
- * POSTs one command and decodes the v1 answer. Rejects with a KustoError value (network,
- * HTTP status, malformed body, cancelled).
- */
-export async function sendMgmtCommand(request: QueryRequest, fetchImpl: typeof fetch, signal?: AbortSignal): Promise<ColumnarTable[]> {
-  let response: Response;
-  try {
-    // redirect: 'error' — a redirect would resend the bearer token to wherever it points.
-    response = await fetchImpl(request.url, { method: request.method, headers: request.headers, body: request.body, signal, redirect: 'error' });
-  } catch (e) {
-    if (signal?.aborted) throw kustoError('cancelled', 'The command was cancelled.');
-    throw kustoError('network', `Could not reach ${new URL(request.url).origin}: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  const text = await response.text();
-  if (response.status !== 200) throw errorFromHttpResponse(response.status, text, response.headers.get('Retry-After'));
-  const decoded = decodeV1Tables(text);
-  if (!decoded.ok) throw decoded.error;
-  return decoded.tables;
-}
 
 /** Database names of `.show databases`, sorted the way the web UI lists them. */
 export function readDatabaseNames(tables: readonly ColumnarTable[]): string[] {

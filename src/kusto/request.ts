@@ -1,4 +1,7 @@
-/** The HTTP request of one query (https://learn.microsoft.com/kusto/api/rest/request), as data: the caller does the fetch. */
+/**
+ * The HTTP request of one query or management command, as data
+ * (https://learn.microsoft.com/kusto/api/rest/request): the client (`client/kusto-client.ts`) sends it.
+ */
 
 export const APP_NAME = 'KQLWorkbench';
 export const APP_VERSION = '0.1.0';
@@ -8,30 +11,40 @@ export interface ClientRequestProperties {
   Parameters?: Record<string, unknown>;
 }
 
-export interface QueryRequestInput {
+/** What a request is, in its client request id: the service logs it, `.cancel query` names it. */
+export type ClientRequestKind = 'Query' | 'Mgmt' | 'Cancel' | 'Metadata';
+
+/** `KQLW.<kind>;<uuid>`, the SDKs' `<app>.<activity>;<id>` form. */
+export function newClientRequestId(kind: ClientRequestKind, uuid: string): string {
+  return `KQLW.${kind};${uuid}`;
+}
+
+export interface RequestInput {
+  /** `/v2/rest/query` or `/v1/rest/mgmt`. */
+  endpoint: 'query' | 'mgmt';
   clusterUrl: string;
-  database: string;
-  query: string;
+  /** Commands like `.show databases` need none. */
+  database: string | null;
+  csl: string;
   properties?: ClientRequestProperties;
-  /** `KQLW.Query;<uuid>`: needed to cancel the query later with `.cancel query`. */
   clientRequestId: string;
   token: string;
   /** navigator.userAgent in a browser. */
   runtime: string;
+  /** The signed-in user, for x-ms-user. */
+  user?: string;
+  /** x-ms-readonly: the service refuses any change (the app's own metadata commands). */
+  readonly?: boolean;
 }
 
-export interface QueryRequest {
+export interface ClusterRequest {
   url: string;
   method: 'POST';
   headers: Record<string, string>;
   body: string;
 }
 
-export function newClientRequestId(uuid: string): string {
-  return `KQLW.Query;${uuid}`;
-}
-
-// NODE clientDetails.ts: header values are ASCII; the runtime part keeps [\w.\-()] and is ≤100 chars.
+// azure-kusto-node clientDetails.ts: header values are ASCII; the runtime part keeps [\w.\-()] and is ≤100 chars.
 function asciiHeader(value: string): string {
   return value.replace(/[^\x20-\x7e]/g, '?');
 }
@@ -42,11 +55,11 @@ function clientVersionHeader(runtime: string): string {
 }
 
 /**
- * What every request to the cluster carries, query or command (§1.3): the bearer token and the
- * three x-ms-* headers the service logs to tie a request to its client and to `.cancel query`.
+ * What every request to the cluster carries: the bearer token and the x-ms-* headers the service
+ * logs to tie a request to its client, its user and to `.cancel query`.
  */
-export function clusterRequestHeaders(input: { token: string; clientRequestId: string; runtime: string }): Record<string, string> {
-  return {
+function clusterRequestHeaders(input: RequestInput): Record<string, string> {
+  const headers: Record<string, string> = {
     Accept: 'application/json',
     'Content-Type': 'application/json; charset=utf-8',
     Authorization: `Bearer ${input.token}`,
@@ -54,13 +67,18 @@ export function clusterRequestHeaders(input: { token: string; clientRequestId: s
     'x-ms-client-request-id': asciiHeader(input.clientRequestId),
     'x-ms-client-version': clientVersionHeader(input.runtime),
   };
+  if (input.user) headers['x-ms-user'] = asciiHeader(input.user);
+  if (input.readonly) headers['x-ms-readonly'] = 'true';
+  return headers;
 }
 
-export function buildQueryRequest(input: QueryRequestInput): QueryRequest {
-  const body: { db: string; csl: string; properties?: ClientRequestProperties } = { db: input.database, csl: input.query };
+export function buildRequest(input: RequestInput): ClusterRequest {
+  const body: { db?: string; csl: string; properties?: ClientRequestProperties } = { csl: input.csl };
+  if (input.database) body.db = input.database;
   if (input.properties && (input.properties.Options || input.properties.Parameters)) body.properties = input.properties;
+  const path = input.endpoint === 'query' ? '/v2/rest/query' : '/v1/rest/mgmt';
   return {
-    url: `${input.clusterUrl.replace(/\/+$/, '')}/v2/rest/query`,
+    url: `${input.clusterUrl.replace(/\/+$/, '')}${path}`,
     method: 'POST',
     headers: clusterRequestHeaders(input),
     body: JSON.stringify(body),

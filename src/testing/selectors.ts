@@ -79,6 +79,8 @@ export const selectors = {
     addCluster: { role: 'button', name: 'Add cluster' },
     /** The tree view of clusters → databases → Tables/Functions → tables → columns. */
     clusters: { role: 'tree', name: 'Clusters' },
+    /** Reloads the databases and schema of every cluster in the list. */
+    refresh: { role: 'button', name: 'Refresh' },
     /** A cluster's × is a mouse target (a tree item holds no buttons): its title. Keyboard: Delete on the cluster. */
     removeCluster: (url: string) => ({ title: `Remove ${url}` }) as const,
     /** A cluster's item, named by its host (the URL without https://); its description: "<account> · tenant <tenant>" or "<account> · home tenant". */

@@ -11,6 +11,7 @@
  */
 
 import { decodeV2Bytes, type DecodeResult } from '../kusto/decode-v2';
+import { kustoError } from '../kusto/errors';
 import type { ColumnarTable } from '../kusto/types';
 import { searchRows, sortRows, type ResultTableOps } from '../kusto/table-ops';
 import type { SortDirection, WorkerRequest, WorkerResponse } from './protocol';
@@ -150,3 +151,18 @@ export const workerTableOps: ResultTableOps = {
     () => searchRows(table, text),
   ),
 };
+
+/**
+ * The Kusto client's decoder seam (`QueryDecoder`) over the worker: reads the body, moves it to
+ * the worker by transfer. A body that cannot be read rejects (the client reports the answer as
+ * cut); a worker that fails is a decoding failure.
+ */
+export async function decodeResponseInWorker(response: Response): Promise<DecodeResult> {
+  // Bytes, not text: the worker reads UTF-8 itself, and the buffer moves there by transfer.
+  const body = await response.arrayBuffer();
+  try {
+    return (await decodeInWorker(body)).result;
+  } catch (e) {
+    return { ok: false, error: kustoError('malformed-response', `The response could not be decoded: ${e instanceof Error ? e.message : String(e)}`) };
+  }
+}

@@ -4,13 +4,13 @@
  * column or function inserts its name at the editor's cursor (the ADX web UI's gestures).
  */
 
-import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { KustoClient } from '../../../kusto/client/kusto-client';
 import { describeKustoError, type KustoError } from '../../../kusto/errors';
 import { kqlEntityName, type SchemaTable } from '../../../kusto/mgmt';
 import { selectors } from '../../../testing/selectors';
-import { useDatabaseSchema } from '../api/get-database-schema';
-import { useDatabases } from '../api/get-databases';
-import type { MgmtDeps } from '../api/run-mgmt-command';
+import { databasesQueryOptions, invalidateClusterMetadata, schemaQueryOptions } from '../../../lib/kusto-queries';
 import type { ConnectionsApi } from '../hooks/use-connections';
 import { parseApprovedHosts } from '../utils/connections-model';
 import { LocalFilesNode, type LocalFilesView } from './local-files-node';
@@ -37,7 +37,7 @@ export interface LocalFilesPane extends LocalFilesView {
 
 interface ConnectionPaneProps {
   connections: ConnectionsApi;
-  deps: MgmtDeps;
+  client: KustoClient;
   active: ConnectionContext;
   onSelectDatabase(context: ConnectionContext): void;
   onInsert(text: string): void;
@@ -140,10 +140,10 @@ function Folder({ itemKey, label, children }: { itemKey: string; label: string; 
   );
 }
 
-function DatabaseNode(props: { deps: MgmtDeps; clusterUrl: string; database: string; active: boolean; onSelect(): void; onInsert(text: string): void }) {
-  const { deps, clusterUrl, database, active, onSelect, onInsert } = props;
+function DatabaseNode(props: { client: KustoClient; clusterUrl: string; database: string; active: boolean; onSelect(): void; onInsert(text: string): void }) {
+  const { client, clusterUrl, database, active, onSelect, onInsert } = props;
   const [open, setOpen] = useState(active);
-  const schema = useDatabaseSchema(deps, clusterUrl, database, open);
+  const schema = useQuery({ ...schemaQueryOptions(client, clusterUrl, database), enabled: open });
   const db = schema.data?.databases.find((d) => d.name === database) ?? schema.data?.databases[0];
   const key = `database:${clusterUrl}/${database}`;
   return (
@@ -194,10 +194,10 @@ function DatabaseNode(props: { deps: MgmtDeps; clusterUrl: string; database: str
   );
 }
 
-function ClusterNode(props: { deps: MgmtDeps; url: string; identity: string; first: boolean; active: ConnectionContext; onRemove(): void; onSelectDatabase(c: ConnectionContext): void; onInsert(text: string): void }) {
-  const { deps, url, identity, first, active, onRemove, onSelectDatabase, onInsert } = props;
+function ClusterNode(props: { client: KustoClient; url: string; identity: string; first: boolean; active: ConnectionContext; onRemove(): void; onSelectDatabase(c: ConnectionContext): void; onInsert(text: string): void }) {
+  const { client, url, identity, first, active, onRemove, onSelectDatabase, onInsert } = props;
   const [open, setOpen] = useState(true);
-  const databases = useDatabases(deps, url, open);
+  const databases = useQuery({ ...databasesQueryOptions(client, url), enabled: open });
   return (
     <TreeItem
       itemKey={`cluster:${url}`}
@@ -218,7 +218,7 @@ function ClusterNode(props: { deps: MgmtDeps; url: string; identity: string; fir
       {(databases.data ?? []).map((db) => (
         <DatabaseNode
           key={db}
-          deps={deps}
+          client={client}
           clusterUrl={url}
           database={db}
           active={active.clusterUrl === url && active.database === db}
@@ -252,7 +252,7 @@ function TrustedHostsSetting({ connections }: { connections: ConnectionsApi }) {
   );
 }
 
-export function ConnectionPane({ connections, deps, active, onSelectDatabase, onInsert, identityOf, localFiles }: ConnectionPaneProps) {
+export function ConnectionPane({ connections, client, active, onSelectDatabase, onInsert, identityOf, localFiles }: ConnectionPaneProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -268,6 +268,14 @@ export function ConnectionPane({ connections, deps, active, onSelectDatabase, on
   useEffect(() => {
     if (activeItem !== null && !tree.current?.querySelector('[role="treeitem"][tabindex="0"]')) setActiveItem(null);
   }, [activeItem, clusters]);
+
+  const treeHeading = useId();
+  const queryClient = useQueryClient();
+  // What a schema-changing command run from the editor does for its cluster, for all of them: a
+  // table made elsewhere (another tool, a colleague) shows up without reloading the page.
+  const refreshAll = () => {
+    for (const url of clusters) void invalidateClusterMetadata(queryClient, url);
+  };
 
   // Adding a cluster that is listed already sets its tenant: one form for both.
   function submit(event: FormEvent) {
@@ -354,12 +362,18 @@ export function ConnectionPane({ connections, deps, active, onSelectDatabase, on
           />
         </div>
       ) : null}
+      <div className="tree-toolbar">
+        <span id={treeHeading}>{selectors.connections.clusters.name}</span>
+        <button type="button" className="link-button" title="Reload the databases and schema of every cluster in the list" onClick={refreshAll}>
+          {selectors.connections.refresh.name}
+        </button>
+      </div>
       <TreeFocusContext.Provider value={treeFocus}>
-        <ul ref={tree} role="tree" className="tree" aria-label={selectors.connections.clusters.name} onKeyDown={onTreeKeyDown}>
+        <ul ref={tree} role="tree" className="tree" aria-labelledby={treeHeading} onKeyDown={onTreeKeyDown}>
           {connections.connections.clusters.map((url, i) => (
             <ClusterNode
               key={url}
-              deps={deps}
+              client={client}
               url={url}
               identity={identityOf(url)}
               first={i === 0}

@@ -8,7 +8,7 @@ import { isManagementCommand } from '../../../kusto/text-kind';
 import type { DataSet } from '../../../kusto/types';
 import type { EngineErrorKind } from '../../../engine/types';
 import { localFiles, type LocalFilesClient } from '../../../workers/local-files-client';
-import type { QueryRun } from './run-query';
+import type { QueryRun } from '../../../kusto/client/kusto-client';
 
 export interface LocalQueryInput {
   query: string;
