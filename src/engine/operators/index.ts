@@ -4,6 +4,7 @@ import { simpleName } from '../values';
 import { type OperatorHandler, req } from '../relation';
 import { JOIN_OPERATORS } from './joins';
 import { PARSE_OPERATORS } from './parse';
+import { PLUGIN_OPERATORS } from './plugins';
 import { SERIES_OPERATORS } from './series';
 import { TABULAR_OPERATORS } from './tabular-ops';
 
@@ -27,6 +28,7 @@ export const OPERATORS: Record<string, OperatorHandler> = {
   ...JOIN_OPERATORS,
   ...PARSE_OPERATORS,
   ...SERIES_OPERATORS,
+  ...PLUGIN_OPERATORS,
   AsOperator: as,
   InvokeOperator: (c, op, input) => c.functionCall(req(op, 'Function'), input),
 };
