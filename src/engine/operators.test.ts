@@ -113,6 +113,25 @@ describe('top-nested', () => {
     expect([...t.rows].sort((a, b) => key(a).localeCompare(key(b)))).toEqual(expected.sort((a, b) => key(a).localeCompare(key(b))));
   });
 
+  it('adds an others row per kept parent for the values not kept, not split further (docs: with others)', async () => {
+    const t = await runOne(
+      engine,
+      `datatable(k1:string, k2:string, v:long)["a","x",1, "a","y",2, "a","z",4, "b","x",10, "b","y",1, "c","x",3, "d","x",1]
+       | top-nested 2 of k1 with others = "other" by s = sum(v), top-nested 1 of k2 with others = "rest" by r = sum(v)`,
+    );
+    // Sums by k1: a 7, b 11, c 3, d 1 → b and a kept, c + d = 4 as "other"; inside b: x 10 kept, y 1 the rest; inside a: z 4, x + y = 3.
+    const key = (r: unknown[]) => `${String(r[0])}|${String(r[2])}`;
+    expect([...t.rows].sort((a, b) => key(a).localeCompare(key(b)))).toEqual([
+      ['a', 7n, 'rest', 3n],
+      ['a', 7n, 'z', 4n],
+      ['b', 11n, 'rest', 1n],
+      ['b', 11n, 'x', 10n],
+      ['other', 4n, '', null],
+    ]);
+    const none = await runOne(engine, 'datatable(k:string, v:long)["a", 1, "b", 2] | top-nested 2 of k with others = "other" by sum(v) | order by k asc');
+    expect(none.rows).toEqual([['a', 1n], ['b', 2n]]);
+  });
+
   it('orders ascending when asked and keeps every value without a count', async () => {
     const t = await runOne(engine, 'datatable(k:string, v:long)["a", 5, "a", 1, "b", 2, "c", 9] | top-nested 2 of k by m = min(v) asc | order by m asc');
     expect(t.rows).toEqual([['a', 1n], ['b', 2n]]);
@@ -186,7 +205,6 @@ describe('aggregate defaults and rounding (Kusto docs)', () => {
 
 describe('refusals name what is unsupported', () => {
   it.each([
-    ['StormEvents | top-nested 2 of State with others = "rest" by count()', "'with others'"],
     ['StormEvents | summarize count() by StartTime bin=1d', "'summarize … by … bin='"],
   ])('refuses %s', async (csl, fragment) => {
     const e = await runQuery(engine, csl).then(

@@ -220,7 +220,10 @@ export function summarize(c: OperatorContext, op: KNode, input: Relation): Relat
 }
 /**
  * top-nested: level k groups by the keys of levels 1..k, keeps the N best groups (by the level's
- * aggregate, desc unless told) within each kept group of level k-1. `with others` is refused.
+ * aggregate, desc unless told) within each kept group of level k-1. `with others = v` adds, per
+ * kept parent, one row keyed v whose aggregate covers the values not kept (when there are any);
+ * an others row is not split by later levels, whose columns are null on it (Kusto docs
+ * "top-nested operator", example "Use the 'with others' option").
  */
 export function topNested(c: OperatorContext, op: KNode, input: Relation): Relation {
   const cols = columnsOf(op);
@@ -228,12 +231,13 @@ export function topNested(c: OperatorContext, op: KNode, input: Relation): Relat
   const t = c.scalar(input);
   if (cols.length !== clauses.length * 2) throw unsupportedOperator('top-nested', op, 'Its column layout is not implemented.');
   const keys = clauses.map((clause, i) => {
-    if (node(clause, 'WithOthersClause')) throw unsupportedOperator('top-nested', clause, "'with others' is not implemented.");
     const of = req(clause, 'OfExpression');
     const value = nodeType(of) === 'SimpleNamedExpression' ? req(of, 'Expression') : of;
-    return { sql: t.translate(value), k: `__k${i}` };
+    const others = node(node(clause, 'WithOthersClause'), 'Expression');
+    return { sql: t.translate(value), k: `__k${i}`, others: others ? t.translate(others) : null };
   });
   const base = c.qb.add(`SELECT *, ${keys.map((k) => `${k.sql} AS ${k.k}`).join(', ')} FROM ${input.cte}`, input.columns);
+  const anyOthers = keys.some((k) => k.others !== null);
   let previous: Relation | null = null;
   clauses.forEach((clause, i) => {
     let by = req(clause, 'ByExpression');
@@ -250,14 +254,37 @@ export function topNested(c: OperatorContext, op: KNode, input: Relation): Relat
     if (!agg || more.length > 0) throw unsupportedOperator('top-nested', by, 'This aggregate is not implemented here.');
     const here = keys.slice(0, i + 1).map((k) => k.k);
     const parent = keys.slice(0, i).map((k) => k.k);
-    const joinOn = parent.map((k) => `b.${k} IS NOT DISTINCT FROM p.${k}`).join(' AND ');
-    const from = previous ? `${base.cte} AS b SEMI JOIN ${previous.cte} AS p ON ${joinOn}` : `${base.cte} AS b`;
+    const on = (a: string, b: string, names: string[]) => names.map((k) => `${a}.${k} IS NOT DISTINCT FROM ${b}.${k}`).join(' AND ');
+    // The parents this level splits: the kept rows of the level above, not its others rows.
+    const live = previous ? `(SELECT * FROM ${previous.cte}${anyOthers ? ' WHERE NOT __other' : ''})` : '';
+    const from = previous ? `${base.cte} AS b SEMI JOIN ${live} AS p ON ${on('b', 'p', parent)}` : `${base.cte} AS b`;
     const grouped = c.qb.add(`SELECT ${here.map((k) => `b.${k}`).join(', ')}, ${agg} AS __a${i} FROM ${from} GROUP BY ALL`, []);
     const n = node(clause, 'Expression');
     const limit = n ? ` QUALIFY row_number() OVER (${parent.length ? `PARTITION BY ${parent.map((k) => `g.${k}`).join(', ')} ` : ''}ORDER BY g.__a${i} ${dir} NULLS LAST) <= ${t.translate(n)}` : '';
     const carried = previous ? `, ${keys.slice(0, i).map((_, j) => `p.__a${j}`).join(', ')}` : '';
-    const joined = previous ? ` JOIN ${previous.cte} AS p ON ${parent.map((k) => `g.${k} IS NOT DISTINCT FROM p.${k}`).join(' AND ')}` : '';
-    previous = c.qb.add(`SELECT g.*${carried} FROM ${grouped.cte} AS g${joined}${limit}`, []);
+    const joined = previous ? ` JOIN ${live} AS p ON ${on('g', 'p', parent)}` : '';
+    const flag = anyOthers ? ', FALSE AS __other' : '';
+    const kept = c.qb.add(`SELECT g.*${carried}${flag} FROM ${grouped.cte} AS g${joined}${limit}`, []);
+    if (!anyOthers) {
+      previous = kept;
+      return;
+    }
+    const parts = [`SELECT * FROM ${kept.cte}`];
+    const others = keys[i]?.others ?? null;
+    if (others !== null) {
+      // Per live parent: the aggregate of the rows whose value at this level was not kept.
+      const rest = c.qb.add(
+        `SELECT ${[...parent.map((k) => `b.${k}`), `${agg} AS __a${i}`].join(', ')} FROM ${from} ANTI JOIN ${kept.cte} AS k ON ${on('b', 'k', here)}` +
+          `${parent.length ? ' GROUP BY ALL' : ''} HAVING count(*) > 0`,
+        [],
+      );
+      const parentAggs = keys.slice(0, i).map((_, j) => `p.__a${j}`);
+      const sel = [...parent.map((k) => `o.${k}`), `${others} AS __k${i}`, `o.__a${i}`, ...parentAggs, 'TRUE AS __other'];
+      parts.push(`SELECT ${sel.join(', ')} FROM ${rest.cte} AS o${previous ? ` JOIN ${live} AS p ON ${on('o', 'p', parent)}` : ''}`);
+    }
+    // Others rows of the levels above go on unsplit.
+    if (previous) parts.push(`SELECT * FROM ${previous.cte} WHERE __other`);
+    previous = c.qb.add(parts.join(' UNION ALL BY NAME '), []);
   });
   const last = previous as Relation | null;
   if (!last) throw unsupportedOperator('top-nested', op);
