@@ -90,7 +90,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['dev/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', '*.config.{ts,js}'],
+    files: ['dev/**/*.ts', 'deploy/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', '*.config.{ts,js}'],
     languageOptions: { globals: { ...globals.node } },
   },
 );

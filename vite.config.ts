@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { APP_PORT } from './dev/stack.ts';
 import { readDevCertificateSync } from './dev/certs.ts';
+import { contentSecurityPolicyPlugin } from './dev/content-security-policy-plugin.ts';
 import { fileURLToPath } from 'node:url';
 
 // The app is served over HTTPS with the local stack's certificate (signed by the local CA that
@@ -22,10 +23,12 @@ function editorHarnessInput() {
 export default defineConfig(() => {
   const https = devHttps();
   return {
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicyPlugin()],
     server: { port: APP_PORT, strictPort: true, https },
     preview: { port: APP_PORT, strictPort: true, https },
-    build: { sourcemap: true, target: 'es2022', ...editorHarnessInput() },
+    // Source maps are not published by default (they hand out the source, comments included);
+    // KQLW_SOURCEMAP=1 builds them for a profiling session.
+    build: { sourcemap: process.env['KQLW_SOURCEMAP'] === '1', target: 'es2022', ...editorHarnessInput() },
     worker: { format: 'es' as const },
     resolve: {
       alias: {

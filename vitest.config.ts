@@ -33,7 +33,7 @@ export default defineConfig({
       {
         test: {
           name: 'dev',
-          include: ['dev/**/*.test.ts'],
+          include: ['dev/**/*.test.ts', 'deploy/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,

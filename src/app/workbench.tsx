@@ -112,8 +112,7 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
     config.trustedHosts,
     stored.connections,
   );
-  const approvedHosts = connections.connections.approvedHosts;
-  const trustedHosts = useMemo(() => [...config.trustedHosts, ...approvedHosts], [config.trustedHosts, approvedHosts]);
+  const trustedHosts = config.trustedHosts;
   // The recovery hook needs the runs, which need the token provider: it is reached through a ref.
   const recovery = useRef<ReturnType<typeof useSignInRecovery> | null>(null);
   const tokenProvider = useTokenProvider({
@@ -260,7 +259,7 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
   const openLink = useCallback(
     (link: LinkToOpen): ShareLinkInput | null => {
       if (!isTrustedKustoHost(link.clusterUrl, trustedHosts)) {
-        setLinkNotice(`The link was not opened: ${untrustedHostMessage(link.clusterUrl)}. Add the host to the trusted hosts if you trust it.`);
+        setLinkNotice(`The link was not opened: ${untrustedHostMessage(link.clusterUrl)}. To trust it, add it to "trustedHosts" in the deployment's config.json.`);
         return null;
       }
       const newCluster = !connections.connections.clusters.includes(link.clusterUrl);

@@ -49,6 +49,9 @@ export function loginHost(endpointOrAuthority: string): string {
   }
 }
 
+/** The login hosts of the clouds Kusto's trusted-endpoint lists cover. */
+export const KNOWN_LOGIN_HOSTS: readonly string[] = Object.keys(CLOUD_NAMES);
+
 /** A readable name for a cloud: "Azure US Government", or its login host when it is not a known one. */
 export function cloudName(loginEndpoint: string): string {
   const host = loginHost(loginEndpoint);

@@ -8,7 +8,8 @@
  * public/config.json names "localhost").
  */
 
-const SUFFIXES: readonly string[] = [
+/** Host suffixes of Kusto's trusted-endpoint lists, each with its leading dot. */
+export const KNOWN_KUSTO_HOST_SUFFIXES: readonly string[] = [
   // https://login.microsoftonline.com (public cloud)
   '.dxp.aad.azure.com', '.dxp-dev.aad.azure.com', '.kusto.azuresynapse.net', '.kusto.windows.net',
   '.kustodev.azuresynapse-dogfood.net', '.kustodev.windows.net', '.kustomfa.windows.net', '.playfabapi.com',
@@ -32,7 +33,8 @@ const SUFFIXES: readonly string[] = [
 
 const ADX_PROXY_CLOUDS = ['azure.us', 'azure.cn', 'azure.eaglex.ic.gov', 'azure.microsoft.scloud', 'azure.fr', 'azure.de', 'azure.sg'];
 
-const HOSTS: ReadonlySet<string> = new Set([
+/** Exact host names of Kusto's trusted-endpoint lists. */
+export const KNOWN_KUSTO_HOSTS: ReadonlySet<string> = new Set([
   'ade.applicationinsights.io', 'ade.loganalytics.io', 'adx.aimon.applicationinsights.azure.com',
   'adx.applicationinsights.azure.com', 'adx.int.applicationinsights.azure.com', 'adx.int.loganalytics.azure.com',
   'adx.int.monitor.azure.com', 'adx.loganalytics.azure.com', 'adx.monitor.azure.com', 'kusto.aria.microsoft.com',
@@ -54,7 +56,7 @@ export function isTrustedKustoHost(url: string, extraHosts: readonly string[] = 
   // A token over plain http could be read on the wire, loopback included.
   if (parsed.protocol !== 'https:') return false;
   const host = parsed.hostname.toLowerCase();
-  if (HOSTS.has(host) || SUFFIXES.some((s) => host.endsWith(s))) return true;
+  if (KNOWN_KUSTO_HOSTS.has(host) || KNOWN_KUSTO_HOST_SUFFIXES.some((s) => host.endsWith(s))) return true;
   return extraHosts.some((rule) => {
     const r = rule.trim().toLowerCase();
     if (r.startsWith('*')) {

@@ -92,7 +92,7 @@ export const selectors = {
     table: (name: string) => ({ role: 'treeitem', name }) as const,
     /** Columns read "<column> <type>". */
     column: (name: string, type: string) => ({ role: 'treeitem', name: `${name} ${type}` }) as const,
-    trustedHosts: { role: 'textbox', name: 'Additional trusted hosts' },
+    trustedHosts: { role: 'group', name: 'Trusted hosts' },
   },
   localFiles: {
     /** The "Local files" connection's item in the tree (its tables and columns are items below it). */

@@ -12,7 +12,6 @@ import { kqlEntityName, type SchemaTable } from '../../../kusto/mgmt';
 import { selectors } from '../../../testing/selectors';
 import { databasesQueryOptions, invalidateClusterMetadata, schemaQueryOptions } from '../../../lib/kusto-queries';
 import type { ConnectionsApi } from '../hooks/use-connections';
-import { parseApprovedHosts } from '../utils/connections-model';
 import { LocalFilesNode, type LocalFilesView } from './local-files-node';
 import { onTreeKeyDown, TreeFocusContext, TreeItem } from './tree-item';
 
@@ -230,24 +229,20 @@ function ClusterNode(props: { client: KustoClient; url: string; identity: string
   );
 }
 
-function TrustedHostsSetting({ connections }: { connections: ConnectionsApi }) {
-  const [text, setText] = useState(connections.connections.approvedHosts.join('; '));
+/**
+ * Which hosts a token may go to. Read-only: the page's content security policy is built from
+ * config.json and cannot be widened at run time, so a host added in the app could never be
+ * reached; the deployment's config.json is the one place to add one.
+ */
+function TrustedHostsNote({ configHosts }: { configHosts: readonly string[] }) {
   return (
-    <details className="trusted-hosts">
-      <summary>Trusted hosts</summary>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          connections.setApprovedHosts(parseApprovedHosts(text));
-        }}
-      >
-        <label>
-          {selectors.connections.trustedHosts.name}
-          <input value={text} onChange={(e) => setText(e.target.value)} placeholder="mycluster.contoso.com; *.contoso.com" />
-        </label>
-        <p className="tree-note">Your token is sent only to Kusto's known hosts, loopback, and the hosts listed here.</p>
-        <button type="submit">Save</button>
-      </form>
+    <details className="trusted-hosts" aria-label={selectors.connections.trustedHosts.name}>
+      <summary>{selectors.connections.trustedHosts.name}</summary>
+      <p className="tree-note">
+        Your token is sent only to Kusto's known hosts
+        {configHosts.length > 0 ? <> and the hosts this deployment trusts: <code>{configHosts.join(', ')}</code></> : null}.
+        The browser enforces this list. To add a host, add it to <code>trustedHosts</code> in the deployment's config.json.
+      </p>
     </details>
   );
 }
@@ -398,7 +393,7 @@ export function ConnectionPane({ connections, client, active, onSelectDatabase, 
         </ul>
       </TreeFocusContext.Provider>
       {localFiles && renaming ? <RenameForm key={renaming} table={renaming} onRename={localFiles.onRename} onDone={endRename} /> : null}
-      <TrustedHostsSetting connections={connections} />
+      <TrustedHostsNote configHosts={connections.configHosts} />
     </aside>
   );
 }

@@ -9,12 +9,13 @@ export interface ConnectionsApi {
   connections: Connections;
   add(typed: string): AddClusterResult;
   remove(url: string): void;
-  setApprovedHosts(hosts: string[]): void;
   /**
    * Names the tenant of a cluster (id or domain; empty: the default). `base`: the list to change,
    * when it was just changed in the same event (an add) and this render has not seen it yet.
    */
   setTenant(url: string, typed: string, base?: Connections): SetTenantResult;
+  /** config.json's trustedHosts: the only hosts beyond Kusto's lists a token may go to. */
+  configHosts: readonly string[];
 }
 
 /**
@@ -41,7 +42,6 @@ export function useConnections(defaultClusters: readonly string[], configHosts: 
     [connections, configHosts, save],
   );
   const remove = useCallback((url: string) => save(removeCluster(connections, url)), [connections, save]);
-  const setApprovedHosts = useCallback((hosts: string[]) => save({ ...connections, approvedHosts: hosts }), [connections, save]);
   const setTenant = useCallback(
     (url: string, typed: string, base?: Connections) => {
       const result = setClusterTenant(base ?? connections, url, typed);
@@ -50,5 +50,5 @@ export function useConnections(defaultClusters: readonly string[], configHosts: 
     },
     [connections, save],
   );
-  return { connections, add, remove, setApprovedHosts, setTenant };
+  return { connections, add, remove, setTenant, configHosts };
 }

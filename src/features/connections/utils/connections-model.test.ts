@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addCluster, parseApprovedHosts, parseStoredConnections, removeCluster, setClusterTenant, tenantOf } from './connections-model';
+import { addCluster, parseStoredConnections, removeCluster, setClusterTenant, tenantOf } from './connections-model';
 
-const empty = { clusters: [], approvedHosts: [] };
+const empty = { clusters: [] };
 
 describe('addCluster', () => {
   it.each([
@@ -23,9 +23,14 @@ describe('addCluster', () => {
     if (!result.ok) expect(result.message).toContain("Can't communicate with 'evil.example.com'");
   });
 
-  it('accepts a host the user or the deployment approved', () => {
-    expect(addCluster({ clusters: [], approvedHosts: ['*.contoso.com'] }, 'https://adx.contoso.com', []).ok).toBe(true);
+  it('accepts a host the deployment trusts, by name or suffix', () => {
     expect(addCluster(empty, 'https://adx.contoso.com', ['adx.contoso.com']).ok).toBe(true);
+    expect(addCluster(empty, 'https://adx.contoso.com', ['*.contoso.com']).ok).toBe(true);
+  });
+
+  it('points an untrusted host at config.json, the one list the browser policy is built from', () => {
+    const result = addCluster(empty, 'https://adx.contoso.com', []);
+    expect(!result.ok && result.message).toMatch(/trustedHosts.*config\.json/);
   });
 
   it('does not add the same cluster twice; remove takes it out', () => {
@@ -38,19 +43,21 @@ describe('addCluster', () => {
   });
 });
 
-describe('stored connections and approved hosts', () => {
+describe('stored connections', () => {
   it('falls back to the configured clusters on unreadable storage and drops invalid entries', () => {
     expect(parseStoredConnections('nope', ['https://localhost:8443']).clusters).toEqual(['https://localhost:8443']);
     expect(parseStoredConnections('{"clusters":["help","not a url!"],"approvedHosts":[]}', []).clusters).toEqual(['https://help.kusto.windows.net']);
   });
 
-  it('parses the web UI syntax for additional trusted hosts', () => {
-    expect(parseApprovedHosts('A.contoso.com; *.fabrikam.net,  bad!host a.contoso.com')).toEqual(['a.contoso.com', '*.fabrikam.net']);
+  it('ignores hosts older versions let a user approve in the app', () => {
+    const stored = parseStoredConnections('{"clusters":["help"],"approvedHosts":["*.contoso.com"]}', []);
+    expect(stored).toEqual({ clusters: ['https://help.kusto.windows.net'] });
+    expect(addCluster(stored, 'https://adx.contoso.com', []).ok).toBe(false);
   });
 });
 
 describe('tenant per connection', () => {
-  const two = { clusters: ['https://a.kusto.windows.net', 'https://b.kusto.windows.net'], approvedHosts: [] };
+  const two = { clusters: ['https://a.kusto.windows.net', 'https://b.kusto.windows.net'] };
 
   it('names a tenant by id or domain, clears it with empty text, and refuses anything else', () => {
     const named = setClusterTenant(two, 'https://b.kusto.windows.net', ' Fabrikam.com ');

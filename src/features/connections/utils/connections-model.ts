@@ -1,6 +1,5 @@
 /**
- * The connection list as data: which clusters the user added (in order) and which extra hosts
- * they approved. Pure, so the rules — normalize what was typed, refuse untrusted hosts before
+ * The connection list as data: which clusters the user added, in order. Pure, so the rules — normalize what was typed, refuse untrusted hosts before
  * anything is sent — are tested without a browser.
  */
 
@@ -12,8 +11,6 @@ import { parseStoredObject } from '../../../lib/storage';
 export interface Connections {
   /** Normalized cluster URLs, in the order they were added. */
   clusters: string[];
-  /** Hosts the user approved in settings: exact names or `*.suffix`. */
-  approvedHosts: string[];
   /**
    * The tenant (id or domain) the user named for a cluster: its tokens come from that tenant's
    * authority, with the same account (a B2B guest there). A cluster not listed uses the default.
@@ -27,8 +24,10 @@ export function addCluster(connections: Connections, typed: string, configHosts:
   const normalized = normalizeClusterUrl(typed);
   if (!normalized.ok) return { ok: false, message: normalized.message };
   const { url } = normalized;
-  if (!isTrustedKustoHost(url, [...configHosts, ...connections.approvedHosts])) {
-    return { ok: false, message: `${untrustedHostMessage(url)}. Add the host to "Trusted hosts" if you trust it.` };
+  // Hosts beyond Kusto's lists come only from config.json: the page's content security policy
+  // is built from it, so the browser would refuse a host added here anyway.
+  if (!isTrustedKustoHost(url, configHosts)) {
+    return { ok: false, message: `${untrustedHostMessage(url)}. To trust it, add it to "trustedHosts" in the deployment's config.json.` };
   }
   if (connections.clusters.includes(url)) return { ok: true, connections, url };
   return { ok: true, connections: { ...connections, clusters: [...connections.clusters, url] }, url };
@@ -54,21 +53,17 @@ export function setClusterTenant(connections: Connections, url: string, typed: s
   return { ok: true, connections: { ...connections, tenants: { ...others, [url]: tenant } } };
 }
 
-/** The web UI's "Additional trusted hosts" syntax: names or `*.suffix`, separated by `;`, `,` or spaces. */
-export function parseApprovedHosts(text: string): string[] {
-  return [...new Set(text.split(/[;,\s]+/).map((h) => h.trim().toLowerCase()).filter((h) => /^(\*\.)?[a-z0-9.-]+$/.test(h)))];
-}
-
 function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }
 
 /** Reads what was stored; anything unreadable falls back to the configured clusters. */
 export function parseStoredConnections(text: string | null, defaults: readonly string[]): Connections {
-  const fallback: Connections = { clusters: [...defaults], approvedHosts: [] };
+  const fallback: Connections = { clusters: [...defaults] };
   const stored = parseStoredObject(text);
   if (stored === null) return fallback;
-  const { clusters, approvedHosts, tenants } = stored;
+  // Older versions also stored "approvedHosts" a user added in the app; they are ignored (see addCluster).
+  const { clusters, tenants } = stored;
   const normalized = isStringArray(clusters)
     ? clusters.map((c) => normalizeClusterUrl(c)).flatMap((r) => (r.ok ? [r.url] : []))
     : [...defaults];
@@ -79,7 +74,6 @@ export function parseStoredConnections(text: string | null, defaults: readonly s
   });
   return {
     clusters: [...new Set(normalized)],
-    approvedHosts: isStringArray(approvedHosts) ? approvedHosts : [],
     ...(validTenants.length > 0 ? { tenants: Object.fromEntries(validTenants) } : {}),
   };
 }
