@@ -132,3 +132,10 @@ export const DEMO_USERS: readonly DemoUser[] = [
     blockedByConditionalAccess: true,
   },
 ];
+
+/** The demo user with this email (tests name users by email, not by their place in the list). */
+export function demoUser(email: string): DemoUser {
+  const found = DEMO_USERS.find((u) => u.email === email);
+  if (!found) throw new Error(`No demo user ${email}`);
+  return found;
+}

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_USERS, LOCAL_TENANT, PARTNER_TENANT, UNCONSENTED_TENANT } from '../stack';
+import { demoUser, LOCAL_TENANT, PARTNER_TENANT, UNCONSENTED_TENANT } from '../stack';
 import { clientInfo, findTenant, membership, requestedAcrs, tenantClaims } from './directory';
 
-const analyst = DEMO_USERS.find((u) => u.email === 'analyst@local.test')!;
-const viewer = DEMO_USERS.find((u) => u.email === 'viewer@local.test')!;
+const analyst = demoUser('analyst@local.test');
+const viewer = demoUser('viewer@local.test');
 const issuerOf = (tid: string) => `https://idp.test/${tid}`;
 
 describe('directory', () => {

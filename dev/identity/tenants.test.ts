@@ -4,7 +4,7 @@ import { ensureDevCertificate } from '../certs';
 import { httpsRequest } from '../https-request';
 import {
   CLUSTER_URL,
-  DEMO_USERS,
+  demoUser,
   LOCAL_TENANT,
   PARTNER_CLUSTER_URL,
   PARTNER_TENANT,
@@ -15,15 +15,10 @@ import {
 import { startIdentityProvider, type IdentityProvider } from './server';
 import { CookieJar, createBrowser, fragmentParams, msalScope, pkce, REDIRECT_URI, str } from './test-browser';
 
-const byEmail = (email: string): DemoUser => {
-  const user = DEMO_USERS.find((u) => u.email === email);
-  if (!user) throw new Error(email);
-  return user;
-};
-const analyst = byEmail('analyst@local.test');
-const viewer = byEmail('viewer@local.test');
-const fiona = byEmail('fiona@fabrikam.test');
-const contractor = byEmail('contractor@local.test');
+const analyst = demoUser('analyst@local.test');
+const viewer = demoUser('viewer@local.test');
+const fiona = demoUser('fiona@fabrikam.test');
+const contractor = demoUser('contractor@local.test');
 
 let ca: string;
 let idp: IdentityProvider;
