@@ -5,7 +5,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useRuntimeConfig } from '../config/runtime-config-context';
 import type { SignOutChoice } from '../features/auth/components/sign-out-dialog';
-import { accountLabel } from '../features/auth/api/accounts';
+import { accountLabel, homeTenantIdOf } from '../features/auth/api/accounts';
 import { connectionIdentity, connectionIdentityText } from '../features/auth/api/connection-identity';
 import type { ReturnedRedirect } from '../features/auth/api/msal';
 import { createTenantDirectory } from '../features/auth/api/tenant-directory';
@@ -134,6 +134,7 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
         configTenant: configured?.tenant,
         defaultAuthority: config.auth.authority,
         domainOf: (id) => tenantDirectory.domainOf(id),
+        homeTenantId: homeTenantIdOf(account),
       }));
     },
     [account, config, connections.connections, tenantDirectory],

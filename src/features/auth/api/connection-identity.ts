@@ -15,6 +15,8 @@ export interface ConnectionIdentityInput {
   defaultAuthority: string;
   /** A domain the directory knows for a tenant id, to show a name instead of a GUID. */
   domainOf(tenantId: string): string | undefined;
+  /** The account's home tenant id: a tenant named by config that is the account's own reads "home tenant". */
+  homeTenantId?: string | undefined;
 }
 
 export interface ConnectionIdentity {
@@ -28,8 +30,15 @@ export function connectionIdentity(input: ConnectionIdentityInput): ConnectionId
   const named = (tenant: string) => input.domainOf(tenant) ?? tenant;
   if (input.connectionTenant) return { account: input.accountName, tenant: named(input.connectionTenant), source: 'this connection' };
   const configured = (input.pinnedAuthority ? splitAuthority(input.pinnedAuthority)?.tenant : undefined) ?? input.configTenant ?? splitAuthority(input.defaultAuthority)?.tenant;
-  if (configured) return { account: input.accountName, tenant: named(configured), source: 'the app' };
+  if (configured && !isHomeTenant(configured, input)) return { account: input.accountName, tenant: named(configured), source: 'the app' };
   return { account: input.accountName, tenant: 'home tenant', source: 'your home tenant' };
+}
+
+/** By id, or by the domain the directory knows for the home tenant's id. */
+function isHomeTenant(tenant: string, { homeTenantId, domainOf }: ConnectionIdentityInput): boolean {
+  if (!homeTenantId) return false;
+  const name = tenant.toLowerCase();
+  return name === homeTenantId.toLowerCase() || name === domainOf(homeTenantId)?.toLowerCase();
 }
 
 /** "Ada Analyst · tenant fabrikam.com": the line under a cluster. */
