@@ -32,6 +32,24 @@ export default defineConfig({
       },
       {
         test: {
+          // The same test queries on DuckDB-wasm, the browser host of local files
+          // (src/testing/duckdb-wasm-engine-host.ts): cell by cell the answers the local cluster gives.
+          name: 'engine-wasm',
+          include: ['src/engine/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['src/testing/duckdb-wasm-engine-host.ts'],
+          // One DuckDB-wasm per worker for all the files (the host module keeps it): no file
+          // writes to the samples, and compiling the wasm per file cost minutes.
+          isolate: false,
+          // Single-threaded wasm: the parse tests' datetime captures take ~9 s alone here (well under
+          // a second on the Node host) and several times that on a busy machine.
+          testTimeout: 90_000,
+          // The first file of a worker compiles the wasm and loads the samples: minutes when busy.
+          hookTimeout: 300_000,
+        },
+      },
+      {
+        test: {
           name: 'dev',
           include: ['dev/**/*.test.ts', 'deploy/**/*.test.ts'],
           environment: 'node',

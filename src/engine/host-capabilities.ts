@@ -20,6 +20,9 @@ export interface HostCapabilities {
 
 export const FULL_HOST: HostCapabilities = { json: true };
 
+/** The words of every refusal for want of JSON (a host's tests tell these refusals from other failures by them). */
+export const NEEDS_JSON_EXTENSION = "it needs DuckDB's JSON extension";
+
 /** Functions and operators of DuckDB's JSON extension (https://duckdb.org/docs/data/json/json_functions). */
 const JSON_EXTENSION = /\b(?:json_[a-z_]+|to_json|from_json|from_json_strict|read_json\w*)\s*\(|->>/i;
 const JSON_TYPE = /(\bAS\s+JSON\b|::JSON\b)/gi;
@@ -43,7 +46,7 @@ export function requireJsonFor(host: HostCapabilities | undefined, sql: string, 
   if (!host || host.json || !needsJsonExtension(sql)) return;
   throw new Unsupported(
     'UnsupportedFunction',
-    `${RUNTIME_UNSUPPORTED} ${what} on this host yet: it needs DuckDB's JSON extension, which DuckDB-wasm would download ` +
+    `${RUNTIME_UNSUPPORTED} ${what} on this host yet: ${NEEDS_JSON_EXTENSION}, which DuckDB-wasm would download ` +
       'from the internet, and nothing is downloaded here. Dynamic values can be projected, filtered for null and converted with tostring().',
     at,
   );

@@ -1,7 +1,7 @@
 /**
  * The engine's test queries run on whichever host the Vitest project registers (setupFiles):
- * the local cluster's Node host (dev/cluster/engine/test-host.ts) today, a DuckDB-wasm host
- * later. A host loads the sample databases of this folder (README.md), runs KQL through the
+ * the local cluster's Node host (dev/cluster/engine/test-host.ts) and DuckDB-wasm
+ * (src/testing/duckdb-wasm-engine-host.ts). A host loads the sample databases of this folder (README.md), runs KQL through the
  * shared planner, and returns v2-encoded cells, so both hosts' answers compare cell by cell.
  */
 import { afterAll, beforeAll } from 'vitest';
