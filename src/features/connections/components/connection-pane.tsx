@@ -13,6 +13,7 @@ import { selectors } from '../../../testing/selectors';
 import { databasesQueryOptions, invalidateClusterMetadata, schemaQueryOptions } from '../../../lib/kusto-queries';
 import type { ConnectionsApi } from '../hooks/use-connections';
 import { LocalFilesNode, type LocalFilesView } from './local-files-node';
+import { ColumnItems } from './column-items';
 import { onTreeKeyDown, TreeFocusContext, TreeItem } from './tree-item';
 
 export interface ConnectionContext {
@@ -113,18 +114,7 @@ function TableNode({ database, table, onInsert }: { database: string; table: Sch
       onActivate={() => onInsert(kqlEntityName(table.name))}
       onDoubleClick={() => onInsert(kqlEntityName(table.name))}
     >
-      {table.columns.map((c) => (
-        <TreeItem
-          key={c.name}
-          itemKey={`${key}/${c.name}`}
-          level={5}
-          className="tree-column"
-          title={`${c.name}: ${c.type} — Enter or double-click inserts it`}
-          label={<><span className="column-name">{c.name}</span> <span className="column-type">{c.type}</span></>}
-          onActivate={() => onInsert(kqlEntityName(c.name))}
-          onDoubleClick={() => onInsert(kqlEntityName(c.name))}
-        />
-      ))}
+      <ColumnItems tableKey={key} level={5} columns={table.columns} onInsert={onInsert} />
     </TreeItem>
   );
 }

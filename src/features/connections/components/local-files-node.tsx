@@ -10,6 +10,7 @@ import { selectors } from '../../../testing/selectors';
 import type { LoadedTable } from '../../../workers/local-files/load-file';
 import type { LocalFileFailure } from '../../../workers/local-files/protocol';
 import { useState } from 'react';
+import { ColumnItems } from './column-items';
 import { TreeItem } from './tree-item';
 
 export interface LocalFilesView {
@@ -52,18 +53,7 @@ function LocalTableNode({ table, onInsert, onStartRename, onClose }: { table: Lo
       onDelete={onClose}
       after={<span aria-hidden="true" className="tree-file-name">{table.fileName} · {rowsText(table.rowCount)}</span>}
     >
-      {table.columns.map((c) => (
-        <TreeItem
-          key={c.name}
-          itemKey={`${key}/${c.name}`}
-          level={3}
-          className="tree-column"
-          title={`${c.name}: ${c.type} — Enter or double-click inserts it`}
-          label={<><span className="column-name">{c.name}</span> <span className="column-type">{c.type}</span></>}
-          onActivate={() => onInsert(kqlEntityName(c.name))}
-          onDoubleClick={() => onInsert(kqlEntityName(c.name))}
-        />
-      ))}
+      <ColumnItems tableKey={key} level={3} columns={table.columns} onInsert={onInsert} />
     </TreeItem>
   );
 }
