@@ -54,6 +54,15 @@ const bench = {
   async sqlProduct(sql: string) {
     return localFiles().sql(sql);
   },
+  /** KQL through the product's path (parse, plan, SQL, Arrow → columnar, transfer); its rows. */
+  async kqlProduct(csl: string) {
+    const t = performance.now();
+    const answer = await localFiles().kql(csl, {});
+    const ms = performance.now() - t;
+    if (answer.kind === 'failed') throw new Error(answer.failure.message);
+    if (answer.kind === 'cancelled') throw new Error('cancelled');
+    return { ms, workerMs: answer.ms, rowCount: answer.tables[0]?.rowCount ?? 0 };
+  },
   async sqlDirect(sql: string) {
     return directCall({ kind: 'sql', sql });
   },

@@ -4,8 +4,9 @@
  *   (a) load of a generated 1,000,000-row × 12-column CSV (~100 MB) into a Kusto-typed table
  *       through the product's local-files worker vs `CREATE TABLE AS read_csv` in a bare
  *       DuckDB-wasm worker on the same page (target ≤ 1.2×),
- *   (b) the query `summarize count(), avg(x) by bin(t, 1h), k`: the SQL it stands for, on both;
- *       the KQL path waits for the translator in src/engine (printed as not measured),
+ *   (b) the query `summarize count(), avg(x) by bin(t, 1h), k`: as KQL through the product's
+ *       worker (parse, plan, SQL, Arrow → columnar tables transferred to the page) vs the SQL it
+ *       stands for in the bare worker (target ≤ 1.2×); and the same SQL on both, for reference,
  *   (c) peak memory of the page's processes while loading, against the file's size,
  *   (d) what local files add to the build (worker, parser, wasm; gzip -9) and the JS before the
  *       editor (must stay ≤ 300 KB: none of it may be local files').
@@ -30,6 +31,7 @@ const MARKER = `--kqlw-bench-local-files=${process.pid}`;
 // product stores datetimes as TIMESTAMP at load, where the cast is a no-op.
 const HOUR_SUMMARY_SQL =
   `SELECT time_bucket(INTERVAL 1 HOUR, t::TIMESTAMP) AS t, k, count(*) AS count_, avg(x) AS avg_x FROM {table} GROUP BY ALL`;
+const HOUR_SUMMARY_KQL = 'Requests0 | summarize count(), avg(x) by bin(t, 1h), k';
 
 interface Bench {
   startProduct(): Promise<{ duckdbVersion: string; memoryLimitBytes: number; startMs: number; pageMs: number }>;
@@ -38,6 +40,7 @@ interface Bench {
   loadDirect(table: string): Promise<number>;
   sqlProduct(sql: string): Promise<{ rowCount: number; ms: number } | 'cancelled'>;
   sqlDirect(sql: string): Promise<{ ms: number; rows: number }>;
+  kqlProduct(csl: string): Promise<{ ms: number; workerMs: number; rowCount: number }>;
   longTasks(): number[];
 }
 
@@ -109,6 +112,17 @@ async function main(): Promise<void> {
       groups = p.rowCount;
       directSql.push((await page.evaluate((sql) => (window as unknown as { bench: Bench }).bench.sqlDirect(sql), HOUR_SUMMARY_SQL.replace('{table}', 'direct_0'))).ms);
     }
+    // The parser's first parse (its JIT warm-up, seconds) is paid once per worker, not per query.
+    const firstKql = await page.evaluate((csl) => (window as unknown as { bench: Bench }).bench.kqlProduct(csl), HOUR_SUMMARY_KQL);
+    const productKql: number[] = [];
+    const directForKql: number[] = [];
+    for (let rep = 0; rep < REPS; rep++) {
+      const k = await page.evaluate((csl) => (window as unknown as { bench: Bench }).bench.kqlProduct(csl), HOUR_SUMMARY_KQL);
+      if (k.rowCount !== groups) throw new Error(`KQL answered ${k.rowCount} groups, the SQL ${groups}`);
+      productKql.push(k.ms);
+      directForKql.push((await page.evaluate((sql) => (window as unknown as { bench: Bench }).bench.sqlDirect(sql), HOUR_SUMMARY_SQL.replace('{table}', 'direct_0'))).ms);
+    }
+    const kqlRatio = median(productKql) / median(directForKql);
     const longTasks = await page.evaluate(() => (window as unknown as { bench: Bench }).bench.longTasks());
     const maxLong = longTasks.length ? Math.max(...longTasks) : 0;
     await page.close();
@@ -120,11 +134,12 @@ async function main(): Promise<void> {
 
     console.log(`\n${loaded?.rowCount ?? 0} rows loaded (${loaded?.columns.length ?? 0} columns); medians of ${REPS}; `
       + `load ms product [${product.map((v) => v.toFixed(0)).join(', ')}] (${phases.join('; ')}), bare [${direct.map((v) => v.toFixed(0)).join(', ')}]; `
-      + `hour summary → ${groups} groups; longest main-thread task ${maxLong.toFixed(0)} ms (${longTasks.length} over 50 ms)\n`);
+      + `hour summary → ${groups} groups; KQL ms [${productKql.map((v) => v.toFixed(0)).join(', ')}] vs bare SQL [${directForKql.map((v) => v.toFixed(0)).join(', ')}]; longest main-thread task ${maxLong.toFixed(0)} ms (${longTasks.length} over 50 ms)\n`);
     const rows = [
       ['(a) load 1M×12 CSV → table', `${median(product).toFixed(0)} ms`, `read_csv ${median(direct).toFixed(0)} ms`, `${loadRatio.toFixed(2)}×`, '≤ 1.20×', loadRatio <= 1.2 ? 'pass' : 'FAIL'],
       ['(b) hour summary, SQL on both', `${median(productSql).toFixed(0)} ms`, `${median(directSql).toFixed(0)} ms`, `${(median(productSql) / median(directSql)).toFixed(2)}×`, '-', 'info'],
-      ['(b) hour summary, KQL', 'not measured', '-', '-', '≤ 1.20×', 'waits for src/engine'],
+      ['(b) hour summary, KQL vs its SQL bare', `${median(productKql).toFixed(0)} ms`, `${median(directForKql).toFixed(0)} ms`, `${kqlRatio.toFixed(2)}×`, '≤ 1.20×', kqlRatio <= 1.2 ? 'pass' : 'FAIL'],
+      ['(b) first KQL query (parser warm-up)', `${firstKql.ms.toFixed(0)} ms`, '-', '-', '-', 'info'],
       ['(c) peak page memory while loading', mb(peakRss - baselineRss), `file ${mb(csvBytes)}`, `${((peakRss - baselineRss) / csvBytes).toFixed(2)}×`, '-', 'info'],
       ['main thread longest task', `${maxLong.toFixed(0)} ms`, '-', '-', '≤ 100 ms', maxLong <= 100 ? 'pass' : 'FAIL'],
       ['(d) JS before the editor, gzip -9', `${kb(beforeGzip)}`, '300 KB', `${(beforeGzip / 1024 / 300).toFixed(2)}×`, '≤ 300 KB, none local', beforeGzip <= 300 * 1024 && localBefore.length === 0 ? 'pass' : 'FAIL'],
