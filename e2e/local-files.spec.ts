@@ -128,3 +128,41 @@ test('a ragged CSV says which line, an unsupported construct is named, and neith
     }
   }
 });
+
+test('a reload offers to reopen the files; a share link carries the query and file names, and asks for the files', async ({ page, browser }, testInfo) => {
+  // Two sign-ins and two loads of the file (and the parser's first parse): more than one journey's minute.
+  test.setTimeout(150_000);
+  const csvPath = testInfo.outputPath('events.csv');
+  writeFileSync(csvPath, eventsCsv());
+  await signIn(page);
+  await page.getByLabel(s.localFiles.input.name).setInputFiles([csvPath]);
+  await expect(treeItem(page, 'events')).toBeVisible({ timeout: 60_000 });
+  await waitForEditor(page);
+  await runQuery(page, 'events | summarize n = count()');
+  await expect(resultStatus(page)).toHaveText(recordsText(1), { timeout: 60_000 });
+  // The address bar is the tab's link: the query and the file's name, no data.
+  await expect(page).toHaveURL(/\/local-files\?query=[^&]+&file=events\.csv$/);
+  const link = page.url();
+
+  await page.reload();
+  const reopen = page.getByRole(s.localFiles.reopenNotice.role, { name: s.localFiles.reopenNotice.name });
+  await expect(reopen).toContainText('events.csv');
+  await expect(treeItem(page, 'events')).toHaveCount(0);
+  const choosing = page.waitForEvent('filechooser');
+  await reopen.getByRole(s.localFiles.reopen.role, { name: s.localFiles.reopen.name }).click();
+  await (await choosing).setFiles(csvPath);
+  await expect(treeItem(page, 'events')).toBeVisible({ timeout: 60_000 });
+  await expect(reopen).toHaveCount(0);
+
+  // Someone else opens the link: the query arrives, nothing runs, and the files are asked for.
+  const other = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1400, height: 900 } });
+  const reader = await other.newPage();
+  await signIn(reader);
+  await reader.goto(link);
+  await expect(reader.getByRole(s.localFiles.reopenNotice.role, { name: s.localFiles.reopenNotice.name })).toContainText('This query reads local files: events.csv');
+  await expect(reader.locator('[data-query-text]')).toHaveAttribute('data-query-text', 'events | summarize n = count()');
+  await waitForEditor(reader);
+  await expect(resultStatus(reader)).toHaveText('');
+  await reader.screenshot({ path: testInfo.outputPath('local-files-link-asks-for-files.png') });
+  await other.close();
+});

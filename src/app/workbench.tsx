@@ -17,7 +17,9 @@ import { ConnectionPane, type ConnectionContext } from '../features/connections/
 import { TenantQuestion } from '../features/connections/components/tenant-question';
 import { useConnections } from '../features/connections/hooks/use-connections';
 import { tenantOf } from '../features/connections/utils/connections-model';
+import { WantedFilesNotice } from '../features/local-files/components/wanted-files';
 import { useLocalFiles } from '../features/local-files/hooks/use-local-files';
+import { type FileHandle, LOCAL_FILE_HANDLES_ITEM, LOCAL_FILES_ITEM } from '../features/local-files/remembered-files';
 import { QueryEditor } from '../features/editor/components/query-editor';
 import { statementAtCursor } from '../features/editor/statement-at-cursor';
 import type { EditorSchema, KqlEditorHandle, Statement } from '../features/editor/types';
@@ -85,6 +87,8 @@ interface LinkToOpen {
   query: string | null;
   parameters: Readonly<Record<string, string>>;
   decision: LinkRunDecision;
+  /** A local-files link: the files its query reads. */
+  files?: readonly string[];
 }
 
 /** `properties.Parameters` for `text`: only the parameters it declares, or why the values are refused. */
@@ -195,8 +199,17 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
     return Object.fromEntries(Object.entries(params.values).filter(([name, value]) => declared.has(name) && value !== ''));
   }, [tab.text, params.values]);
 
-  const localFiles = useLocalFiles();
   const isLocal = isLocalFilesCluster(tab.clusterUrl);
+  const localFiles = useLocalFiles(useMemo(
+    () => ({ list: accountStorageKey(account, LOCAL_FILES_ITEM), handles: accountStorageKey(account, LOCAL_FILE_HANDLES_ITEM) }),
+    [account],
+  ));
+  /** The files a local tab's link names: those whose table the query mentions, else all. */
+  const linkFiles = useMemo(() => {
+    if (!isLocal) return undefined;
+    const mentioned = localFiles.tables.filter((t) => new RegExp(`(^|[^\\w])${t.name}([^\\w]|$)`).test(tab.text));
+    return (mentioned.length > 0 ? mentioned : localFiles.tables).map((t) => t.fileName);
+  }, [isLocal, localFiles.tables, tab.text]);
   const trusted = isTrustedKustoHost(tab.clusterUrl, trustedHosts);
   const databases = useQuery({ ...databasesQueryOptions(client, tab.clusterUrl), enabled: trusted });
   const schema = useQuery({ ...schemaQueryOptions(client, tab.clusterUrl, tab.database), enabled: trusted && tab.database !== '' });
@@ -259,6 +272,17 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
    */
   const openLink = useCallback(
     (link: LinkToOpen): ShareLinkInput | null => {
+      if (isLocalFilesCluster(link.clusterUrl)) {
+        // A local-files link: the query and the names of its files, which the reader opens.
+        const text = link.query ?? '';
+        openInNewTab({ clusterUrl: LOCAL_FILES_CLUSTER, database: LOCAL_FILES_DATABASE, text });
+        for (const [name, value] of Object.entries(link.parameters)) setParameterValue(name, value);
+        const missing = (link.files ?? []).filter((f) => !localFiles.tables.some((t) => t.fileName === f));
+        if (missing.length > 0) localFiles.want(missing);
+        // The files notice asks for missing files itself; one notice, not two saying the same.
+        setLinkNotice(link.decision.run || missing.length > 0 ? null : link.decision.reason);
+        return { clusterUrl: LOCAL_FILES_CLUSTER, database: LOCAL_FILES_DATABASE, query: text, parameters: link.parameters, files: link.files ?? [] };
+      }
       if (!isTrustedKustoHost(link.clusterUrl, trustedHosts)) {
         setLinkNotice(`The link was not opened: ${untrustedHostMessage(link.clusterUrl)}. To trust it, add it to "trustedHosts" in the deployment's config.json.`);
         return null;
@@ -294,7 +318,7 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
       else runs.run(id, request);
       return opened;
     },
-    [trustedHosts, connections, defaultDatabaseOf, openInNewTab, setParameterValue, runs],
+    [trustedHosts, connections, defaultDatabaseOf, openInNewTab, setParameterValue, runs, localFiles],
   );
 
   // The link the page was opened with, once signed in (the URL was left alone until now so MSAL
@@ -314,7 +338,7 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
     }
   }, [startLink, openLink]);
   useShareUrlSync(
-    { clusterUrl: tab.clusterUrl, database: tab.database, query: tab.text, parameters: linkParameters },
+    { clusterUrl: tab.clusterUrl, database: tab.database, query: tab.text, parameters: linkParameters, ...(linkFiles ? { files: linkFiles } : {}) },
     { enabled: startLink.status !== 'reading' },
   );
 
@@ -369,10 +393,10 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
   );
   const insertName = useCallback((text: string) => editorRef.current?.insertAtCursor(text), []);
   const openLocalFiles = useCallback(
-    (files: File[]) => {
+    (files: File[], handles?: FileHandle[]) => {
       // Files are queried from a "Local files" tab: the active one if it is, else a new one.
       if (!isLocal) tabsStore.dispatch({ type: 'new', id: crypto.randomUUID(), clusterUrl: LOCAL_FILES_CLUSTER, database: LOCAL_FILES_DATABASE });
-      void localFiles.open(files);
+      void localFiles.open(files, handles ? { handles } : {});
     },
     [isLocal, tabsStore, localFiles],
   );
@@ -417,7 +441,7 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
         <span className="spacer" />
         <HeaderActions
           compact={compactHeader}
-          share={{ clusterUrl: tab.clusterUrl, database: tab.database, query: tab.text, parameters: linkParameters, table: dataSet?.primaryResults[0] ?? null }}
+          share={{ clusterUrl: tab.clusterUrl, database: tab.database, query: tab.text, parameters: linkParameters, files: linkFiles, table: dataSet?.primaryResults[0] ?? null }}
           onOpenLink={openLink}
           historyOpen={historyOpen}
           onToggleHistory={() => setHistoryOpen((open) => !open)}
@@ -493,6 +517,21 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
                 if (tenantQuestion.run) runs.run(tenantQuestion.run.tabId, tenantQuestion.run.request);
                 setTenantQuestion(null);
               }}
+            />
+          ) : null}
+          {localFiles.wanted ? (
+            <WantedFilesNotice
+              wanted={localFiles.wanted}
+              accept={ACCEPTED_EXTENSIONS.join(',')}
+              reopenFromHandles={async () => {
+                if (!isLocal) selectContext({ clusterUrl: LOCAL_FILES_CLUSTER, database: LOCAL_FILES_DATABASE });
+                return localFiles.reopenFromHandles();
+              }}
+              openWanted={(files) => {
+                if (!isLocal) selectContext({ clusterUrl: LOCAL_FILES_CLUSTER, database: LOCAL_FILES_DATABASE });
+                void localFiles.openWanted(files);
+              }}
+              dismiss={localFiles.dismissWanted}
             />
           ) : null}
           {localFiles.notice ? (

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LOCAL_FILES_CLUSTER, LOCAL_FILES_DATABASE } from './local-files';
 import {
   LINK_REFUSE_LENGTH,
   LINK_WARN_LENGTH,
@@ -247,5 +248,28 @@ describe('checkLinkLength', () => {
     const refuse = checkLinkLength('x'.repeat(LINK_REFUSE_LENGTH + 1));
     expect(refuse.level).toBe('refuse');
     expect(refuse.level === 'refuse' && refuse.message).toMatch(/8,000/);
+  });
+});
+
+describe('local-files links', () => {
+  it('carry the query and the file names, never a cluster, and never autorun', async () => {
+    const url = await toShareLink('https://app.example/', {
+      clusterUrl: LOCAL_FILES_CLUSTER, database: LOCAL_FILES_DATABASE, query: 'events | join (keys) on k', files: ['events.csv', 'keys 2024.parquet'], parameters: { n: '5' },
+    });
+    expect(url).toMatch(/^https:\/\/app\.example\/local-files\?query=/);
+    expect(url).not.toContain('clusters');
+    const parsed = await parseShareLink(url, 'https://app.example');
+    expect(parsed).toEqual({
+      ok: true,
+      value: {
+        clusterUrl: LOCAL_FILES_CLUSTER, database: LOCAL_FILES_DATABASE, query: 'events | join (keys) on k', parameters: { n: '5' },
+        autorun: false, source: 'app', files: ['events.csv', 'keys 2024.parquet'],
+      },
+    });
+  });
+
+  it('are not read from another origin', async () => {
+    const url = await toShareLink('https://app.example/', { clusterUrl: LOCAL_FILES_CLUSTER, database: LOCAL_FILES_DATABASE, query: 'T', files: ['t.csv'] });
+    expect(await parseShareLink(url, 'https://other.example')).toMatchObject({ ok: false });
   });
 });

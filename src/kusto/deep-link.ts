@@ -7,6 +7,7 @@
  * it); it never auto-runs management commands from a link, and neither do we.
  */
 
+import { isLocalFilesCluster, LOCAL_FILES_CLUSTER, LOCAL_FILES_DATABASE } from './local-files';
 import { classifyKustoText } from './text-kind';
 
 const GZIP_BASE64_PREFIX = 'H4sI'; // base64 of the gzip magic 1f 8b 08 (deflate)
@@ -187,6 +188,8 @@ export interface ShareLinkInput {
   parameters?: Readonly<Record<string, string>>;
   /** `false` writes `autorun=false`: the reader must press Run. */
   autorun?: boolean;
+  /** A "Local files" query: the names of the files it reads (never their content). */
+  files?: readonly string[];
 }
 
 export interface ParsedShareLink {
@@ -199,7 +202,12 @@ export interface ParsedShareLink {
   autorun: boolean;
   /** Which UI wrote the link. */
   source: 'app' | 'adx';
+  /** A "Local files" link: the files the query reads, which the reader must open (never run first). */
+  files?: string[];
 }
+
+/** The path of a "Local files" link under the app's base: `/local-files?query=…&file=a.csv&file=b.parquet`. */
+export const LOCAL_FILES_LINK_PATH = '/local-files';
 
 const ADX_UI_ORIGINS = ['https://dataexplorer.azure.com', 'https://dataexplorer.azure.us', 'https://dataexplorer.azure.cn'];
 
@@ -223,6 +231,11 @@ export async function toShareLink(appOrigin: string, input: ShareLinkInput): Pro
   const params = new URLSearchParams();
   params.set('query', await encodeQueryForLink(input.query));
   for (const [name, value] of Object.entries(input.parameters ?? {})) params.set(`${PARAMETER_PREFIX}${name}`, value);
+  if (isLocalFilesCluster(input.clusterUrl)) {
+    // The query and the files' names; the data stays with whoever has the files.
+    for (const file of input.files ?? []) params.append('file', file);
+    return `${appBase(appOrigin)}${LOCAL_FILES_LINK_PATH}?${params.toString()}`;
+  }
   if (input.autorun === false) params.set('autorun', 'false');
   return `${appBase(appOrigin)}${clustersPath(input.clusterUrl, input.database)}?${params.toString()}`;
 }
@@ -243,6 +256,7 @@ export async function parseShareLink(link: string, appOrigin?: string): Promise<
   if (!isAdx && appOrigin !== undefined && url.origin !== new URL(appOrigin).origin) {
     return { ok: false, reason: `Links from ${url.origin} are not query links of this app or of Azure Data Explorer.` };
   }
+  if (!isAdx && url.pathname.endsWith(LOCAL_FILES_LINK_PATH)) return { ok: true, value: await readLocalFilesLink(url) };
   const match = /\/clusters\/([^/]+)(?:\/databases\/([^/]+))?\/?$/.exec(url.pathname);
   if (!match) return { ok: false, reason: 'The link names no cluster (expected /clusters/<cluster>/databases/<database>).' };
 
@@ -269,6 +283,24 @@ export async function parseShareLink(link: string, appOrigin?: string): Promise<
       autorun: query !== null && !autorunOff && classifyKustoText(query).kind === 'query',
       source: isAdx ? 'adx' : 'app',
     },
+  };
+}
+
+async function readLocalFilesLink(url: URL): Promise<ParsedShareLink> {
+  const rawQuery = url.searchParams.get('query');
+  const parameters: Record<string, string> = {};
+  for (const [key, value] of url.searchParams) {
+    if (key.startsWith(PARAMETER_PREFIX) && key.length > PARAMETER_PREFIX.length) parameters[key.slice(PARAMETER_PREFIX.length)] = value;
+  }
+  return {
+    clusterUrl: LOCAL_FILES_CLUSTER,
+    database: LOCAL_FILES_DATABASE,
+    query: rawQuery === null || rawQuery === '' ? null : await decodeQueryFromLink(rawQuery),
+    parameters,
+    // Nothing to run until the reader opens the files.
+    autorun: false,
+    source: 'app',
+    files: url.searchParams.getAll('file').filter((f) => f !== ''),
   };
 }
 

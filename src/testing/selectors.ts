@@ -107,6 +107,8 @@ export const selectors = {
     /** After a reload: the files of the last session, to open again. */
     reopenNotice: { role: 'region', name: 'Reopen local files' },
     reopen: { role: 'button', name: 'Reopen files' },
+    /** The picker "Reopen files" opens when no File System Access handle is kept. */
+    reopenInput: { name: 'Files to reopen' },
   },
   tabs: {
     list: { role: 'tablist', name: 'Query tabs' },

@@ -50,4 +50,9 @@ describe('decideLinkRun', () => {
   it('runs a query that merely mentions a command later on', () => {
     expect(decideLinkRun({ query: 'print x = ".drop table T"', autorun: true }).run).toBe(true);
   });
+
+  it('never runs a local-files link: it names the files to open first', () => {
+    const decision = decideLinkRun({ query: 'events | count', autorun: true, files: ['events.csv', 'keys.parquet'] });
+    expect(decision).toEqual({ run: false, reason: expect.stringContaining('events.csv, keys.parquet') as string });
+  });
 });

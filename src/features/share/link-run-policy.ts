@@ -14,14 +14,20 @@ export interface LinkRunInput {
   autorun: boolean;
   /** The page is a reload of a URL the app wrote itself (its own tab state), not a link someone opened. */
   reloaded?: boolean;
+  /** A "Local files" link: the files the query reads. It never runs before the reader opens them. */
+  files?: readonly string[];
 }
 
 export type LinkRunDecision =
   | { run: true; properties: ClientRequestProperties & { Options: { request_readonly: true } } }
   | { run: false; reason: string };
 
-export function decideLinkRun({ query, autorun, reloaded = false }: LinkRunInput): LinkRunDecision {
+export function decideLinkRun({ query, autorun, reloaded = false, files }: LinkRunInput): LinkRunDecision {
   if (query === null || query.trim() === '') return { run: false, reason: 'The link holds no query.' };
+  if (files !== undefined) {
+    const named = files.length > 0 ? `: ${files.join(', ')}` : '';
+    return { run: false, reason: `This query reads local files${named}. The link carries their names, never their data: open the files, then press Run.` };
+  }
   const kind = classifyKustoText(query).kind;
   if (kind === 'command') {
     return { run: false, reason: 'Management commands (text starting with ".") never run from a link. Read it, then press Run if you mean it.' };

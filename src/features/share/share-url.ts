@@ -70,10 +70,10 @@ export type StartLink =
   | { kind: 'invalid'; reason: string }
   | { kind: 'link'; link: ParsedShareLink; reloaded: boolean };
 
-/** What the page was opened with. A path without `/clusters/` is not a link. */
+/** What the page was opened with. A path without `/clusters/` (or `/local-files`) is not a link. */
 export async function readStartLink(env: ShareUrlEnvironment = browserEnvironment()): Promise<StartLink> {
   const href = env.location.href;
-  if (!/\/clusters\//.test(new URL(href).pathname)) return { kind: 'none' };
+  if (!/\/clusters\/|\/local-files$/.test(new URL(href).pathname)) return { kind: 'none' };
   const parsed: Result<ParsedShareLink> = await parseShareLink(href, env.location.origin);
   if (!parsed.ok) return { kind: 'invalid', reason: parsed.reason };
   return { kind: 'link', link: parsed.value, reloaded: isRevisit(env.navigationType) || readStored(env.storage, LAST_WRITTEN_KEY) === href };

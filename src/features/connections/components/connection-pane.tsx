@@ -21,6 +21,33 @@ export interface ConnectionContext {
   database: string;
 }
 
+/** A File System Access file handle (showOpenFilePicker, a drop's getAsFileSystemHandle). */
+export interface FileSystemHandleLike {
+  readonly kind: 'file';
+  readonly name: string;
+  getFile(): Promise<File>;
+}
+
+type PickerWindow = Window & { showOpenFilePicker?: (options: object) => Promise<FileSystemHandleLike[]> };
+type HandleItem = DataTransferItem & { getAsFileSystemHandle?: () => Promise<FileSystemHandleLike | null> };
+
+/**
+ * The browser's picker with handles where it has one (Chromium: showOpenFilePicker), else null
+ * (the caller clicks the file input). A handle lets the next visit reopen the file.
+ */
+async function pickWithHandles(accept: string): Promise<{ files: File[]; handles: FileSystemHandleLike[] } | null> {
+  const picker = (window as PickerWindow).showOpenFilePicker;
+  if (!picker) return null;
+  try {
+    const handles = await picker({ multiple: true, types: [{ description: 'Tables', accept: { 'application/octet-stream': accept.split(',') } }] });
+    return { files: await Promise.all(handles.map((h) => h.getFile())), handles };
+  } catch (e) {
+    // AbortError: the analyst closed the picker.
+    if (e instanceof DOMException && e.name === 'AbortError') return { files: [], handles: [] };
+    return null;
+  }
+}
+
 /** The "Local files" connection's state and actions (the app wires the local-files feature here). */
 export interface LocalFilesPane extends LocalFilesView {
   /** File-input `accept`: the extensions the worker reads. */
@@ -28,7 +55,8 @@ export interface LocalFilesPane extends LocalFilesView {
   /** The active tab queries the local files. */
   active: boolean;
   onSelect(): void;
-  onOpenFiles(files: File[]): void;
+  /** `handles`: File System Access handles of the files, where the browser gave them (kept for the next visit). */
+  onOpenFiles(files: File[], handles?: FileSystemHandleLike[]): void;
   /** A reason the name is refused, or null once renamed. */
   onRename(from: string, to: string): Promise<string | null>;
   onClose(table: string): void;
@@ -306,7 +334,13 @@ export function ConnectionPane({ connections, client, active, onSelectDatabase, 
         e.preventDefault();
         setDragging(false);
         const files = Array.from(e.dataTransfer.files);
-        if (files.length > 0) localFiles.onOpenFiles(files);
+        // Handles must be asked for during the drop event; they resolve later.
+        const handles = Array.from(e.dataTransfer.items).map((item) => (item as HandleItem).getAsFileSystemHandle?.() ?? Promise.resolve(null));
+        if (files.length === 0) return;
+        void Promise.all(handles).then(
+          (hs) => localFiles.onOpenFiles(files, hs.filter((h): h is FileSystemHandleLike => h !== null && h.kind === 'file')),
+          () => localFiles.onOpenFiles(files),
+        );
       }}
     >
       <form className="add-cluster" onSubmit={submit}>
@@ -329,7 +363,16 @@ export function ConnectionPane({ connections, client, active, onSelectDatabase, 
       {refusal ? <p role="alert" className="error-box">{refusal}</p> : null}
       {localFiles ? (
         <div className="open-files">
-          <button type="button" onClick={() => fileInput.current?.click()} title="CSV, TSV, Parquet, JSON or JSON Lines: read in this browser, never uploaded">
+          <button
+            type="button"
+            onClick={() => {
+              void pickWithHandles(localFiles.accept).then((picked) => {
+                if (!picked) fileInput.current?.click();
+                else if (picked.files.length > 0) localFiles.onOpenFiles(picked.files, picked.handles);
+              });
+            }}
+            title="CSV, TSV, Parquet, JSON or JSON Lines: read in this browser, never uploaded"
+          >
             {selectors.localFiles.open.name}
           </button>
           <input

@@ -5,10 +5,25 @@
  * its reason and leaves every other table as it was.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { tableRenameProblem, uniqueTableName } from '../../../kusto/table-name';
+import { isPlainKqlIdentifier, tableRenameProblem, uniqueTableName } from '../../../kusto/table-name';
 import type { LoadedTable } from '../../../workers/local-files/load-file';
 import type { LocalFileFailure } from '../../../workers/local-files/protocol';
 import { localFiles, localFilesStarted } from '../../../workers/local-files-client';
+import {
+  deleteFileHandles, type FileHandle, filesFromHandles, loadFileHandles, readRememberedFiles, type RememberedFile, saveFileHandles, writeRememberedFiles,
+} from '../remembered-files';
+
+/** Where an account keeps its list of files and their handles (accountStorageKey names). */
+export interface LocalFilesStorage {
+  list: string;
+  handles: string;
+}
+
+/** Files a query wants open: the last session's (after a reload) or a share link's. */
+export interface WantedFiles {
+  files: readonly RememberedFile[];
+  reason: 'last-session' | 'link';
+}
 
 export interface LocalFilesApi {
   tables: readonly LoadedTable[];
@@ -19,7 +34,18 @@ export interface LocalFilesApi {
   failures: readonly LocalFileFailure[];
   /** Said once after the engine was restarted (a crash), until dismissed. */
   notice: string | null;
-  open(files: readonly File[]): Promise<void>;
+  wanted: WantedFiles | null;
+  /**
+   * Opens files; `names` keeps table names they had (a reopen), `handles` are kept for the next
+   * visit (File System Access, where the browser has it).
+   */
+  open(files: readonly File[], options?: { names?: readonly (string | null)[]; handles?: readonly FileHandle[] }): Promise<void>;
+  /** Opens the wanted files from their kept handles (call from a click: it may ask for permission); returns the names still to pick. */
+  reopenFromHandles(): Promise<string[]>;
+  /** Files the analyst picked for the wanted ones (matched by file name, keeping table names). */
+  openWanted(picked: readonly File[]): Promise<void>;
+  want(files: readonly string[]): void;
+  dismissWanted(): void;
   /** A reason the name is refused, or null once renamed. */
   rename(from: string, to: string): Promise<string | null>;
   close(name: string): Promise<void>;
@@ -27,8 +53,18 @@ export interface LocalFilesApi {
   dismissNotice(): void;
 }
 
-export function useLocalFiles(): LocalFilesApi {
+export function useLocalFiles(storage: LocalFilesStorage): LocalFilesApi {
   const [tables, setTables] = useState<LoadedTable[]>([]);
+  const [wanted, setWanted] = useState<WantedFiles | null>(() => {
+    const files = readRememberedFiles(storage.list);
+    return files.length > 0 ? { files, reason: 'last-session' } : null;
+  });
+  // The stored list changes only once this page opened or closed a file: until then it is the
+  // last session's, which `wanted` offers to reopen.
+  const touched = useRef(false);
+  useEffect(() => {
+    if (touched.current) writeRememberedFiles(storage.list, tables.map((t) => ({ fileName: t.fileName, tableName: t.name })));
+  }, [tables, storage.list]);
   const [loading, setLoading] = useState<string[]>([]);
   const [failures, setFailures] = useState<LocalFileFailure[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
@@ -44,10 +80,14 @@ export function useLocalFiles(): LocalFilesApi {
     });
   }, [tables.length > 0]); // eslint-disable-line react-hooks/exhaustive-deps -- subscribe once the worker exists
 
-  const open = useCallback(async (files: readonly File[]) => {
+  const open = useCallback(async (files: readonly File[], options: { names?: readonly (string | null)[]; handles?: readonly FileHandle[] } = {}) => {
     if (files.length === 0) return;
-    const names = files.map((f) => {
-      const name = uniqueTableName(f.name, taken.current);
+    touched.current = true;
+    if (options.handles) void saveFileHandles(storage.handles, options.handles);
+    const names = files.map((f, i) => {
+      const preferred = options.names?.[i];
+      const free = (n: string) => ![...taken.current].some((t) => t.toLowerCase() === n.toLowerCase());
+      const name = preferred && isPlainKqlIdentifier(preferred) && free(preferred) ? preferred : uniqueTableName(f.name, taken.current);
       taken.current.add(name);
       return name;
     });
@@ -76,13 +116,42 @@ export function useLocalFiles(): LocalFilesApi {
       setFailures((f) => [...f, ...files.map((file) => ({ fileName: file.name, kind: 'unreadable' as const, message: `${file.name}: ${e instanceof Error ? e.message : String(e)}`, line: null }))]);
       setLoading([]);
     }
+  }, [storage.handles]);
+
+  const openWanted = useCallback(async (picked: readonly File[]) => {
+    const remembered = wanted?.files ?? [];
+    setWanted(null);
+    await open(picked, { names: picked.map((f) => remembered.find((r) => r.fileName === f.name)?.tableName ?? null) });
+  }, [wanted, open]);
+
+  const reopenFromHandles = useCallback(async () => {
+    const remembered = wanted?.files ?? [];
+    const handles = await loadFileHandles(storage.handles, remembered.map((r) => r.fileName));
+    const { files, missing } = await filesFromHandles(handles, remembered.map((r) => r.fileName));
+    if (files.length > 0) {
+      setWanted(missing.length > 0 ? { files: remembered.filter((r) => missing.includes(r.fileName)), reason: wanted?.reason ?? 'last-session' } : null);
+      await open(files, { names: files.map((f) => remembered.find((r) => r.fileName === f.name)?.tableName ?? null) });
+    }
+    return missing;
+  }, [wanted, storage.handles, open]);
+
+  const want = useCallback((files: readonly string[]) => {
+    setWanted({ files: files.map((fileName) => ({ fileName, tableName: '' })), reason: 'link' });
   }, []);
+  const dismissWanted = useCallback(() => {
+    if (wanted?.reason === 'last-session') {
+      writeRememberedFiles(storage.list, []);
+      void deleteFileHandles(storage.handles);
+    }
+    setWanted(null);
+  }, [wanted, storage.list, storage.handles]);
 
   const rename = useCallback(async (from: string, to: string) => {
     const trimmed = to.trim();
     if (trimmed === from) return null;
     const problem = tableRenameProblem(trimmed, [...taken.current].filter((n) => n !== from));
     if (problem) return problem;
+    touched.current = true;
     await localFiles().rename(from, trimmed);
     taken.current.delete(from);
     taken.current.add(trimmed);
@@ -91,6 +160,7 @@ export function useLocalFiles(): LocalFilesApi {
   }, []);
 
   const close = useCallback(async (name: string) => {
+    touched.current = true;
     await localFiles().close(name);
     taken.current.delete(name);
     setTables((t) => t.filter((table) => table.name !== name));
@@ -101,7 +171,7 @@ export function useLocalFiles(): LocalFilesApi {
   const dismissFailures = useCallback(() => setFailures([]), []);
   const dismissNotice = useCallback(() => setNotice(null), []);
   return useMemo(
-    () => ({ tables, version, loading, failures, notice, open, rename, close, dismissFailures, dismissNotice }),
-    [tables, version, loading, failures, notice, open, rename, close, dismissFailures, dismissNotice],
+    () => ({ tables, version, loading, failures, notice, wanted, open, reopenFromHandles, openWanted, want, dismissWanted, rename, close, dismissFailures, dismissNotice }),
+    [tables, version, loading, failures, notice, wanted, open, reopenFromHandles, openWanted, want, dismissWanted, rename, close, dismissFailures, dismissNotice],
   );
 }

@@ -19,6 +19,8 @@ export interface ShareMenuProps {
   query: string;
   /** Parameter values as typed in the form; our links carry them (`p.<name>=`), ADX links don't. */
   parameters?: Readonly<Record<string, string>>;
+  /** A "Local files" tab: the files its query reads (the link names them; their data never leaves). */
+  files?: readonly string[];
   /** The result on screen, for "Copy query, link and results". */
   table?: ColumnarTable | null;
   clipboard?: ShareClipboard;
@@ -45,7 +47,7 @@ function describe(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export function ShareMenu({ clusterUrl, database, query, parameters, table = null, clipboard = browserClipboard, openWindow, appBase, shortcut = true, layout = 'inline' }: ShareMenuProps) {
+export function ShareMenu({ clusterUrl, database, query, parameters, files, table = null, clipboard = browserClipboard, openWindow, appBase, shortcut = true, layout = 'inline' }: ShareMenuProps) {
   const [status, setStatus] = useState<Status>(null);
   const [adx, setAdx] = useState<Result<string> | null>(null);
   const menu = useMenuButton();
@@ -59,7 +61,7 @@ export function ShareMenu({ clusterUrl, database, query, parameters, table = nul
     };
   }, [clusterUrl, database, query]);
 
-  const link = () => toShareLink(appBase ?? appBaseUrl(), { clusterUrl, database, query, parameters });
+  const link = () => toShareLink(appBase ?? appBaseUrl(), { clusterUrl, database, query, parameters, ...(files ? { files } : {}) });
 
   const copyLink = async () => {
     try {

@@ -14,6 +14,8 @@ export type ShareLinkState =
       query: string | null;
       parameters: Record<string, string>;
       autorun: boolean;
+      /** A "Local files" link: the files its query reads. */
+      files?: string[];
       /** The app's own state coming back (a reload, back/forward, or the URL it last wrote in this browser tab), not a link being opened. */
       reloaded: boolean;
       /** Run it now (with its request properties), or the reason shown instead. */
@@ -34,8 +36,12 @@ export function useShareLinkState(): ShareLinkState {
       if (start.kind === 'none') setState({ status: 'none' });
       else if (start.kind === 'invalid') setState({ status: 'invalid', reason: start.reason });
       else {
-        const { clusterUrl, database, query, parameters, autorun } = start.link;
-        setState({ status: 'ready', clusterUrl, database, query, parameters, autorun, reloaded: start.reloaded, decision: decideLinkRun({ query, autorun, reloaded: start.reloaded }) });
+        const { clusterUrl, database, query, parameters, autorun, files } = start.link;
+        setState({
+          status: 'ready', clusterUrl, database, query, parameters, autorun, reloaded: start.reloaded,
+          ...(files ? { files } : {}),
+          decision: decideLinkRun({ query, autorun, reloaded: start.reloaded, ...(files ? { files } : {}) }),
+        });
       }
     });
     return () => {

@@ -11,13 +11,20 @@ export function useShareUrlSync(active: ShareLinkInput | null, { delayMs = 300, 
   const database = active?.database;
   const query = active?.query;
   const parameters = JSON.stringify(active?.parameters ?? {});
+  // A "Local files" tab's link names its files (deep-link.ts): a new file list is a new link.
+  const files = active?.files ? JSON.stringify(active.files) : undefined;
   useEffect(() => {
     if (!enabled) return;
     // Debounced: encoding gzips the whole text, and typing fires this on every key.
     const timer = setTimeout(() => {
       if (clusterUrl === undefined || database === undefined || query === undefined) clearShareUrl();
-      else void writeShareUrl({ clusterUrl, database, query, parameters: JSON.parse(parameters) as Record<string, string> });
+      else {
+        void writeShareUrl({
+          clusterUrl, database, query, parameters: JSON.parse(parameters) as Record<string, string>,
+          ...(files === undefined ? {} : { files: JSON.parse(files) as string[] }),
+        });
+      }
     }, delayMs);
     return () => clearTimeout(timer);
-  }, [clusterUrl, database, query, parameters, delayMs, enabled]);
+  }, [clusterUrl, database, query, parameters, files, delayMs, enabled]);
 }
