@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const suites = ['startup', 'cluster', 'client', 'chart', 'local-files'];
+const suites = ['startup', 'cluster', 'load', 'client', 'chart', 'local-files'];
 const wanted = process.argv.slice(2);
 
 let failed = false;

@@ -12,6 +12,10 @@ import { startIdentityProvider } from '../../dev/identity/server';
 
 export interface BenchStack {
   engine: LocalEngine;
+  clusterUrl: string;
+  /** An automation (client-credentials) token for the cluster, and the CA that signed its certificate. */
+  accessToken: string;
+  ca: string;
   /** POST /v2/rest/query over HTTPS; resolves once the whole body has been read. */
   query(db: string, csl: string): Promise<{ ms: number; bytes: number; status: number }>;
   stop(): Promise<void>;
@@ -56,5 +60,5 @@ export async function startBenchStack(): Promise<BenchStack> {
     await identity.close();
     await engine.close();
   };
-  return { engine, query, stop };
+  return { engine, clusterUrl, accessToken, ca: tls.ca, query, stop };
 }
