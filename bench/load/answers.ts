@@ -26,7 +26,8 @@ export function askFor(client: number, request: number): Ask {
 }
 
 export function stormsQuery(state: string, tag: string): string {
-  return `StormEvents | where State == "${state}" | summarize n = count(), injuries = sum(InjuriesDirect), first = min(StartTime) | extend tag = "${tag}"`;
+  // `first` is a KQL keyword (a column so named must be bracketed): plain names here.
+  return `StormEvents | where State == "${state}" | summarize Count = count(), Injuries = sum(InjuriesDirect), FirstStart = min(StartTime) | extend Tag = "${tag}"`;
 }
 
 interface V2Frame {
@@ -72,7 +73,7 @@ export function checkRows(ask: Extract<Ask, { kind: 'rows' }>, table: PrimaryTab
 
 /** `expected`: the untagged answer the cluster gave to the state's query alone. */
 export function checkStorms(ask: Extract<Ask, { kind: 'storms' }>, table: PrimaryTable, expected: readonly unknown[]): string | null {
-  if (table.columns.join(',') !== 'n,injuries,first,tag') return `columns ${table.columns.join(',')}`;
+  if (table.columns.join(',') !== 'Count,Injuries,FirstStart,Tag') return `columns ${table.columns.join(',')}`;
   if (table.rows.length !== 1) return `${table.rows.length} rows, expected 1`;
   const row = table.rows[0]!;
   if (row[3] !== ask.tag) return `tag ${String(row[3])}, expected ${ask.tag}`;

@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     for (const state of STATES) {
       const reply = await post(warmAgent, 'Samples', stormsQuery(state, 'alone'), `KQLW.Bench;alone-${state}`);
       const table = primaryResult(reply.body);
-      if (reply.status !== 200 || typeof table === 'string') throw new Error(`${state} alone: HTTP ${reply.status} ${typeof table === 'string' ? table : ''}`);
+      if (reply.status !== 200 || typeof table === 'string') throw new Error(`${state} alone: HTTP ${reply.status} ${reply.body.slice(0, 300)}`);
       alone.set(state, table.rows[0]!.slice(0, 3));
     }
     warmAgent.destroy();
