@@ -62,8 +62,8 @@ describe('contentSecurityPolicy', () => {
     expect(d.get('frame-src')).toEqual(["'self'", 'https://localhost:9443']);
   });
 
-  it("allows WebAssembly compilation (never JS eval) only in the local-files worker's policy", () => {
-    expect(directives(contentSecurityPolicy(local, 'wasm-worker')).get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+  it("allows WebAssembly compilation and eval only in the local-files worker's policy, never in the page's", () => {
+    expect(directives(contentSecurityPolicy(local, 'wasm-worker')).get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'", "'unsafe-eval'"]);
     expect(contentSecurityPolicy(local)).not.toMatch(/unsafe-eval/);
     expect(policyTargetForPath('/assets/local-files.worker-Bx3k.js')).toBe('wasm-worker');
     expect(policyTargetForPath('/src/workers/local-files.worker.ts?worker_file&type=module')).toBe('wasm-worker');
