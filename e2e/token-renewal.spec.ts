@@ -1,9 +1,11 @@
 import { gunzipSync } from 'node:zlib';
 import { expect, test, type Page, type Request } from '@playwright/test';
 import { CLUSTER_URL, IDENTITY_URL } from '../dev/stack';
-import { recordsText } from '../src/testing/selectors';
+import { recordsText, selectors as s } from '../src/testing/selectors';
+import { SLOW_QUERY } from './support/queries';
 import {
-  analyst, expectQueryText, queryEditor, queryTabs, resultStatus, runButton, runQuery, signIn, accountButton, submitLoginForm, waitForEditor,
+  accountButton, analyst, cancelButton, errorAlert, expectQueryText, queryEditor, queryTabs, resultStatus, runButton, runQuery, signIn, submitLoginForm,
+  waitForEditor,
 } from './support/session';
 import { apiContext } from './support/cluster-api';
 
@@ -51,6 +53,18 @@ function recordProviderNavigations(page: Page): string[] {
     if (frame === page.mainFrame() && frame.url().startsWith(IDENTITY_URL)) visits.push(frame.url());
   });
   return visits;
+}
+
+/** Bearer tokens the page sent to the cluster, per endpoint and command, in order. */
+function clusterTokens(page: Page): { path: string; csl: string; token: string }[] {
+  const seen: { path: string; csl: string; token: string }[] = [];
+  page.on('request', (request) => {
+    const auth = request.headers()['authorization'];
+    if (!request.url().startsWith(`${CLUSTER_URL}/`) || request.method() !== 'POST' || !auth) return;
+    const csl = (JSON.parse(request.postData() ?? '{}') as { csl?: string }).csl ?? '';
+    seen.push({ path: new URL(request.url()).pathname, csl, token: auth });
+  });
+  return seen;
 }
 
 test.beforeEach(async ({ page }) => {
@@ -140,4 +154,63 @@ test('a renewal through a slow sign-in page brings back the same tab with the te
   } finally {
     await slowSignInPage(0);
   }
+});
+
+test('after the token expired, a query, a schema refresh and a .cancel all renew silently and succeed', async ({ page }, testInfo) => {
+  const tokens = clusterTokens(page);
+  await page.setViewportSize({ width: 1400, height: 820 });
+  await signIn(page);
+  await runQuery(page, 'StormEvents | take 2');
+  await expect(resultStatus(page)).toHaveText(recordsText(2));
+  const first = tokens.at(-1)!.token;
+  const visits = recordProviderNavigations(page);
+
+  // A query.
+  await page.clock.fastForward('02:00:00');
+  await runQuery(page, 'StormEvents | take 3');
+  await expect(resultStatus(page)).toHaveText(recordsText(3));
+  const query = tokens.filter((t) => t.path === '/v2/rest/query').at(-1)!;
+  expect(query.token).not.toBe(first);
+
+  // A schema refresh from the connection pane.
+  await page.clock.fastForward('02:00:00');
+  const pane = page.getByRole(s.connections.pane.role, { name: s.connections.pane.name });
+  const databasesAnswered = page.waitForResponse((r) => r.url() === `${CLUSTER_URL}/v1/rest/mgmt` && (r.request().postData() ?? '').includes('.show databases"'));
+  await pane.getByRole(s.connections.refresh.role, { name: s.connections.refresh.name }).click();
+  expect((await databasesAnswered).status()).toBe(200);
+  await expect(pane.getByRole(s.connections.database('Samples').role, { name: 'Samples', exact: true })).toBeVisible();
+  const refresh = tokens.filter((t) => t.csl === '.show databases').at(-1)!;
+  expect(refresh.token).not.toBe(query.token);
+
+  // The connection pane with its Refresh button, at two widths, in both themes (below 1000 px the
+  // pane folds behind its toggle, opened here for the picture).
+  const connectionsToggle = page.getByRole(s.header.connections.role, { name: s.header.connections.name });
+  for (const theme of ['light', 'dark'] as const) {
+    await page.evaluate((t) => {
+      document.documentElement.dataset['theme'] = t;
+      document.documentElement.style.colorScheme = t;
+    }, theme);
+    await page.setViewportSize({ width: 1400, height: 820 });
+    await expect(pane).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath(`connections-1400-${theme}.png`) });
+    await page.setViewportSize({ width: 800, height: 820 });
+    await expect(connectionsToggle).toBeVisible();
+    if ((await connectionsToggle.getAttribute('aria-expanded')) !== 'true') await connectionsToggle.click();
+    await expect(pane).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath(`connections-800-${theme}.png`) });
+  }
+  await page.setViewportSize({ width: 1400, height: 820 });
+
+  // A .cancel of a running query.
+  await runQuery(page, SLOW_QUERY);
+  await expect(resultStatus(page)).toHaveText('Running…');
+  // Only the time of day moves (no timer fires): the running query's own deadline stays ahead.
+  const now = await page.evaluate(() => Date.now());
+  await page.clock.setSystemTime(now + 2 * 3_600_000);
+  await cancelButton(page).click();
+  await expect(errorAlert(page)).toContainText('the cluster confirmed it stopped the query');
+  const cancel = tokens.filter((t) => t.csl.startsWith('.cancel query')).at(-1)!;
+  expect(cancel.token).not.toBe(refresh.token);
+
+  expect(visits).toEqual([]);
 });
