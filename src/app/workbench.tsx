@@ -28,7 +28,7 @@ import type { HistoryEntry } from '../features/history/history-store';
 import { useHistoryStore } from '../features/history/hooks/use-history-store';
 import { ParametersForm } from '../features/parameters/components/parameters-form';
 import { useQueryParameters } from '../features/parameters/hooks/use-query-parameters';
-import { ResultsPanel } from '../features/results/components/results-panel';
+import { ResultsPanel, type ResultViewState } from '../features/results/components/results-panel';
 import { useWarmDecodeWorker } from '../features/run/hooks/use-warm-decode-worker';
 import { useShareLinkState } from '../features/share/hooks/use-share-link-state';
 import { useShareUrlSync } from '../features/share/hooks/use-share-url-sync';
@@ -422,6 +422,9 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
     : signInRecovery.failure?.signIn ? { problem: signInRecovery.failure.signIn, clusterUrl: signInRecovery.clusterOfFailure ?? tab.clusterUrl, dismiss: signInRecovery.dismissFailure }
     : null;
   const dataSet = runState.lastRun?.dataSet ?? null;
+  // Share copies the table on screen in the order shown; a view of an older data set does not count.
+  const [view, setView] = useState<ResultViewState | null>(null);
+  const shownView = view && dataSet?.tables.includes(view.table) ? view : null;
   const wrapTableView = useCallback(
     (table: ColumnarTable, renderTable: () => ReactNode) => (
       <TableChartSwitch table={table} visualization={dataSet?.visualizations.get(table.tableId)} theme={theme} renderTable={renderTable} />
@@ -441,7 +444,10 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
         <span className="spacer" />
         <HeaderActions
           compact={compactHeader}
-          share={{ clusterUrl: tab.clusterUrl, database: tab.database, query: tab.text, parameters: linkParameters, files: linkFiles, table: dataSet?.primaryResults[0] ?? null }}
+          share={{
+            clusterUrl: tab.clusterUrl, database: tab.database, query: tab.text, parameters: linkParameters, files: linkFiles,
+            table: shownView?.table ?? dataSet?.primaryResults[0] ?? null, order: shownView?.order ?? null,
+          }}
           onOpenLink={openLink}
           historyOpen={historyOpen}
           onToggleHistory={() => setHistoryOpen((open) => !open)}
@@ -573,6 +579,7 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
               durationMs={runState.lastRun?.durationMs ?? null}
               query={runState.lastRun?.query}
               wrapTableView={wrapTableView}
+              onViewChange={setView}
               ops={workerTableOps}
             />
           </div>

@@ -142,6 +142,8 @@ export const selectors = {
     search: { role: 'searchbox', name: 'Search results' },
     exportCsv: { role: 'button', name: 'Export to CSV' },
     copyHtml: { role: 'button', name: 'Copy results as HTML' },
+    /** Off by default: CSV and copied TSV neutralise cells a spreadsheet would run as formulas. */
+    rawValues: { role: 'checkbox', name: 'Raw values' },
     /** Outcome of the last results action ("Copied 3 rows as HTML.", "12 of 500 rows match."). */
     actionStatus: { role: 'status', name: 'Results action' },
     /** Server statistics of the run (execution time, CPU, memory, rows scanned). */

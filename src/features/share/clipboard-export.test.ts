@@ -1,29 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { buildColumn } from '../../kusto/columnar';
 import type { ColumnarTable } from '../../kusto/types';
-import { composeShareClip, toHtmlTable, toMarkdownTable } from './clipboard-export';
+import { composeShareClip } from './clipboard-export';
 
 function table(columns: [string, string][], rows: unknown[][]): ColumnarTable {
   const wire = columns.map(([ColumnName, ColumnType]) => ({ ColumnName, ColumnType }));
   return { tableId: 0, tableKind: 'PrimaryResult', tableName: 'PrimaryResult', rowCount: rows.length, columns: wire.map((c, i) => buildColumn(c, i, rows, false)) };
 }
 
-const hostile = table([['State', 'string'], ['n', 'long']], [['<img src=x onerror=alert(1)>', 1], ['A|B\nC', 9007199254740993n.toString()]]);
 
 describe('results for chat and e-mail', () => {
-  it('escapes cell text in the HTML table', () => {
-    const html = toHtmlTable(hostile);
-    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
-    expect(html).not.toContain('<img');
-    expect(html).toContain('<th style="border:1px solid #ccc;padding:2px 6px">State</th>');
-  });
-
-  it('escapes pipes and newlines in Markdown cells and right-aligns numbers', () => {
-    expect(toMarkdownTable(hostile)).toBe(
-      ['| State | n |', '| --- | --: |', '| <img src=x onerror=alert(1)> | 1 |', '| A\\|B<br>C | 9007199254740993 |'].join('\n'),
-    );
-  });
-
   it('puts the link, the query in a fence longer than any backtick run in it, and the rows', () => {
     const clip = composeShareClip({
       query: 'print s = ```x```',
@@ -51,9 +37,24 @@ describe('results for chat and e-mail', () => {
     expect(clip.html).toContain('<em>First 2 of 3 rows.</em>');
   });
 
+  it('copies the rows in the order the user sees them', () => {
+    const clip = composeShareClip({ query: 'T', clusterUrl: 'https://c', database: 'db', link: null, table: table([['n', 'long']], [[1], [2], [3]]), order: Uint32Array.from([2, 0]) });
+    expect(clip.text.endsWith('| n |\n| --: |\n| 3 |\n| 1 |')).toBe(true);
+  });
+
   it('says so when the link was too long to include', () => {
     const clip = composeShareClip({ query: 'T', clusterUrl: 'https://c', database: 'db', link: null, table: null });
     expect(clip.text.split('\n')[0]).toBe('https://c / db (the link is too long to share)');
     expect(clip.html).not.toContain('<a ');
+  });
+
+  it('escapes Markdown in cells and in the database name, so no image, link or HTML comes through', () => {
+    const clip = composeShareClip({
+      query: 'T', clusterUrl: 'https://c', database: 'db](https://evil.example)', link: 'https://app.example/?q=1',
+      table: table([['s', 'string']], [['![t](https://evil.example/t.gif)'], ['<img src=x>'], ['[x](javascript:alert(1))']]),
+    });
+    const lines = clip.text.split('\n');
+    expect(lines[0]).toBe('[https://c / db\\](https://evil.example)](https://app.example/?q=1)');
+    expect(lines.slice(-3)).toEqual(['| \\!\\[t\\](https://evil.example/t.gif) |', '| \\<img src=x\\> |', '| \\[x\\](javascript:alert(1)) |']);
   });
 });

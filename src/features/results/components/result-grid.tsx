@@ -15,7 +15,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type Clipboar
 import type { ColumnarTable } from '../../../kusto/types';
 import { cellText } from '../../../kusto/columnar';
 import { displayText, initialColumnWidth, isNumericColumn, sampleRows } from '../cell-text';
-import { rangeToTsv, type CellRange } from '../export-format';
+import { rangeToTsv, type CellRange, type FormulaPolicy } from '../../../kusto/table-export';
 import type { SortDirection } from '../../../kusto/table-ops';
 import { clampGridCursor, moveGridCursor, type GridCursor } from '../grid-cursor';
 import { GridWindow } from './grid-window';
@@ -32,6 +32,8 @@ export interface ResultGridProps {
   onHeaderClicked?: (column: number) => void;
   /** Double-click or Enter on a cell; `row` is the table's row index, not the display position. */
   onCellActivated?: (cell: { column: number; row: number }) => void;
+  /** Copied cells that would start a spreadsheet formula: neutralised (default) or raw. */
+  formulas?: FormulaPolicy;
 }
 
 const ROW_HEIGHT = 30;
@@ -91,7 +93,7 @@ function copyRange(selection: GridSelection, columnCount: number, rowCount: numb
   return range ? { column: range.x, columns: range.width, row: range.y, rows: range.height } : null;
 }
 
-export function ResultGrid({ table, order = null, theme = 'light', sort = null, onHeaderClicked, onCellActivated }: ResultGridProps) {
+export function ResultGrid({ table, order = null, theme = 'light', sort = null, onHeaderClicked, onCellActivated, formulas = 'neutralize' }: ResultGridProps) {
   const rowCount = order ? order.length : table.rowCount;
   const helpId = useId();
 
@@ -162,9 +164,9 @@ export function ResultGrid({ table, order = null, theme = 'light', sort = null, 
   const onCopy = useCallback((e: ClipboardEvent<HTMLDivElement>) => {
     const range = copyRange(selection, table.columns.length, rowCount);
     if (!range) return;
-    e.clipboardData.setData('text/plain', rangeToTsv(table, order, range));
+    e.clipboardData.setData('text/plain', rangeToTsv(table, order, range, false, formulas));
     e.preventDefault();
-  }, [selection, table, order, rowCount]);
+  }, [selection, table, order, rowCount, formulas]);
 
   const activate = useCallback(([col, row]: Item) => {
     const r = order ? order[row] : row;

@@ -9,7 +9,8 @@ import { Fragment, useCallback, useEffect, useId, useMemo, useRef, useState, typ
 import { describeKustoError, type KustoError } from '../../../kusto/errors';
 import type { ColumnarTable, DataSet } from '../../../kusto/types';
 import { recordsText, selectors } from '../../../testing/selectors';
-import { csvChunks, resultsAsHtml } from '../export-format';
+import { csvChunks, type FormulaPolicy } from '../../../kusto/table-export';
+import { resultsAsHtml } from '../export-format';
 import { formatBytes, formatSeconds, readQueryStats } from '../query-stats';
 import { mainThreadTableOps } from '../table-ops';
 import type { ResultTableOps } from '../../../kusto/table-ops';
@@ -39,6 +40,13 @@ export interface ResultsPanelProps {
    * with the table and a function that renders its usual view; keyed per table by the panel.
    */
   wrapTableView?: (table: ColumnarTable, renderTableView: () => ReactNode) => ReactNode;
+  /** The table on screen and its rows in the order shown (sorted, filtered), for Share's copies. */
+  onViewChange?: (view: ResultViewState) => void;
+}
+
+export interface ResultViewState {
+  table: ColumnarTable;
+  order: Uint32Array | null;
 }
 
 function errorTitle(error: KustoError): string {
@@ -121,9 +129,10 @@ interface ResultViewProps {
   query: string;
   ops: ResultTableOps;
   theme: GridTheme;
+  onViewChange?: (view: ResultViewState) => void;
 }
 
-function ResultView({ table, title, query, ops, theme }: ResultViewProps) {
+function ResultView({ table, title, query, ops, theme, onViewChange }: ResultViewProps) {
   const [sort, setSort] = useState<{ column: number; direction: SortDirection } | null>(null);
   const [sortOrder, setSortOrder] = useState<Uint32Array | null>(null);
   const [search, setSearch] = useState('');
@@ -131,6 +140,9 @@ function ResultView({ table, title, query, ops, theme }: ResultViewProps) {
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
   const [detail, setDetail] = useState<{ column: number; row: number } | null>(null);
+  // Off by default: cells that would run as spreadsheet formulas get a leading ' in CSV and TSV.
+  const [rawValues, setRawValues] = useState(false);
+  const formulas: FormulaPolicy = rawValues ? 'raw' : 'neutralize';
   const sortRequest = useRef(0);
   const searchRequest = useRef(0);
 
@@ -171,6 +183,7 @@ function ResultView({ table, title, query, ops, theme }: ResultViewProps) {
     if (sortOrder && matches) return keepMatching(sortOrder, matches, table.rowCount);
     return matches ?? sortOrder;
   }, [sortOrder, matches, table.rowCount]);
+  useEffect(() => onViewChange?.({ table, order }), [onViewChange, table, order]);
 
   const matchText = matches ? `${matches.length} of ${table.rowCount} rows match.` : '';
 
@@ -179,7 +192,7 @@ function ResultView({ table, title, query, ops, theme }: ResultViewProps) {
     setMessage('Exporting…');
     try {
       const parts: BlobPart[] = ['\uFEFF'];
-      for (const chunk of csvChunks(table, order)) {
+      for (const chunk of csvChunks(table, order, formulas)) {
         parts.push(chunk);
         await nextTask();
       }
@@ -188,10 +201,10 @@ function ResultView({ table, title, query, ops, theme }: ResultViewProps) {
     } finally {
       setBusy(false);
     }
-  }, [table, order, title]);
+  }, [table, order, title, formulas]);
 
   const copyHtml = useCallback(async () => {
-    const { html, text, rows } = resultsAsHtml(query, table, order);
+    const { html, text, rows } = resultsAsHtml(query, table, order, undefined, formulas);
     const shown = order ? order.length : table.rowCount;
     try {
       if (typeof ClipboardItem !== 'undefined' && navigator.clipboard?.write) {
@@ -206,7 +219,7 @@ function ResultView({ table, title, query, ops, theme }: ResultViewProps) {
     } catch (e) {
       setMessage(`Could not copy: ${e instanceof Error ? e.message : String(e)}`);
     }
-  }, [query, table, order]);
+  }, [query, table, order, formulas]);
 
   const onCellActivated = useCallback((cell: { column: number; row: number }) => {
     const column = table.columns[cell.column];
@@ -228,6 +241,10 @@ function ResultView({ table, title, query, ops, theme }: ResultViewProps) {
         />
         <button type="button" onClick={() => void exportCsv()} disabled={busy}>{selectors.results.exportCsv.name}</button>
         <button type="button" onClick={() => void copyHtml()}>{selectors.results.copyHtml.name}</button>
+        <label className="results-raw" title="Off: a cell that starts with = + - @, a tab or a line break gets a leading ' in CSV and copied text, so a spreadsheet never runs it as a formula">
+          <input type="checkbox" checked={rawValues} onChange={(e) => setRawValues(e.target.checked)} />
+          {selectors.results.rawValues.name}
+        </label>
         <span role="status" aria-label={selectors.results.actionStatus.name} className="results-action-status">
           {[matchText, message].filter(Boolean).join(' ')}
         </span>
@@ -240,6 +257,7 @@ function ResultView({ table, title, query, ops, theme }: ResultViewProps) {
           sort={sort}
           onHeaderClicked={onHeaderClicked}
           onCellActivated={onCellActivated}
+          formulas={formulas}
         />
         {detail ? <CellDetail table={table} column={detail.column} row={detail.row} onClose={() => setDetail(null)} /> : null}
       </div>
@@ -247,7 +265,7 @@ function ResultView({ table, title, query, ops, theme }: ResultViewProps) {
   );
 }
 
-export function ResultsPanel({ dataSet, error, running, durationMs = null, query = '', ops = mainThreadTableOps, theme: themeProp, wrapTableView }: ResultsPanelProps) {
+export function ResultsPanel({ dataSet, error, running, durationMs = null, query = '', ops = mainThreadTableOps, theme: themeProp, wrapTableView, onViewChange }: ResultsPanelProps) {
   const documentTheme = useDocumentTheme();
   const theme = themeProp ?? documentTheme;
   const tables = dataSet?.primaryResults ?? [];
@@ -308,10 +326,10 @@ export function ResultsPanel({ dataSet, error, running, durationMs = null, query
           <div role="tabpanel" id={`${baseId}-panel`} aria-labelledby={`${baseId}-tab-${index}`} className="results-tabpanel">
             {wrapTableView ? (
               <Fragment key={tableKey(table)}>
-                {wrapTableView(table, () => <ResultView table={table} title={tableTitle(table, index)} query={query} ops={ops} theme={theme} />)}
+                {wrapTableView(table, () => <ResultView table={table} title={tableTitle(table, index)} query={query} ops={ops} theme={theme} onViewChange={onViewChange} />)}
               </Fragment>
             ) : (
-              <ResultView key={tableKey(table)} table={table} title={tableTitle(table, index)} query={query} ops={ops} theme={theme} />
+              <ResultView key={tableKey(table)} table={table} title={tableTitle(table, index)} query={query} ops={ops} theme={theme} onViewChange={onViewChange} />
             )}
           </div>
         </>

@@ -23,6 +23,8 @@ export interface ShareMenuProps {
   files?: readonly string[];
   /** The result on screen, for "Copy query, link and results". */
   table?: ColumnarTable | null;
+  /** Its rows in the order shown (sorted, filtered); null for table order. */
+  order?: Uint32Array | null;
   clipboard?: ShareClipboard;
   openWindow?: (url: string) => void;
   /** Where links hang; defaults to this page's origin and base path. */
@@ -47,7 +49,7 @@ function describe(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export function ShareMenu({ clusterUrl, database, query, parameters, files, table = null, clipboard = browserClipboard, openWindow, appBase, shortcut = true, layout = 'inline' }: ShareMenuProps) {
+export function ShareMenu({ clusterUrl, database, query, parameters, files, table = null, order = null, clipboard = browserClipboard, openWindow, appBase, shortcut = true, layout = 'inline' }: ShareMenuProps) {
   const [status, setStatus] = useState<Status>(null);
   const [adx, setAdx] = useState<Result<string> | null>(null);
   const menu = useMenuButton();
@@ -83,7 +85,7 @@ export function ShareMenu({ clusterUrl, database, query, parameters, files, tabl
     try {
       const url = await link();
       const refused = checkLinkLength(url).level === 'refuse';
-      await clipboard.writeRich(composeShareClip({ query, clusterUrl, database, link: refused ? null : url, table }));
+      await clipboard.writeRich(composeShareClip({ query, clusterUrl, database, link: refused ? null : url, table, order }));
       setStatus({ tone: refused ? 'warn' : 'info', text: refused ? 'Copied the query and results; the link is too long to include.' : 'Copied the query, link and results.' });
     } catch (e) {
       setStatus({ tone: 'error', text: `Could not copy: ${describe(e)}` });
