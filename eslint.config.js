@@ -25,7 +25,7 @@ export default tseslint.config(
   {
     plugins: { import: importPlugin },
     settings: {
-      'import/resolver': { typescript: { project: ['tsconfig.json', 'tsconfig.node.json'], noWarnOnMultipleProjects: true }, node: true },
+      'import/resolver': { typescript: { project: ['tsconfig.json', 'tsconfig.node.json', 'tsconfig.pages.json'], noWarnOnMultipleProjects: true }, node: true },
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',

@@ -3,7 +3,8 @@
 import { createElement as h } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import type { ColumnarTable, DataSet } from '../../src/kusto/types';
-import { ResultsPanel, TableChartSwitch } from './load-views';
+import { TableChartSwitch } from '../../src/features/charts/components/table-chart-switch';
+import { ResultsPanel } from '../../src/features/results/components/results-panel';
 
 function timechartTable(points: number): ColumnarTable {
   const start = Date.UTC(2007, 0, 1);

@@ -1,7 +1,7 @@
 /**
  * The client bench's page: the app's real ResultsPanel fed by the worker decode of a generated
- * response, with hooks the runner (run.ts) drives through Playwright. No JSX so the node
- * typecheck (tsconfig.node.json) reads it without a jsx setting.
+ * response, with hooks the runner (run.ts) drives through Playwright. Type-checked by
+ * tsconfig.pages.json with the components it mounts.
  */
 
 import { createElement, useState } from 'react';
@@ -10,7 +10,7 @@ import { createRoot } from 'react-dom/client';
 import '../../src/app/styles.css';
 import { decodeV2Bytes } from '../../src/kusto/decode-v2';
 import type { DataSet } from '../../src/kusto/types';
-import { ResultsPanel } from './load-results.js';
+import { ResultsPanel } from '../../src/features/results/components/results-panel';
 import { decodeInWorker, startDecodeWorker, workerTableOps } from '../../src/workers/decode-client';
 
 let show: (dataSet: DataSet) => void = () => undefined;

@@ -1,9 +1,9 @@
 // Dev-only page that mounts KqlEditor with a StormEvents schema; dev/harness/check-editor.ts drives it.
-// dev/ is typechecked by tsconfig.node.json (no JSX flag), so elements are built with createElement.
+// Type-checked by tsconfig.pages.json with the editor it mounts.
 import { createElement as h, useCallback, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { EditorMarker, EditorSchema, KqlEditorHandle } from '../../src/features/editor/types';
-import { KqlEditor } from './load-editor';
+import { KqlEditor } from '../../src/features/editor/lazy-kql-editor';
 
 const mountedAt = performance.now();
 
