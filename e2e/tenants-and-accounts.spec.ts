@@ -4,7 +4,8 @@
  * claims challenge answered with one redirect, and the sign-in errors an analyst can act on. The
  * screens are captured at 800 and 1400 px in both themes.
  */
-import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { captureScreens } from './support/screens';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
   IDENTITY_URL,
   OTHER_CLOUD_CLUSTER_URL,
@@ -52,22 +53,6 @@ async function addCluster(page: Page, url: string, tenant = ''): Promise<void> {
   await connectionPane(page).getByRole(s.connections.addCluster.role, { name: s.connections.addCluster.name }).click();
 }
 
-/** The same screen at 800 and 1400 px, light and dark; `ready` brings the screen back after a resize. */
-async function capture(page: Page, testInfo: TestInfo, name: string, ready: () => Promise<unknown> = async () => undefined): Promise<void> {
-  for (const width of [800, 1400]) {
-    for (const theme of ['light', 'dark'] as const) {
-      await page.setViewportSize({ width, height: 820 });
-      await page.evaluate((t) => {
-        document.documentElement.dataset['theme'] = t;
-        document.documentElement.style.colorScheme = t;
-      }, theme);
-      await ready();
-      await page.screenshot({ path: testInfo.outputPath(`${name}-${width}-${theme}.png`) });
-    }
-  }
-  await page.setViewportSize({ width: 1400, height: 820 });
-}
-
 test('a guest queries the partner tenant’s cluster with the same account, no second sign-in', async ({ page }, testInfo) => {
   const expected = await clusterCount('Shipments', PARTNER_DATABASE, { clusterUrl: PARTNER_CLUSTER_URL, authority: tenantAuthority(PARTNER_TENANT) });
   await signIn(page, analyst);
@@ -83,7 +68,7 @@ test('a guest queries the partner tenant’s cluster with the same account, no s
 
   // The same account's token for the home cluster still comes from the home tenant.
   await expect(clusterItem(page, 'https://localhost:8443')).toHaveAccessibleDescription(`${analyst.name} · home tenant`);
-  await capture(page, testInfo, 'connection-with-tenant', async () => {
+  await captureScreens(page, testInfo, 'connection-with-tenant', async () => {
     await showConnections(page);
     await expect(clusterItem(page, PARTNER_CLUSTER_URL)).toBeVisible();
   });
@@ -110,13 +95,13 @@ test('switching accounts changes the user shown and the data reachable', async (
   await expect(signInProblem(page).getByRole('heading')).toHaveText(`Your account is not a member or guest of the tenant ${PARTNER_TENANT.domain}.`);
   await expect(signInProblem(page)).toContainText('AADSTS50020');
   await expect(signInProblem(page).getByRole(s.signInProblem.switchAccount.role, { name: s.signInProblem.switchAccount.name })).toBeVisible();
-  await capture(page, testInfo, 'sign-in-error-not-in-tenant', () => expect(signInProblem(page)).toBeVisible());
+  await captureScreens(page, testInfo, 'sign-in-error-not-in-tenant', () => expect(signInProblem(page)).toBeVisible());
 
   await accountButton(page).click();
   const accounts = accountMenu(page).getByRole(s.account.accountItem.role);
   await expect(accounts).toHaveCount(2);
   await expect(accountMenu(page).getByRole(s.account.accountItem.role, { name: new RegExp(viewer.name) })).toHaveAttribute('aria-checked', 'true');
-  await capture(page, testInfo, 'account-menu', async () => {
+  await captureScreens(page, testInfo, 'account-menu', async () => {
     if ((await accountButton(page).getAttribute('aria-expanded')) !== 'true') await accountButton(page).click();
     await expect(accountMenu(page)).toBeVisible();
   });
@@ -153,12 +138,12 @@ test('a cluster in another cloud says so, and offers to sign in there', async ({
   await page.goto(appLink({ cluster: OTHER_CLOUD_CLUSTER_URL.replace(/^https:\/\//, ''), database: 'Samples', query: 'print 1' }));
   const question = page.getByRole(s.connections.tenantQuestion.form.role, { name: s.connections.tenantQuestion.form.name });
   await expect(question).toBeVisible();
-  await capture(page, testInfo, 'tenant-question', () => expect(question).toBeVisible());
+  await captureScreens(page, testInfo, 'tenant-question', () => expect(question).toBeVisible());
   await question.getByRole(s.connections.tenantQuestion.useDefault.role, { name: s.connections.tenantQuestion.useDefault.name }).click();
 
   await expect(signInProblem(page).getByRole('heading')).toHaveText(`${OTHER_CLOUD_CLUSTER_URL} is in Azure US Government; you are signed in to localhost:9443.`);
   await expect(signInProblem(page).getByRole('button', { name: s.signInProblem.signInToCloud('Azure US Government').name })).toBeVisible();
-  await capture(page, testInfo, 'sign-in-error-cloud-mismatch', () => expect(signInProblem(page)).toBeVisible());
+  await captureScreens(page, testInfo, 'sign-in-error-cloud-mismatch', () => expect(signInProblem(page)).toBeVisible());
 });
 
 test('a tenant that never consented to the app: the admin-consent link names the app and the cluster', async ({ page }, testInfo) => {
@@ -171,7 +156,7 @@ test('a tenant that never consented to the app: the admin-consent link names the
   expect(`${link.origin}${link.pathname}`).toBe(`${IDENTITY_URL}/${UNCONSENTED_TENANT.domain}/v2.0/adminconsent`);
   expect(link.searchParams.get('client_id')).toBe(SPA_CLIENT_ID);
   expect(link.searchParams.get('scope')).toBe(`${PARTNER_CLUSTER_URL}/.default`);
-  await capture(page, testInfo, 'sign-in-error-consent', () => expect(signInProblem(page)).toBeVisible());
+  await captureScreens(page, testInfo, 'sign-in-error-consent', () => expect(signInProblem(page)).toBeVisible());
 });
 
 test('a sign-in blocked by Conditional Access is explained on the sign-in screen', async ({ page }, testInfo) => {
@@ -182,7 +167,7 @@ test('a sign-in blocked by Conditional Access is explained on the sign-in screen
   await expect(problem.getByRole('heading')).toHaveText('A Conditional Access policy of your organization blocked the sign-in.');
   await expect(problem).toContainText('AADSTS53003');
   await expect(accountButton(page)).toHaveCount(0);
-  await capture(page, testInfo, 'sign-in-error-conditional-access', () => expect(problem).toBeVisible());
+  await captureScreens(page, testInfo, 'sign-in-error-conditional-access', () => expect(problem).toBeVisible());
 });
 
 test('a login_hint in the URL fills in the provider’s sign-in form', async ({ page }) => {
