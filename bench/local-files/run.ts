@@ -115,11 +115,15 @@ async function main(): Promise<void> {
     // The parser's first parse (its JIT warm-up, seconds) is paid once per worker, not per query.
     const firstKql = await page.evaluate((csl) => (window as unknown as { bench: Bench }).bench.kqlProduct(csl), HOUR_SUMMARY_KQL);
     const productKql: number[] = [];
+    // Inside the worker (plan, DuckDB, Arrow → columnar) vs on the page (plus the message and the
+    // transfer of the columns): says on which side of postMessage an overhead lies.
+    const productKqlInWorker: number[] = [];
     const directForKql: number[] = [];
     for (let rep = 0; rep < REPS; rep++) {
       const k = await page.evaluate((csl) => (window as unknown as { bench: Bench }).bench.kqlProduct(csl), HOUR_SUMMARY_KQL);
       if (k.rowCount !== groups) throw new Error(`KQL answered ${k.rowCount} groups, the SQL ${groups}`);
       productKql.push(k.ms);
+      productKqlInWorker.push(k.workerMs);
       directForKql.push((await page.evaluate((sql) => (window as unknown as { bench: Bench }).bench.sqlDirect(sql), HOUR_SUMMARY_SQL.replace('{table}', 'direct_0'))).ms);
     }
     const kqlRatio = median(productKql) / median(directForKql);
@@ -129,12 +133,15 @@ async function main(): Promise<void> {
 
     const before = entryChunks(outDir);
     const beforeGzip = before.reduce((sum, f) => sum + gzipSync(readFileSync(join(outDir, f)), { level: 9 }).length, 0);
-    const localBefore = before.filter((f) => /local-files|duckdb|Kusto\.Language|bridge/i.test(f));
+    // What must wait for the first file: the worker, DuckDB-wasm and the parser. The worker's
+    // launcher (src/workers/local-files-client.ts, ~1.5 KB gzip) is imported by the app itself; in
+    // this two-entry build it becomes a chunk of its own beside the bench page, so it is not counted.
+    const localBefore = before.filter((f) => /local-files\.worker|duckdb|Kusto\.Language|bridge/i.test(f));
     const added = assetSizes(outDir, /^(local-files\.worker|duckdb-(eh|mvp)|Kusto\.Language|bridge)[-.].*\.(js|wasm)$/);
 
     console.log(`\n${loaded?.rowCount ?? 0} rows loaded (${loaded?.columns.length ?? 0} columns); medians of ${REPS}; `
       + `load ms product [${product.map((v) => v.toFixed(0)).join(', ')}] (${phases.join('; ')}), bare [${direct.map((v) => v.toFixed(0)).join(', ')}]; `
-      + `hour summary → ${groups} groups; KQL ms [${productKql.map((v) => v.toFixed(0)).join(', ')}] vs bare SQL [${directForKql.map((v) => v.toFixed(0)).join(', ')}]; longest main-thread task ${maxLong.toFixed(0)} ms (${longTasks.length} over 50 ms)\n`);
+      + `hour summary → ${groups} groups; KQL ms [${productKql.map((v) => v.toFixed(0)).join(', ')}] (in the worker [${productKqlInWorker.map((v) => v.toFixed(0)).join(', ')}]) vs bare SQL [${directForKql.map((v) => v.toFixed(0)).join(', ')}]; longest main-thread task ${maxLong.toFixed(0)} ms (${longTasks.length} over 50 ms)\n`);
     const rows = [
       ['(a) load 1M×12 CSV → table', `${median(product).toFixed(0)} ms`, `read_csv ${median(direct).toFixed(0)} ms`, `${loadRatio.toFixed(2)}×`, '≤ 1.20×', loadRatio <= 1.2 ? 'pass' : 'FAIL'],
       ['(b) hour summary, SQL on both', `${median(productSql).toFixed(0)} ms`, `${median(directSql).toFixed(0)} ms`, `${(median(productSql) / median(directSql)).toFixed(2)}×`, '-', 'info'],
@@ -142,7 +149,7 @@ async function main(): Promise<void> {
       ['(b) first KQL query (parser warm-up)', `${firstKql.ms.toFixed(0)} ms`, '-', '-', '-', 'info'],
       ['(c) peak page memory while loading', mb(peakRss - baselineRss), `file ${mb(csvBytes)}`, `${((peakRss - baselineRss) / csvBytes).toFixed(2)}×`, '-', 'info'],
       ['main thread longest task', `${maxLong.toFixed(0)} ms`, '-', '-', '≤ 100 ms', maxLong <= 100 ? 'pass' : 'FAIL'],
-      ['(d) JS before the editor, gzip -9', `${kb(beforeGzip)}`, '300 KB', `${(beforeGzip / 1024 / 300).toFixed(2)}×`, '≤ 300 KB, none local', beforeGzip <= 300 * 1024 && localBefore.length === 0 ? 'pass' : 'FAIL'],
+      ['(d) JS before the editor, gzip -9', `${kb(beforeGzip)}`, '300 KB', `${(beforeGzip / 1024 / 300).toFixed(2)}×`, '≤ 300 KB, no worker/wasm/parser', beforeGzip <= 300 * 1024 && localBefore.length === 0 ? 'pass' : 'FAIL'],
       ...added.map((a) => [`(d) local files add: ${a.file.replace(/-[\w-]{8}\./, '.')}`, kb(a.gzip), `raw ${kb(a.bytes)}`, '-', 'lazy', 'info']),
       ['(d) local files add, total', kb(added.reduce((s, a) => s + a.gzip, 0) - Math.max(0, ...added.filter((a) => /mvp/.test(a.file)).map((a) => a.gzip))), 'one wasm is fetched', '-', 'lazy', 'info'],
     ];
