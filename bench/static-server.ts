@@ -2,7 +2,7 @@
  * The app and a bench page built with Vite into a temp dir (never dist/), served on an ephemeral
  * loopback port (never the stack's ports), plus fixed byte routes a bench serves beside it.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,13 +30,40 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml', '.ttf': 'font/ttf', '.woff2': 'font/woff2', '.wasm': 'application/wasm',
 };
 
-export function serveBuild(dir: string, routes: Record<string, { type: string; bytes: Uint8Array }> = {}): Promise<{ server: Server; url: string }> {
+/** A fixed byte route; with `bytesPerSecond`, sent in 64 KB pieces at that pace (a network, not loopback). */
+export interface ByteRoute {
+  type: string;
+  bytes: Uint8Array;
+  bytesPerSecond?: number;
+}
+
+const PACED_PIECE = 64 * 1024;
+
+function sendPaced(res: ServerResponse, bytes: Uint8Array, bytesPerSecond: number): void {
+  const started = Date.now();
+  let sent = 0;
+  const tick = () => {
+    if (res.destroyed) return;
+    const due = Math.min(bytes.length, Math.floor(((Date.now() - started) / 1000) * bytesPerSecond) + PACED_PIECE);
+    while (sent < due) {
+      const end = Math.min(due, sent + PACED_PIECE);
+      res.write(bytes.subarray(sent, end));
+      sent = end;
+    }
+    if (sent >= bytes.length) res.end();
+    else setTimeout(tick, 5);
+  };
+  tick();
+}
+
+export function serveBuild(dir: string, routes: Record<string, ByteRoute> = {}): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const route = routes[path];
     if (route) {
       res.writeHead(200, { 'content-type': route.type, 'content-length': route.bytes.length });
-      res.end(route.bytes);
+      if (route.bytesPerSecond) sendPaced(res, route.bytes, route.bytesPerSecond);
+      else res.end(route.bytes);
       return;
     }
     const file = normalize(join(dir, path));

@@ -11,14 +11,17 @@ import '../../src/app/styles.css';
 import { decodeV2Bytes } from '../../src/kusto/decode-v2';
 import type { DataSet } from '../../src/kusto/types';
 import { ResultsPanel } from '../../src/features/results/components/results-panel';
-import { decodeInWorker, startDecodeWorker, workerTableOps } from '../../src/workers/decode-client';
+import { decodeInWorker, decodeStreamInWorker, startDecodeWorker, workerTableOps } from '../../src/workers/decode-client';
 
-let show: (dataSet: DataSet) => void = () => undefined;
+let show: (dataSet: DataSet | null, arriving?: boolean) => void = () => undefined;
 
 function Bench() {
-  const [dataSet, setDataSet] = useState<DataSet | null>(null);
-  show = (next) => flushSync(() => setDataSet(next));
-  return createElement(ResultsPanel, { dataSet, error: null, running: false, ops: workerTableOps, query: 'StormEvents' });
+  const [state, setState] = useState<{ dataSet: DataSet | null; arriving: boolean }>({ dataSet: null, arriving: false });
+  show = (dataSet, arriving = false) => flushSync(() => setState({ dataSet, arriving }));
+  return createElement(ResultsPanel, {
+    dataSet: state.dataSet, error: null, running: state.arriving, arriving: state.arriving ? { progress: null, replacements: 0 } : null,
+    ops: workerTableOps, query: 'StormEvents',
+  });
 }
 
 // The app starts the worker at idle after load (so its decoder is compiled before the first result).
@@ -96,6 +99,54 @@ async function firstPaint() {
   };
 }
 
+/** When the last byte of `url` arrived, by Resource Timing (the worker may hold the body). */
+function lastByteOf(url: string): number {
+  const entries = performance.getEntriesByName(new URL(url, location.href).href) as PerformanceResourceTiming[];
+  const entry = entries[entries.length - 1];
+  if (!entry || entry.responseEnd === 0) throw new Error(`no resource timing for ${url}`);
+  return entry.responseEnd;
+}
+
+/**
+ * (e) a paced response (a network's pace, not loopback's): time to the first painted rows and
+ * last byte → complete table, reading the body whole then decoding (`whole`) or streaming it
+ * into the worker (`stream`).
+ */
+async function arrival(url: string, mode: 'whole' | 'stream') {
+  show(null);
+  performance.clearResourceTimings();
+  await nextPaint();
+  const started = performance.now();
+  const response = await fetch(url, { cache: 'no-store' });
+  const headersMs = performance.now() - started;
+  let firstSnapshotMs = NaN;
+  let firstRows = NaN;
+  let firstRowCount = 0;
+  let decoded;
+  if (mode === 'whole') {
+    decoded = await decodeInWorker(await response.arrayBuffer());
+  } else {
+    let painting: Promise<number> | null = null;
+    decoded = await decodeStreamInWorker(response.body!, ({ dataSet }) => {
+      if (painting) return;
+      firstSnapshotMs = performance.now() - started;
+      firstRowCount = dataSet.primaryResults[0]?.rowCount ?? 0;
+      show(dataSet, true);
+      painting = nextPaint();
+    });
+    if (painting) firstRows = await painting;
+  }
+  if (!decoded.result.ok) throw new Error(decoded.result.error.message);
+  show(decoded.result.dataSet);
+  const complete = await nextPaint();
+  const lastByte = lastByteOf(url);
+  if (Number.isNaN(firstRows)) {
+    firstRows = complete;
+    firstRowCount = decoded.result.dataSet.primaryResults[0]!.rowCount;
+  }
+  return { headersMs, firstSnapshotMs, decodeMs: decoded.decodeMs, firstRowsMs: firstRows - started, firstRowCount, lastByteMs: lastByte - started, completeAfterLastByteMs: complete - lastByte };
+}
+
 function scroller(): HTMLElement | null {
   let best: HTMLElement | null = null;
   for (const el of Array.from(document.querySelectorAll<HTMLElement>('*'))) {
@@ -135,5 +186,5 @@ async function scrollFrames(frames: number) {
   return { found: true, p95: sorted[Math.floor(sorted.length * 0.95)]!, max: sorted[sorted.length - 1]!, frames, scrolledPx: el.scrollTop, idleP95 };
 }
 
-Object.assign(window, { bench: { throughput, firstPaint, scrollFrames } });
+Object.assign(window, { bench: { throughput, firstPaint, scrollFrames, arrival } });
 document.title = 'ready';

@@ -5,7 +5,11 @@
  *   (b) last byte → first painted grid (worker decode + transfer + ResultsPanel) vs JSON.parse,
  *       with the main thread's long tasks meanwhile,
  *   (c) rAF frame times while the grid scrolls,
- *   (d) gzip size of the JS loaded before the editor (entry chunk + its static imports).
+ *   (d) gzip size of the JS loaded before the editor (entry chunk + its static imports),
+ *   (e) the same response paced at BENCH_CLIENT_MBPS (default 50 MB/s, a fast network rather than
+ *       loopback): time to the first painted rows vs time to the last byte, and last byte →
+ *       complete table vs JSON.parse, reading the body whole then decoding vs streaming it into
+ *       the worker, side by side.
  * Builds the app and the bench page with Vite into a temp dir (never dist/) and serves it on an
  * ephemeral port; nothing binds the stack's ports.
  *
@@ -27,6 +31,7 @@ import { summarizeTrace } from './trace-summary';
 
 const ROWS = Number(process.env['BENCH_CLIENT_ROWS'] ?? 500_000);
 const REPS = 3;
+const PACE_MBPS = Number(process.env['BENCH_CLIENT_MBPS'] ?? 50);
 
 interface Row { metric: string; value: string; baseline: string; ratio: string; target: string; pass: boolean }
 
@@ -54,7 +59,10 @@ async function main(): Promise<void> {
 
     await buildAppWithBenchPage(outDir, 'bench/client/page.html');
 
-    const served = await serveBuild(outDir, { '/data.json': { type: 'application/json', bytes: data } });
+    const served = await serveBuild(outDir, {
+      '/data.json': { type: 'application/json', bytes: data },
+      '/data-paced.json': { type: 'application/json', bytes: data, bytesPerSecond: PACE_MBPS * 1e6 },
+    });
     server = served.server;
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('pageerror', (e) => console.error('page error:', e.message));
@@ -65,6 +73,7 @@ async function main(): Promise<void> {
       firstPaint(): Promise<{ totalMs: number; workerMs: number; decodeMs: number; renderMs: number; longTasks: number[]; inWorker: boolean; gridFound: boolean; rows: number }>;
       scrollFrames(frames: number): Promise<{ found: boolean; p95: number; max: number; frames: number; scrolledPx: number; idleP95: number }>;
       throughput(reps: number): Promise<{ megabytes: number; rows: number; parseMs: number; textAndParseMs: number; scanMs: number }>;
+      arrival(url: string, mode: 'whole' | 'stream'): Promise<{ headersMs: number; firstSnapshotMs: number; decodeMs: number; firstRowsMs: number; firstRowCount: number; lastByteMs: number; completeAfterLastByteMs: number }>;
     };
     const paint = await page.evaluate(() => (window as unknown as { bench: Bench }).bench.firstPaint());
     await page.screenshot({ path: '/tmp/bench-client-grid.png' });
@@ -84,6 +93,17 @@ async function main(): Promise<void> {
     await page2.waitForFunction(() => document.title === 'ready');
     const speed = await page2.evaluate((reps) => (window as unknown as { bench: Bench }).bench.throughput(reps), REPS);
     await page2.close();
+
+    // (e) on a fresh page each, whole first (the way the app read bodies before), then streamed.
+    const arrivals: Record<'whole' | 'stream', Awaited<ReturnType<Bench['arrival']>>> = {} as never;
+    for (const mode of ['whole', 'stream'] as const) {
+      const p = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await p.goto(`${served.url}/bench/client/page.html`);
+      await p.waitForFunction(() => document.title === 'ready');
+      arrivals[mode] = await p.evaluate(([m]) => (window as unknown as { bench: Bench }).bench.arrival('/data-paced.json', m!), [mode] as const);
+      if (mode === 'stream') await p.screenshot({ path: '/tmp/bench-client-streamed.png' });
+      await p.close();
+    }
 
     const chunks = entryChunks(outDir);
     const gzipBytes = chunks.reduce((sum, f) => sum + gzipSync(readFileSync(join(outDir, f)), { level: 9 }).length, 0);
@@ -119,6 +139,25 @@ async function main(): Promise<void> {
         ratio: `${(gzipBytes / 1024 / 300).toFixed(2)}×`, target: '≤ 300 KB', pass: gzipBytes <= 300 * 1024,
       },
     ];
+    for (const mode of ['whole', 'stream'] as const) {
+      const a = arrivals[mode];
+      const firstRatio = a.firstRowsMs / a.lastByteMs;
+      const tailRatio = a.completeAfterLastByteMs / speed.parseMs;
+      const how = mode === 'whole' ? 'body read whole, then decoded' : 'body streamed into the worker';
+      rows.push(
+        {
+          metric: `(e) first rows painted, ${how}`, value: `${a.firstRowsMs.toFixed(0)} ms (${a.firstRowCount} rows)`,
+          baseline: `last byte ${a.lastByteMs.toFixed(0)} ms`, ratio: `${firstRatio.toFixed(2)}×`, target: '≤ 0.30×', pass: firstRatio <= 0.3,
+        },
+        {
+          metric: `(e) last byte → complete table, ${how}`, value: `${a.completeAfterLastByteMs.toFixed(0)} ms`,
+          baseline: `JSON.parse ${speed.parseMs.toFixed(0)} ms`, ratio: `${tailRatio.toFixed(2)}×`, target: '≤ 0.50×', pass: tailRatio <= 0.5,
+        },
+      );
+    }
+    console.log(`(e) paced at ${PACE_MBPS} MB/s (BENCH_CLIENT_MBPS); the "whole" rows are the way before streaming, kept as the baseline; `
+      + (['whole', 'stream'] as const).map((m) => `${m}: headers ${arrivals[m].headersMs.toFixed(0)} ms, first snapshot ${arrivals[m].firstSnapshotMs.toFixed(0)} ms, `
+        + `decoder busy ${arrivals[m].decodeMs.toFixed(0)} ms`).join('; '));
     table(rows);
     console.log(`\nbench/client took ${((Date.now() - started) / 1000).toFixed(0)} s; screenshots: /tmp/bench-client-grid.png, /tmp/bench-client-scrolled.png`);
     if (process.env['BENCH_KEEP_BUILD']) writeFileSync(join(outDir, 'KEEP'), '');

@@ -20,6 +20,7 @@ import { changesSchema } from '../kusto/schema-changes';
 import type { HistoryStore, RunOutcome } from '../features/history/history-store';
 import { kustoError, type KustoError } from '../kusto/errors';
 import type { ClientRequestProperties } from '../kusto/request';
+import type { ResultSoFar } from '../kusto/decode-v2';
 import type { DataSet } from '../kusto/types';
 
 export interface RunRequest {
@@ -37,12 +38,14 @@ export interface RunRequest {
 export interface TabRunState {
   running: boolean;
   lastRun: QueryRun | null;
+  /** While a run's answer arrives: its tables so far (shown before the last byte). */
+  arriving: ResultSoFar | null;
   error: KustoError | null;
   markers: EditorMarker[];
   lastRequest: RunRequest | null;
 }
 
-const IDLE: TabRunState = { running: false, lastRun: null, error: null, markers: [], lastRequest: null };
+const IDLE: TabRunState = { running: false, lastRun: null, arriving: null, error: null, markers: [], lastRequest: null };
 
 /** How long the fetch stays open waiting for the cluster to confirm `.cancel query`. */
 const CANCEL_GRACE_MS = 3_000;
@@ -52,6 +55,8 @@ interface InFlight {
   clientRequestId: string;
   request: RunRequest;
   cancelled: boolean;
+  /** performance.now() when it started. */
+  started: number;
 }
 
 export interface TabRunsOptions {
@@ -80,6 +85,11 @@ function recordRun(
   };
   // History is a convenience: a full disk or a blocked database must not fail the run.
   history.record(entry, outcome.dataSet).catch((e: unknown) => console.warn('History: the run was not recorded', e));
+}
+
+function markIncomplete(dataSet: DataSet): DataSet {
+  const tables = dataSet.tables.map((t) => ({ ...t, incomplete: true }));
+  return { ...dataSet, tables, primaryResults: tables.filter((t) => t.tableKind === 'PrimaryResult') };
 }
 
 function markersFor(error: KustoError | null, request: RunRequest): EditorMarker[] {
@@ -112,11 +122,13 @@ export function useTabRuns({ client, onSchemaChanged, userName, history = null }
     (tabId: string, request: RunRequest) => {
       if (inFlight.current.has(tabId) || request.text.trim() === '') return;
       const controller = new AbortController();
-      const flight: InFlight = { controller, clientRequestId: newRunClientRequestId(request.text, crypto.randomUUID()), request, cancelled: false };
+      const flight: InFlight = {
+        controller, clientRequestId: newRunClientRequestId(request.text, crypto.randomUUID()), request, cancelled: false, started: performance.now(),
+      };
       inFlight.current.set(tabId, flight);
-      update(tabId, (s) => ({ ...s, running: true, error: null, markers: [], lastRequest: request }));
+      update(tabId, (s) => ({ ...s, running: true, arriving: null, error: null, markers: [], lastRequest: request }));
       const startedAt = Date.now();
-      const started = performance.now();
+      const { started } = flight;
       const settle = (f: (s: TabRunState) => TabRunState) => {
         if (inFlight.current.get(tabId) === flight) inFlight.current.delete(tabId);
         // A cancelled run already told the user; whatever arrives later (the stream's own
@@ -129,11 +141,14 @@ export function useTabRuns({ client, onSchemaChanged, userName, history = null }
         : client.run({
           clusterUrl: request.clusterUrl, database: request.database, text: request.text, properties: request.properties,
           signal: controller.signal, clientRequestId: flight.clientRequestId,
+          onProgress: (soFar) => {
+            if (inFlight.current.get(tabId) === flight) update(tabId, (s) => ({ ...s, arriving: soFar }));
+          },
         });
       execution.then(
         (result) => {
           if (changesSchema(request.text)) onSchemaChanged?.(request.clusterUrl);
-          settle((s) => ({ ...s, running: false, lastRun: result, error: result.partial, markers: markersFor(result.partial, request) }));
+          settle((s) => ({ ...s, running: false, arriving: null, lastRun: result, error: result.partial, markers: markersFor(result.partial, request) }));
           recordRun(historyRef.current, request, startedAt, {
             outcome: flight.cancelled || result.dataSet.cancelled ? 'cancelled' : result.partial ? 'partial' : 'success',
             durationMs: result.durationMs, dataSet: result.dataSet, message: result.partial?.message,
@@ -141,7 +156,7 @@ export function useTabRuns({ client, onSchemaChanged, userName, history = null }
         },
         (error: KustoError) => {
           const explained = explainError(error, request, userName());
-          settle((s) => ({ ...s, running: false, error: explained, markers: markersFor(explained, request) }));
+          settle((s) => ({ ...s, running: false, arriving: null, error: explained, markers: markersFor(explained, request) }));
           recordRun(historyRef.current, request, startedAt, {
             outcome: flight.cancelled || error.kind === 'cancelled' ? 'cancelled' : 'failed',
             durationMs: performance.now() - started, dataSet: null, message: explained.message,
@@ -158,7 +173,13 @@ export function useTabRuns({ client, onSchemaChanged, userName, history = null }
       if (!flight || flight.cancelled) return;
       flight.cancelled = true;
       inFlight.current.delete(tabId);
-      update(tabId, (s) => ({ ...s, running: false, error: kustoError('cancelled', 'The query was cancelled.'), markers: [] }));
+      // Rows that arrived before the cancel stay on screen, their tables marked incomplete.
+      update(tabId, (s) => ({
+        ...s, running: false, arriving: null, error: kustoError('cancelled', 'The query was cancelled.'), markers: [],
+        lastRun: s.arriving
+          ? { clientRequestId: flight.clientRequestId, query: flight.request.text, dataSet: markIncomplete(s.arriving.dataSet), partial: null, durationMs: performance.now() - flight.started }
+          : s.lastRun,
+      }));
       const abort = () => flight.controller.abort();
       // `.cancel query` stops queries only; a command is stopped by closing its request. A local
       // query stops in DuckDB-wasm when its signal aborts (the worker interrupts the pending query).

@@ -236,12 +236,16 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
       const parameters = parametersFor(text, params.values);
       if (!parameters.ok) return;
       setRecallNote(null);
+      const properties = {
+        ...(parameters.parameters ? { Parameters: parameters.parameters } : {}),
+        ...(tab.progressive ? { Options: { results_progressive_enabled: true } } : {}),
+      };
       runs.run(tab.id, {
         clusterUrl: tab.clusterUrl, database: tab.database, text, statementStart: statement.start, documentText: tab.text,
-        properties: parameters.parameters ? { Parameters: parameters.parameters } : undefined,
+        properties: Object.keys(properties).length > 0 ? properties : undefined,
       });
     },
-    [runs, tab.id, tab.clusterUrl, tab.database, tab.text, params.values],
+    [runs, tab.id, tab.clusterUrl, tab.database, tab.text, tab.progressive, params.values],
   );
 
   const runFromButton = useCallback(() => {
@@ -421,7 +425,7 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
   const signInProblem = error?.signIn ? { problem: error.signIn, clusterUrl: runState.lastRequest?.clusterUrl ?? tab.clusterUrl, dismiss: null }
     : signInRecovery.failure?.signIn ? { problem: signInRecovery.failure.signIn, clusterUrl: signInRecovery.clusterOfFailure ?? tab.clusterUrl, dismiss: signInRecovery.dismissFailure }
     : null;
-  const dataSet = runState.lastRun?.dataSet ?? null;
+  const dataSet = runState.arriving?.dataSet ?? runState.lastRun?.dataSet ?? null;
   // Share copies the table on screen in the order shown; a view of an older data set does not count.
   const [view, setView] = useState<ResultViewState | null>(null);
   const shownView = view && dataSet?.tables.includes(view.table) ? view : null;
@@ -498,6 +502,14 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
             <button type="button" onClick={cancel} disabled={!runState.running} title="Cancel the running query (Esc or Ctrl+Shift+Enter)">
               {selectors.editor.cancel.name}
             </button>
+            <label className="progressive-toggle" title="Ask the cluster for rows as the query finds them (results_progressive_enabled), remembered for this tab">
+              <input
+                type="checkbox"
+                checked={tab.progressive ?? false}
+                onChange={(e) => tabsStore.dispatch({ type: 'set-progressive', id: tab.id, progressive: e.target.checked })}
+              />
+              {selectors.editor.progressive.name}
+            </label>
             {canRetry ? (
               <button type="button" onClick={() => runState.lastRequest && runs.run(tab.id, runState.lastRequest)}>
                 {selectors.common.retry.name}
@@ -576,6 +588,7 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
               dataSet={dataSet}
               error={error?.signIn ? null : error}
               running={runState.running}
+              arriving={runState.arriving}
               durationMs={runState.lastRun?.durationMs ?? null}
               query={runState.lastRun?.query}
               wrapTableView={wrapTableView}

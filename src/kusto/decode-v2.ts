@@ -172,6 +172,15 @@ export interface TableSoFar {
   completed: boolean;
 }
 
+/** A result still arriving, as a reader shows it: its tables so far (copies the receiver owns). */
+export interface ResultSoFar {
+  dataSet: DataSet;
+  /** The last TableProgress percentage of the first result table (progressive mode), null before any. */
+  progress: number | null;
+  /** DataReplace fragments so far of the first result table: when it changes, its rows were replaced. */
+  replacements: number;
+}
+
 class FrameDecoder {
   readonly tables = new Map<number, PendingTable>();
   readonly errors: OneApiError[] = [];

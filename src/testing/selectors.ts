@@ -61,6 +61,8 @@ export const selectors = {
     queryPreview: { role: 'region', name: 'Query text (read-only)' },
     run: { role: 'button', name: 'Run' },
     cancel: { role: 'button', name: 'Cancel' },
+    /** Per tab, remembered: ask the cluster for progressive results (rows as the query finds them). */
+    progressive: { role: 'checkbox', name: 'Progressive results' },
     /** Text of the active tab's context, e.g. "https://localhost:8443 · Samples". */
     context: { role: 'status', name: 'Query context' },
   },
@@ -136,6 +138,12 @@ export const selectors = {
     row: { role: 'row' },
     /** role=status; its whole text is `recordsText(n)`, n in plain digits. */
     status: { role: 'status', name: 'Result status' },
+    /** While the answer arrives: "`rowsSoFarText(n)`" (rows on screen before the last byte). */
+    arriving: { role: 'status', name: 'Rows so far' },
+    /** The TableProgress percentage of a progressive query, 0–100. */
+    progress: { role: 'progressbar', name: 'Table progress' },
+    /** Shown when the table on screen is only what arrived before the answer broke off. */
+    incomplete: { role: 'note', name: 'Incomplete result' },
     /** One tab per PrimaryResult table: "Table 1", "Table 2", … or the table's own name. */
     tabs: { role: 'tablist', name: 'Result tables' },
     tab: { role: 'tab' },
@@ -212,6 +220,10 @@ export const selectors = {
 } as const;
 
 /** "1 record", "59066 records": plain digits, no thousands separator. */
+export function rowsSoFarText(count: number): string {
+  return `${count} ${count === 1 ? 'row' : 'rows'} so far`;
+}
+
 export function recordsText(count: number): string {
   return `${count} ${count === 1 ? 'record' : 'records'}`;
 }

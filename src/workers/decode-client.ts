@@ -10,15 +10,20 @@
  * gets a Uint32Array row permutation back by transfer.
  */
 
-import { decodeV2Bytes, type DecodeResult } from '../kusto/decode-v2';
+import { V2StreamDecoder, decodeV2Bytes, type DecodeResult, type ResultSoFar, type TableSoFar } from '../kusto/decode-v2';
+import { copyColumn } from '../kusto/columnar';
 import { kustoError } from '../kusto/errors';
 import type { ColumnarTable } from '../kusto/types';
 import { searchRows, sortRows, type ResultTableOps } from '../kusto/table-ops';
 import type { SortDirection, WorkerRequest, WorkerResponse } from './protocol';
+import { readPieces } from './read-pieces';
+import { SnapshotSchedule } from './snapshot-schedule';
 
 interface Pending {
   resolve(message: WorkerResponse): void;
   reject(error: Error): void;
+  /** Tables so far of a body still arriving (the request stays open). */
+  progress?: (tables: TableSoFar[]) => void;
 }
 
 /** Where the worker keeps a table: the data set's key and the table's index in `dataSet.tables`. */
@@ -59,6 +64,10 @@ function getWorker(): Worker | null {
   worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
     const p = pending.get(event.data.id);
     if (!p) return;
+    if (event.data.type === 'decode-progress') {
+      p.progress?.(event.data.tables);
+      return;
+    }
     pending.delete(event.data.id);
     p.resolve(event.data);
   };
@@ -73,11 +82,16 @@ function getWorker(): Worker | null {
   return worker;
 }
 
-function call(w: Worker, request: WorkerRequest, transfer: Transferable[] = []): Promise<WorkerResponse> {
+function call(w: Worker, request: WorkerRequest, transfer: Transferable[] = [], progress?: Pending['progress']): Promise<WorkerResponse> {
   return new Promise((resolve, reject) => {
     if (!('id' in request)) throw new Error('a request without an id gets no answer');
-    pending.set(request.id, { resolve, reject });
-    w.postMessage(request, transfer);
+    pending.set(request.id, progress ? { resolve, reject, progress } : { resolve, reject });
+    try {
+      w.postMessage(request, transfer);
+    } catch (e) {
+      pending.delete(request.id);
+      throw e;
+    }
   });
 }
 
@@ -97,6 +111,18 @@ export interface WorkerDecode {
   inWorker: boolean;
 }
 
+function decodedAnswer(answer: WorkerResponse, key: number): WorkerDecode {
+  if (answer.type === 'failed') throw new Error(answer.message);
+  if (answer.type !== 'decoded') throw new Error(`unexpected answer ${answer.type} from the decode worker`);
+  if (answer.result.ok) {
+    answer.result.dataSet.tables.forEach((table, index) => {
+      refs.set(table, { key, index });
+      released?.register(table, key);
+    });
+  }
+  return { result: answer.result, decodeMs: answer.decodeMs, inWorker: true };
+}
+
 /** Decodes a v2 response body off the main thread. `bytes` is transferred: don't use it afterwards. */
 export async function decodeInWorker(bytes: ArrayBuffer): Promise<WorkerDecode> {
   const w = getWorker();
@@ -104,20 +130,91 @@ export async function decodeInWorker(bytes: ArrayBuffer): Promise<WorkerDecode> 
     const key = nextKey++;
     // If the worker dies before answering, the transferred bytes die with it: this run fails with
     // the worker's error and later runs decode on the main thread (workerBroken).
-    const answer = await call(w, { type: 'decode', id: nextId++, key, bytes }, [bytes]);
-    if (answer.type === 'failed') throw new Error(answer.message);
-    if (answer.type !== 'decoded') throw new Error(`unexpected answer ${answer.type} from the decode worker`);
-    if (answer.result.ok) {
-      answer.result.dataSet.tables.forEach((table, index) => {
-        refs.set(table, { key, index });
-        released?.register(table, key);
-      });
-    }
-    return { result: answer.result, decodeMs: answer.decodeMs, inWorker: true };
+    return decodedAnswer(await call(w, { type: 'decode', id: nextId++, key, bytes }, [bytes]), key);
   }
   const started = performance.now();
   const result = decodeV2Bytes(new Uint8Array(bytes));
   return { result, decodeMs: performance.now() - started, inWorker: false };
+}
+
+export type DecodeProgress = (soFar: ResultSoFar) => void;
+
+function resultSoFar(tables: readonly TableSoFar[]): ResultSoFar {
+  const all = tables.map((t) => t.table);
+  const primary = tables.find((t) => t.table.tableKind === 'PrimaryResult');
+  return {
+    dataSet: { tables: all, primaryResults: all.filter((t) => t.tableKind === 'PrimaryResult'), visualizations: new Map(), stats: null, cancelled: false },
+    progress: primary?.progress ?? null,
+    replacements: primary?.replacements ?? 0,
+  };
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** The main thread's own streaming decode (no worker): same decoder, same snapshots. */
+async function decodeStreamHere(body: ReadableStream<Uint8Array>, onProgress?: DecodeProgress): Promise<WorkerDecode> {
+  const decoder = new V2StreamDecoder();
+  const schedule = new SnapshotSchedule();
+  let decodeMs = 0;
+  const cut = await readPieces(body, (bytes) => {
+    const started = performance.now();
+    decoder.push(bytes);
+    const now = performance.now();
+    decodeMs += now - started;
+    if (!onProgress || decoder.failed) return;
+    const soFar = decoder.tablesSoFar();
+    if (!schedule.due(soFar, now)) return;
+    // The decoder's stores are views it keeps writing into: the receiver gets copies.
+    onProgress(resultSoFar(soFar.map((t) => ({ ...t, table: { ...t.table, columns: t.table.columns.map(copyColumn) } }))));
+  });
+  const started = performance.now();
+  let result = decoder.end();
+  decodeMs += performance.now() - started;
+  if (cut !== null && !result.ok) result = { ...result, error: kustoError('network', `The response was cut before it ended: ${cut}`) };
+  return { result, decodeMs, inWorker: false };
+}
+
+/**
+ * Decodes a v2 body while it arrives, in the worker: the stream itself moves there where the
+ * browser can transfer streams (https://developer.mozilla.org/docs/Web/API/Web_Workers_API/Transferable_objects),
+ * else each piece is forwarded as it comes. `onProgress` gets the tables so far now and then
+ * (`snapshot-schedule.ts`), so rows can be shown before the last byte.
+ */
+export async function decodeStreamInWorker(body: ReadableStream<Uint8Array>, onProgress?: DecodeProgress): Promise<WorkerDecode> {
+  const w = getWorker();
+  if (!w) return decodeStreamHere(body, onProgress);
+  const key = nextKey++;
+  const id = nextId++;
+  const progress = onProgress && ((tables: TableSoFar[]) => onProgress(resultSoFar(tables)));
+  let answer: Promise<WorkerResponse>;
+  try {
+    answer = call(w, { type: 'decode-stream', id, key, body }, [body], progress);
+  } catch {
+    // DataCloneError: this browser cannot transfer a ReadableStream.
+    answer = call(w, { type: 'decode-begin', id, key }, [], progress);
+    const cut = await readPieces(body, (bytes) => {
+      // A piece may be a view into a larger buffer: send just its bytes.
+      const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer as ArrayBuffer : bytes.slice().buffer;
+      w.postMessage({ type: 'decode-piece', id, bytes: own } satisfies WorkerRequest, [own]);
+    });
+    w.postMessage({ type: 'decode-end', id, cut } satisfies WorkerRequest);
+  }
+  return decodedAnswer(await answer, key);
+}
+
+/**
+ * Reads a 200 answer of `/v2/rest/query` while it arrives, in the worker. A worker that fails is a
+ * decoding failure; a body that breaks off is a network error with the tables so far (`incomplete`).
+ */
+export async function decodeResponseInWorker(response: Response, _signal?: AbortSignal, onProgress?: DecodeProgress): Promise<DecodeResult> {
+  try {
+    if (!response.body) return (await decodeInWorker(await response.arrayBuffer())).result;
+    return (await decodeStreamInWorker(response.body, onProgress)).result;
+  } catch (e) {
+    return { ok: false, error: kustoError('malformed-response', `The response could not be decoded: ${message(e)}`) };
+  }
 }
 
 async function inWorker(table: ColumnarTable, ask: (ref: TableRef, id: number) => WorkerRequest, here: () => Uint32Array): Promise<Uint32Array> {
@@ -151,18 +248,3 @@ export const workerTableOps: ResultTableOps = {
     () => searchRows(table, text),
   ),
 };
-
-/**
- * The Kusto client's decoder seam (`QueryDecoder`) over the worker: reads the body, moves it to
- * the worker by transfer. A body that cannot be read rejects (the client reports the answer as
- * cut); a worker that fails is a decoding failure.
- */
-export async function decodeResponseInWorker(response: Response): Promise<DecodeResult> {
-  // Bytes, not text: the worker reads UTF-8 itself, and the buffer moves there by transfer.
-  const body = await response.arrayBuffer();
-  try {
-    return (await decodeInWorker(body)).result;
-  } catch (e) {
-    return { ok: false, error: kustoError('malformed-response', `The response could not be decoded: ${e instanceof Error ? e.message : String(e)}`) };
-  }
-}

@@ -12,10 +12,13 @@
 /// <reference lib="webworker" />
 
 import { columnBuffers, copyColumn } from '../kusto/columnar';
-import { decodeV2Bytes } from '../kusto/decode-v2';
+import { V2StreamDecoder, decodeV2Bytes, type DecodeResult, type TableSoFar } from '../kusto/decode-v2';
+import { kustoError } from '../kusto/errors';
 import type { ColumnarTable, DataSet } from '../kusto/types';
 import { searchRows, sortRows } from '../kusto/table-ops';
 import type { WorkerRequest, WorkerResponse } from './protocol';
+import { readPieces } from './read-pieces';
+import { SnapshotSchedule } from './snapshot-schedule';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -52,19 +55,73 @@ function post(message: WorkerResponse, transfer: Transferable[] = []): void {
   self.postMessage(message, transfer);
 }
 
-function copyForTransfer(dataSet: DataSet): { dataSet: DataSet; transfer: ArrayBuffer[] } {
-  const transfer: ArrayBuffer[] = [];
-  const tables = dataSet.tables.map((t): ColumnarTable => {
+function copyTables(tables: readonly ColumnarTable[], transfer: ArrayBuffer[]): ColumnarTable[] {
+  return tables.map((t): ColumnarTable => {
     const columns = t.columns.map(copyColumn);
     for (const c of columns) transfer.push(...columnBuffers(c));
     return { ...t, columns };
   });
+}
+
+function copyForTransfer(dataSet: DataSet): { dataSet: DataSet; transfer: ArrayBuffer[] } {
+  const transfer: ArrayBuffer[] = [];
+  const tables = copyTables(dataSet.tables, transfer);
   const byIdentity = new Map(dataSet.tables.map((t, i) => [t, tables[i]!]));
   return {
     dataSet: { ...dataSet, tables, primaryResults: dataSet.primaryResults.map((t) => byIdentity.get(t)!) },
     transfer,
   };
 }
+
+/** Posts a decode's result: the worker keeps the tables (for sort and search), the main thread gets copies. */
+function postDecoded(id: number, key: number, result: DecodeResult, decodeMs: number): void {
+  if (result.ok) {
+    keep(key, result.dataSet.tables);
+    const { dataSet, transfer } = copyForTransfer(result.dataSet);
+    post({ type: 'decoded', id, result: { ...result, dataSet }, decodeMs }, transfer);
+  } else if (result.incomplete) {
+    const { dataSet, transfer } = copyForTransfer(result.incomplete);
+    post({ type: 'decoded', id, result: { ...result, incomplete: dataSet }, decodeMs }, transfer);
+  } else post({ type: 'decoded', id, result, decodeMs });
+}
+
+/** One body decoded while it arrives: pieces in, snapshots of the tables so far out, the result at the end. */
+class StreamDecode {
+  private readonly decoder = new V2StreamDecoder();
+  private readonly schedule = new SnapshotSchedule();
+  /** Time spent decoding (not waiting for bytes). */
+  private busyMs = 0;
+
+  constructor(readonly id: number, readonly key: number) {}
+
+  push(piece: Uint8Array): void {
+    const started = performance.now();
+    this.decoder.push(piece);
+    const now = performance.now();
+    this.busyMs += now - started;
+    if (this.decoder.failed) return;
+    const soFar = this.decoder.tablesSoFar();
+    if (!this.schedule.due(soFar, now)) return;
+    const transfer: ArrayBuffer[] = [];
+    const copies = copyTables(soFar.map((t) => t.table), transfer);
+    const tables = soFar.map((t, k): TableSoFar => ({ ...t, table: copies[k]! }));
+    post({ type: 'decode-progress', id: this.id, tables }, transfer);
+  }
+
+  /** The body ended; `cut` says why it broke off, if it did (the reader's error). */
+  end(cut: string | null): void {
+    const started = performance.now();
+    let result = this.decoder.end();
+    this.busyMs += performance.now() - started;
+    if (cut !== null && !result.ok) {
+      // What the decoder saw ("cut off") is the symptom; the stream's error is the cause.
+      result = { ...result, error: kustoError('network', `The response was cut before it ended: ${cut}`) };
+    }
+    postDecoded(this.id, this.key, result, this.busyMs);
+  }
+}
+
+const streams = new Map<number, StreamDecode>();
 
 function table(key: number, index: number): ColumnarTable | undefined {
   const tables = kept.get(key);
@@ -80,14 +137,27 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       case 'decode': {
         const started = performance.now();
         const result = decodeV2Bytes(new Uint8Array(message.bytes));
-        const decodeMs = performance.now() - started;
-        if (!result.ok) {
-          post({ type: 'decoded', id: message.id, result, decodeMs });
-          break;
-        }
-        keep(message.key, result.dataSet.tables);
-        const { dataSet, transfer } = copyForTransfer(result.dataSet);
-        post({ type: 'decoded', id: message.id, result: { ...result, dataSet }, decodeMs }, transfer);
+        postDecoded(message.id, message.key, result, performance.now() - started);
+        break;
+      }
+      case 'decode-stream': {
+        const { id } = message;
+        const decode = new StreamDecode(id, message.key);
+        readPieces(message.body, (piece) => decode.push(piece)).then((cut) => decode.end(cut)).catch((e: unknown) => {
+          post({ type: 'failed', id, message: e instanceof Error ? e.message : String(e) });
+        });
+        break;
+      }
+      case 'decode-begin':
+        streams.set(message.id, new StreamDecode(message.id, message.key));
+        break;
+      case 'decode-piece':
+        streams.get(message.id)?.push(new Uint8Array(message.bytes));
+        break;
+      case 'decode-end': {
+        const decode = streams.get(message.id);
+        streams.delete(message.id);
+        decode?.end(message.cut);
         break;
       }
       case 'sort':

@@ -2,7 +2,7 @@
  * Test-only fault switches (README.md). Parsed from the `x-ms-local-fault` header or the
  * `local_fault` request option (in Options, or as a leading `set local_fault="…";` statement, the
  * query-text form of a request option), e.g. "latency=300", "throttle", "server-error=500", "cut",
- * "malformed", "claims-challenge", or several joined by commas. Ignored unless the cluster was
+ * "pace=500", "malformed", "claims-challenge", or several joined by commas. Ignored unless the cluster was
  * started with testSwitches: true.
  */
 export interface Faults {
@@ -11,6 +11,8 @@ export interface Faults {
   serverErrorStatus?: number;
   /** Destroy the connection after this many writes of the response. */
   cutAfterWrites?: number;
+  /** Wait this long after each write of the response: a slow stream (rows trickle in). */
+  paceMs?: number;
   malformed?: boolean;
   /**
    * Answer 401 with a claims challenge (`error="insufficient_claims"`) unless the token carries
@@ -58,8 +60,11 @@ export function parseFaults(text: string | undefined): Faults {
       case 'malformed':
         faults.malformed = true;
         break;
+      case 'pace':
+        faults.paceMs = num ?? 500;
+        break;
       default:
-        throw new FaultSyntaxError(`unknown fault '${name}' (known: latency=<ms>, throttle, server-error[=status], cut[=writes], malformed, claims-challenge[=acrs])`);
+        throw new FaultSyntaxError(`unknown fault '${name}' (known: latency=<ms>, throttle, server-error[=status], cut[=writes], pace=<ms>, malformed, claims-challenge[=acrs])`);
     }
   }
   return faults;

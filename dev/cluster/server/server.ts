@@ -247,6 +247,7 @@ export async function startCluster(options: StartClusterOptions): Promise<Runnin
     const sink = new ResponseSink(res, {
       ...(faults.cutAfterWrites !== undefined ? { cutAfterWrites: faults.cutAfterWrites } : {}),
       ...(faults.malformed ? { malformedText: MALFORMED_FRAME } : {}),
+      ...(faults.paceMs ? { paceMs: faults.paceMs } : {}),
     });
     try {
       let query: EngineQuery;

@@ -12,6 +12,8 @@ export interface SinkFaults {
   cutAfterWrites?: number;
   /** Write this broken text after the first write (test switch `malformed`). */
   malformedText?: string;
+  /** Wait this long after each write (test switch `pace`). */
+  paceMs?: number;
 }
 
 /**
@@ -72,6 +74,7 @@ export class ResponseSink {
       });
       if (this.res.destroyed) throw new ClientGone();
     }
+    if (this.faults.paceMs) await new Promise((resolve) => setTimeout(resolve, this.faults.paceMs));
   }
 
   end(): void {

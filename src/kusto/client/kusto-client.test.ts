@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { col, dataTable, oneApiError, toV2Text, v2Response } from '../../testing/v2-factories';
 import { kustoError, type KustoError } from '../errors';
 import type { TokenProvider } from '../types';
-import { createKustoClient, type Clock, type KustoClientDeps } from './kusto-client';
+import { createKustoClient, type Clock, type KustoClientDeps, type QueryDecoder } from './kusto-client';
+import { V2StreamDecoder, type ResultSoFar } from '../decode-v2';
 
 const CLUSTER = 'https://localhost:8443';
 const okBody = toV2Text(v2Response([dataTable(1, [col('n', 'long')], [[59066]])]));
@@ -322,5 +323,85 @@ describe('abort, deadline and cut answers', () => {
   it('reports a malformed 200 body as malformed-response', async () => {
     const fetch = fakeFetch(new Response(okBody.slice(0, 50)));
     expect((await rejection(client({ fetch }).run(run()))).kind).toBe('malformed-response');
+  });
+});
+
+describe('a query answer read as it arrives', () => {
+  it('keeps the rows of an answer that broke off, its table marked incomplete, with the error as the warning', async () => {
+    const text = toV2Text(v2Response([dataTable(1, [col('n', 'long')], Array.from({ length: 100 }, (_, r) => [r]))]));
+    const cutAt = text.indexOf('[60]');
+    const seen: number[] = [];
+    const decodeQuery: QueryDecoder = async (response, _signal, onProgress) => {
+      const decoder = new V2StreamDecoder();
+      decoder.push(new TextEncoder().encode((await response.text()).slice(0, cutAt)));
+      const soFar = decoder.tablesSoFar();
+      onProgress?.({ dataSet: { tables: soFar.map((t) => t.table), primaryResults: soFar.map((t) => t.table), visualizations: new Map(), stats: null, cancelled: false }, progress: null, replacements: 0 });
+      return decoder.end();
+    };
+    const result = await client({ fetch: fakeFetch(new Response(text)), decodeQuery })
+      .run(run('T', { onProgress: ({ dataSet }: ResultSoFar) => seen.push(dataSet.primaryResults[0]!.rowCount) }));
+    expect(seen).toEqual([60]);
+    expect(result.partial?.kind).toBe('malformed-response');
+    expect([result.dataSet.primaryResults[0]!.rowCount, result.dataSet.primaryResults[0]!.incomplete]).toEqual([60, true]);
+  });
+});
+
+describe('the deadline while a query answer streams', () => {
+  const rows = toV2Text(v2Response([dataTable(1, [col('n', 'long')], Array.from({ length: 100 }, (_, r) => [r]))]));
+  /** Sends the body up to `cutAt`, then stalls; like fetch, the body errors when the request's signal aborts. */
+  const stalling = (cutAt: number) => vi.fn(async (_url: string | URL | Request, init?: RequestInit) => new Response(new ReadableStream({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode(rows.slice(0, cutAt)));
+      init?.signal?.addEventListener('abort', () => controller.error(new DOMException('The user aborted a request.', 'AbortError')));
+    },
+  })));
+  /** Reads the body as it streams, as the decode worker does: a read that fails is a body cut off (a network error). */
+  const streamingDecoder: QueryDecoder = async (response) => {
+    const decoder = new V2StreamDecoder();
+    const reader = response.body!.getReader();
+    try {
+      for (let piece = await reader.read(); !piece.done; piece = await reader.read()) decoder.push(piece.value);
+    } catch (e) {
+      const result = decoder.end();
+      return result.ok ? result : { ...result, error: kustoError('network', `The response was cut before it ended: ${String(e)}`) };
+    }
+    return decoder.end();
+  };
+
+  async function withFakeTimers<T>(f: () => Promise<T>): Promise<T> {
+    vi.useFakeTimers();
+    try {
+      return await f();
+    } finally {
+      vi.useRealTimers();
+    }
+  }
+
+  it('keeps the rows that arrived, marked incomplete, and says the query timed out (not that the answer was cut)', async () => {
+    const result = await withFakeTimers(async () => {
+      const pending = client({ fetch: stalling(rows.indexOf('[60]')), decodeQuery: streamingDecoder, timeoutMs: 5_000 }).run(run('T'));
+      await vi.advanceTimersByTimeAsync(5_000);
+      return pending;
+    });
+    expect(result.partial).toMatchObject({ kind: 'timeout', message: 'The query did not finish within 5 s.' });
+    expect([result.dataSet.primaryResults[0]!.rowCount, result.dataSet.primaryResults[0]!.incomplete]).toEqual([60, true]);
+  });
+
+  it('reports a timeout when the deadline passes before any row arrived', async () => {
+    const error = await withFakeTimers(async () => {
+      const pending = rejection(client({ fetch: stalling(rows.indexOf('"DataTable"')), decodeQuery: streamingDecoder, timeoutMs: 5_000 }).run(run('T')));
+      await vi.advanceTimersByTimeAsync(5_000);
+      return pending;
+    });
+    expect(error).toMatchObject({ kind: 'timeout', message: 'The query did not finish within 5 s.' });
+  });
+
+  it('reports the caller\'s abort while the answer streams as cancelled', async () => {
+    const controller = new AbortController();
+    const fetch = stalling(rows.indexOf('[60]'));
+    const pending = rejection(client({ fetch, decodeQuery: streamingDecoder }).run(run('T', { signal: controller.signal })));
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalled());
+    controller.abort();
+    expect((await pending).kind).toBe('cancelled');
   });
 });

@@ -13,7 +13,7 @@
  */
 
 import { decodeV1DataSet, decodeV1Tables } from '../decode-v1';
-import { decodeV2Bytes, type DecodeResult } from '../decode-v2';
+import { decodeV2Bytes, type DecodeResult, type ResultSoFar } from '../decode-v2';
 import { isManagementCommand, managementCommandText } from '../text-kind';
 import { claimsFromChallenge } from '../claims-challenge';
 import { errorFromHttpResponse, isKustoError, kustoError, type KustoError } from '../errors';
@@ -54,7 +54,7 @@ export const realClock: Clock = {
  * a decoder may read `response.body` as it streams. It rejects with a KustoError for what it
  * understood (malformed frames) and with anything else when the body could not be read.
  */
-export type QueryDecoder = (response: Response, signal: AbortSignal) => Promise<DecodeResult>;
+export type QueryDecoder = (response: Response, signal: AbortSignal, onProgress?: (soFar: ResultSoFar) => void) => Promise<DecodeResult>;
 
 export const decodeOnThisThread: QueryDecoder = async (response) => decodeV2Bytes(new Uint8Array(await response.arrayBuffer()));
 
@@ -87,6 +87,8 @@ export interface RunInput {
   signal?: AbortSignal;
   /** Chosen by the caller when it may need to `.cancel query` this run (`newRunClientRequestId`). */
   clientRequestId?: string;
+  /** The tables so far while a query's answer arrives (rows before the last byte). */
+  onProgress?: (soFar: ResultSoFar) => void;
 }
 
 export interface QueryRun {
@@ -150,7 +152,7 @@ export function createKustoClient(deps: KustoClientDeps): KustoClient {
   const decodeQuery = deps.decodeQuery ?? decodeOnThisThread;
 
   /** Sends one exchange (with renewal and retries) and reads its 200 answer with `read`. */
-  async function exchange<T>(x: Exchange, read: (response: Response, signal: AbortSignal) => Promise<T>): Promise<T> {
+  async function exchange<T>(x: Exchange, read: (response: Response, signal: AbortSignal, stopped: () => KustoError) => Promise<T>): Promise<T> {
     // Before any token: a token must never be minted for, let alone sent to, a host nobody trusted.
     if (!isTrustedKustoHost(x.clusterUrl, deps.trustedHosts)) throw kustoError('untrusted-host', untrustedHostMessage(x.clusterUrl));
     const controller = new AbortController();
@@ -194,7 +196,7 @@ export function createKustoClient(deps: KustoClientDeps): KustoClient {
         }
         if (response?.status === 200) {
           try {
-            return await read(response, signal);
+            return await read(response, signal, stopped);
           } catch (e) {
             if (isKustoError(e)) throw e;
             if (signal.aborted) throw stopped();
@@ -270,9 +272,22 @@ export function createKustoClient(deps: KustoClientDeps): KustoClient {
           idempotent: !command || readsOnly(input.text), readonly: false, signal: input.signal, what: command ? 'command' : 'query',
         },
         // A command's answer is a small v1 document, decoded here; v2 frames go to the decoder seam.
-        async (response, signal) => (command ? decodeV1DataSet(await response.text()) : decodeQuery(response, signal)),
+        async (response, signal, stopped): Promise<DecodeResult> => {
+          if (command) return decodeV1DataSet(await response.text());
+          const result = await decodeQuery(response, signal, input.onProgress);
+          // A decoder reading the body as it streams sees this exchange's abort as a body cut off;
+          // what happened is the abort's cause: the deadline (timed out) or the caller (cancelled).
+          return !result.ok && signal.aborted ? { ...result, error: stopped() } : result;
+        },
       );
-      if (!decoded.ok) throw decoded.error;
+      if (!decoded.ok) {
+        // An answer that broke off (or hit the deadline) after rows arrived: those rows, their tables
+        // marked incomplete, under the error.
+        if (!input.signal?.aborted && 'incomplete' in decoded && decoded.incomplete && decoded.incomplete.primaryResults.length > 0) {
+          return { clientRequestId, query: input.text, dataSet: decoded.incomplete, partial: decoded.error, durationMs: clock.now() - started };
+        }
+        throw decoded.error;
+      }
       return { clientRequestId, query: input.text, dataSet: decoded.dataSet, partial: decoded.partial, durationMs: clock.now() - started };
     },
 

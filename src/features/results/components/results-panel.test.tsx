@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { kustoError, partialError, parseOneApiError } from '../../../kusto/errors';
-import { recordsText, selectors as s } from '../../../testing/selectors';
+import { recordsText, rowsSoFarText, selectors as s } from '../../../testing/selectors';
 import { col } from '../../../testing/v2-factories';
 import { decodeDataSet } from '../../../testing/test-tables';
 import { ResultsPanel } from './results-panel';
@@ -136,6 +136,32 @@ describe('ResultsPanel', () => {
   it('says Running… while a query runs', () => {
     render(<ResultsPanel dataSet={null} error={null} running />);
     expect(status().textContent).toBe('Running…');
+  });
+
+  it('shows the rows so far of a running query, its TableProgress, and keeps the grid across snapshots', () => {
+    const first = oneTable([['TEXAS', 1], ['IOWA', 2]]);
+    const { rerender } = render(<ResultsPanel dataSet={first} error={null} running arriving={{ progress: 40, replacements: 0 }} />);
+    expect(status().textContent).toBe('Running…');
+    expect(screen.getByRole(s.results.arriving.role, { name: s.results.arriving.name }).textContent).toBe(rowsSoFarText(2));
+    expect(screen.getByRole(s.results.progress.role, { name: s.results.progress.name }).getAttribute('value')).toBe('40');
+    const gridBefore = grid();
+    rerender(<ResultsPanel dataSet={oneTable([['TEXAS', 1], ['IOWA', 2], ['OHIO', 3]])} error={null} running arriving={{ progress: 70, replacements: 0 }} />);
+    expect(grid()).toBe(gridBefore);
+    expect(grid().getAttribute('aria-rowcount')).toBe('4');
+    rerender(<ResultsPanel dataSet={oneTable([['TEXAS', 1], ['IOWA', 2], ['OHIO', 3]])} error={null} running={false} />);
+    expect(status().textContent).toBe(recordsText(3));
+    expect(screen.queryByRole(s.results.arriving.role, { name: s.results.arriving.name })).toBeNull();
+    expect(screen.queryByRole(s.results.progress.role, { name: s.results.progress.name })).toBeNull();
+  });
+
+  it('marks a table that is only what arrived before the answer broke off, under the error', () => {
+    const cut = oneTable([['TEXAS', 1]]);
+    const table = { ...cut.primaryResults[0]!, incomplete: true };
+    const dataSet = { ...cut, tables: [table], primaryResults: [table] };
+    render(<ResultsPanel dataSet={dataSet} error={kustoError('network', 'The response was cut before it ended: connection reset')} running={false} />);
+    expect(screen.getByRole(s.results.incomplete.role, { name: s.results.incomplete.name }).textContent).toContain('Incomplete');
+    expect(screen.getByRole('alert').textContent).toContain('connection reset');
+    expect(status().textContent).toBe(recordsText(1));
   });
 });
 

@@ -8,7 +8,7 @@ import '../results.css';
 import { Fragment, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { describeKustoError, type KustoError } from '../../../kusto/errors';
 import type { ColumnarTable, DataSet } from '../../../kusto/types';
-import { recordsText, selectors } from '../../../testing/selectors';
+import { recordsText, rowsSoFarText, selectors } from '../../../testing/selectors';
 import { csvChunks, type FormulaPolicy } from '../../../kusto/table-export';
 import { resultsAsHtml } from '../export-format';
 import { formatBytes, formatSeconds, readQueryStats } from '../query-stats';
@@ -27,6 +27,11 @@ export interface ResultsPanelProps {
   /** The latest run's error, or its partial-failure warning. */
   error: KustoError | null;
   running: boolean;
+  /**
+   * Set while `dataSet` is a running query's tables so far: the TableProgress percentage (or null),
+   * and how many times DataReplace replaced its rows (the grid starts over then).
+   */
+  arriving?: { progress: number | null; replacements: number } | null;
   /** Client-side round trip of the run that produced `dataSet`. */
   durationMs?: number | null;
   /** The query text behind `dataSet`, for "Copy results as HTML". */
@@ -265,7 +270,7 @@ function ResultView({ table, title, query, ops, theme, onViewChange }: ResultVie
   );
 }
 
-export function ResultsPanel({ dataSet, error, running, durationMs = null, query = '', ops = mainThreadTableOps, theme: themeProp, wrapTableView, onViewChange }: ResultsPanelProps) {
+export function ResultsPanel({ dataSet, error, running, arriving = null, durationMs = null, query = '', ops = mainThreadTableOps, theme: themeProp, wrapTableView, onViewChange }: ResultsPanelProps) {
   const documentTheme = useDocumentTheme();
   const theme = themeProp ?? documentTheme;
   const tables = dataSet?.primaryResults ?? [];
@@ -279,6 +284,9 @@ export function ResultsPanel({ dataSet, error, running, durationMs = null, query
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
 
   const statusText = running ? 'Running…' : table ? recordsText(table.rowCount) : '';
+  // While rows arrive the grid stays mounted (its scroll position kept) across snapshots; a
+  // DataReplace starts it over. The complete table mounts a fresh one (new sort and search).
+  const viewKey = (t: ColumnarTable) => (arriving ? `arriving-${index}-${arriving.replacements}` : String(tableKey(t)));
 
   const onTabKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     let next: number | null = null;
@@ -296,6 +304,15 @@ export function ResultsPanel({ dataSet, error, running, durationMs = null, query
     <section className={`results results-theme-${theme}`} aria-label={selectors.results.panel.name}>
       <div className="results-bar">
         <p role="status" aria-label={selectors.results.status.name} className="results-status">{statusText}</p>
+        {arriving && table ? (
+          <p role="status" aria-label={selectors.results.arriving.name} className="results-arriving">{rowsSoFarText(table.rowCount)}</p>
+        ) : null}
+        {arriving && arriving.progress !== null ? (
+          <progress aria-label={selectors.results.progress.name} max={100} value={arriving.progress}>{`${Math.round(arriving.progress)} %`}</progress>
+        ) : null}
+        {table?.incomplete ? (
+          <p role="note" aria-label={selectors.results.incomplete.name} className="results-incomplete">Incomplete: only the rows that arrived.</p>
+        ) : null}
         {dataSet && !running ? <QueryStatsLine dataSet={dataSet} durationMs={durationMs} /> : null}
       </div>
       {error ? (
@@ -325,11 +342,11 @@ export function ResultsPanel({ dataSet, error, running, durationMs = null, query
           </div>
           <div role="tabpanel" id={`${baseId}-panel`} aria-labelledby={`${baseId}-tab-${index}`} className="results-tabpanel">
             {wrapTableView ? (
-              <Fragment key={tableKey(table)}>
+              <Fragment key={viewKey(table)}>
                 {wrapTableView(table, () => <ResultView table={table} title={tableTitle(table, index)} query={query} ops={ops} theme={theme} onViewChange={onViewChange} />)}
               </Fragment>
             ) : (
-              <ResultView key={tableKey(table)} table={table} title={tableTitle(table, index)} query={query} ops={ops} theme={theme} onViewChange={onViewChange} />
+              <ResultView key={viewKey(table)} table={table} title={tableTitle(table, index)} query={query} ops={ops} theme={theme} onViewChange={onViewChange} />
             )}
           </div>
         </>

@@ -62,6 +62,15 @@ describe('tabsReducer: switching and reopening', () => {
 });
 
 describe('tabsReducer', () => {
+  it('remembers progressive results per tab across a reload, off unless turned on', () => {
+    const on = tabsReducer(threeTabs(), { type: 'set-progressive', id: 'b', progressive: true });
+    const parsed = parseStoredTabs(JSON.stringify(on))!;
+    expect(parsed.tabs.map((t) => t.progressive ?? false)).toEqual([false, true, false]);
+    const off = tabsReducer(parsed, { type: 'set-progressive', id: 'b', progressive: false });
+    expect(off.tabs[1]).not.toHaveProperty('progressive');
+    expect(parseStoredTabs(JSON.stringify({ tabs: [{ ...start.tabs[0], progressive: 'yes' }], activeId: 'a' }))).toBeNull();
+  });
+
   it('opens a new tab with the given context and makes it active', () => {
     const next = tabsReducer(start, { type: 'new', id: 'b', clusterUrl: 'https://localhost:8443', database: 'Big' });
     expect(next.tabs.map((t) => t.id)).toEqual(['a', 'b']);

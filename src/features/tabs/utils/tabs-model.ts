@@ -13,6 +13,11 @@ export interface QueryTab {
   clusterUrl: string;
   database: string;
   text: string;
+  /**
+   * Ask for progressive results (`results_progressive_enabled`): the cluster sends rows as the
+   * query finds them, with TableProgress, instead of one table at the end.
+   */
+  progressive?: boolean;
 }
 
 export interface TabsState {
@@ -40,7 +45,8 @@ export type TabsAction =
   | { type: 'reopen-closed' }
   | { type: 'rename'; id: string; title: string }
   | { type: 'set-text'; id: string; text: string }
-  | { type: 'set-context'; id: string; clusterUrl: string; database: string };
+  | { type: 'set-context'; id: string; clusterUrl: string; database: string }
+  | { type: 'set-progressive'; id: string; progressive: boolean };
 
 export function defaultTabTitle(tab: Pick<QueryTab, 'clusterUrl' | 'database'>): string {
   if (isLocalFilesCluster(tab.clusterUrl)) return LOCAL_FILES_LABEL;
@@ -110,6 +116,8 @@ export function tabsReducer(state: TabsState, action: TabsAction): TabsState {
       return mapTab(state, action.id, (t) => (t.text === action.text ? t : { ...t, text: action.text }));
     case 'set-context':
       return mapTab(state, action.id, (t) => ({ ...t, clusterUrl: action.clusterUrl, database: action.database }));
+    case 'set-progressive':
+      return mapTab(state, action.id, ({ progressive: _, ...t }) => (action.progressive ? { ...t, progressive: true } : t));
   }
 }
 
@@ -118,7 +126,8 @@ function isTab(value: unknown): value is QueryTab {
   const t = value as Record<string, unknown>;
   return (
     typeof t['id'] === 'string' && (t['title'] === null || typeof t['title'] === 'string') &&
-    typeof t['clusterUrl'] === 'string' && typeof t['database'] === 'string' && typeof t['text'] === 'string'
+    typeof t['clusterUrl'] === 'string' && typeof t['database'] === 'string' && typeof t['text'] === 'string' &&
+    (t['progressive'] === undefined || typeof t['progressive'] === 'boolean')
   );
 }
 
