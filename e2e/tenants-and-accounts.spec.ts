@@ -20,6 +20,7 @@ import {
 import { recordsText, selectors as s } from '../src/testing/selectors';
 import { clusterCount } from './support/cluster-api';
 import { appLink } from './support/links';
+import { clusterRequests } from './support/observe';
 import {
   accountButton, accountMenu, analyst, connectionPane, expectQueryText, resultGrid, resultStatus, runQuery, signIn, signInButton, submitLoginForm,
 } from './support/session';
@@ -72,6 +73,30 @@ test('a guest queries the partner tenant’s cluster with the same account, no s
     await showConnections(page);
     await expect(clusterItem(page, PARTNER_CLUSTER_URL)).toBeVisible();
   });
+});
+
+test('a link to a cluster never added sends nothing until one click, shows its host, and joins the list only then', async ({ page }, testInfo) => {
+  const expected = await clusterCount('Shipments', PARTNER_DATABASE, { clusterUrl: PARTNER_CLUSTER_URL, authority: tenantAuthority(PARTNER_TENANT) });
+  await signIn(page, analyst);
+  const sent = clusterRequests(page, PARTNER_CLUSTER_URL);
+  await page.goto(appLink({ cluster: PARTNER_CLUSTER_URL.replace(/^https:\/\//, ''), database: PARTNER_DATABASE, query: 'Shipments | count' }));
+
+  const question = page.getByRole(s.connections.tenantQuestion.form.role, { name: s.connections.tenantQuestion.form.name });
+  await expect(question.getByRole('heading', { name: new URL(PARTNER_CLUSTER_URL).host, exact: true })).toBeVisible();
+  await expectQueryText(page, 'Shipments | count');
+  await showConnections(page);
+  await expect(clusterItem(page, 'https://localhost:8443')).toBeVisible();
+  await expect(clusterItem(page, PARTNER_CLUSTER_URL)).toHaveCount(0);
+  await captureScreens(page, testInfo, 'link-to-unlisted-cluster', () => expect(question).toBeVisible());
+  expect(sent).toEqual([]);
+
+  await question.getByRole(s.connections.tenantQuestion.tenant.role, { name: s.connections.tenantQuestion.tenant.name }).fill(PARTNER_TENANT.domain);
+  await question.getByRole(s.connections.tenantQuestion.useTenant.role, { name: s.connections.tenantQuestion.useTenant.name }).click();
+  await expect(resultStatus(page)).toHaveText(recordsText(1));
+  await expect(resultGrid(page).getByRole('gridcell')).toHaveText([String(expected)]);
+  await showConnections(page);
+  await expect(clusterItem(page, PARTNER_CLUSTER_URL)).toHaveAccessibleDescription(`${analyst.name} · tenant ${PARTNER_TENANT.domain}`);
+  expect(sent.filter((r) => r.startsWith('POST /v2/rest/query'))).toHaveLength(1);
 });
 
 test('switching accounts changes the user shown and the data reachable', async ({ page }, testInfo) => {

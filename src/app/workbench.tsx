@@ -211,8 +211,11 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
     return (mentioned.length > 0 ? mentioned : localFiles.tables).map((t) => t.fileName);
   }, [isLocal, localFiles.tables, tab.text]);
   const trusted = isTrustedKustoHost(tab.clusterUrl, trustedHosts);
-  const databases = useQuery({ ...databasesQueryOptions(client, tab.clusterUrl), enabled: trusted });
-  const schema = useQuery({ ...schemaQueryOptions(client, tab.clusterUrl, tab.database), enabled: trusted && tab.database !== '' });
+  // A cluster a link brought in is asked nothing (not even its schema) until the user runs a
+  // query there or adds it: until then nothing, token included, is sent to it.
+  const listed = connections.connections.clusters.includes(tab.clusterUrl);
+  const databases = useQuery({ ...databasesQueryOptions(client, tab.clusterUrl), enabled: trusted && listed });
+  const schema = useQuery({ ...schemaQueryOptions(client, tab.clusterUrl, tab.database), enabled: trusted && listed && tab.database !== '' });
   const localTables = localFiles.tables;
   const localSchemaVersion = localFiles.version;
   const showSchemaJson = useMemo(
@@ -240,12 +243,18 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
         ...(parameters.parameters ? { Parameters: parameters.parameters } : {}),
         ...(tab.progressive ? { Options: { results_progressive_enabled: true } } : {}),
       };
+      // Running on a cluster a link brought in is what adds it to the list (with the default
+      // tenant, when the link's tenant question was not answered).
+      if (!isLocal && !listed) {
+        connections.add(tab.clusterUrl);
+        setTenantQuestion((q) => (q?.clusterUrl === tab.clusterUrl ? null : q));
+      }
       runs.run(tab.id, {
         clusterUrl: tab.clusterUrl, database: tab.database, text, statementStart: statement.start, documentText: tab.text,
         properties: Object.keys(properties).length > 0 ? properties : undefined,
       });
     },
-    [runs, tab.id, tab.clusterUrl, tab.database, tab.text, tab.progressive, params.values],
+    [runs, tab.id, tab.clusterUrl, tab.database, tab.text, tab.progressive, params.values, isLocal, listed, connections],
   );
 
   const runFromButton = useCallback(() => {
@@ -291,11 +300,10 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
         setLinkNotice(`The link was not opened: ${untrustedHostMessage(link.clusterUrl)}. To trust it, add it to "trustedHosts" in the deployment's config.json.`);
         return null;
       }
+      // A cluster the user never added is not added (nor asked anything) by opening a link to it:
+      // only when they run its query or answer the question below.
       const newCluster = !connections.connections.clusters.includes(link.clusterUrl);
-      if (newCluster) {
-        connections.add(link.clusterUrl);
-        setTenantQuestion({ clusterUrl: link.clusterUrl, run: null });
-      }
+      if (newCluster) setTenantQuestion({ clusterUrl: link.clusterUrl, run: null });
       const text = link.query ?? '';
       const database = link.database ?? defaultDatabaseOf(link.clusterUrl);
       const id = openInNewTab({ clusterUrl: link.clusterUrl, database, text });
@@ -530,8 +538,10 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
           {tenantQuestion ? (
             <TenantQuestion
               clusterUrl={tenantQuestion.clusterUrl}
+              willRun={tenantQuestion.run !== null}
               onAnswer={(tenant) => {
-                if (tenant) connections.setTenant(tenantQuestion.clusterUrl, tenant);
+                const added = connections.add(tenantQuestion.clusterUrl);
+                if (tenant && added.ok) connections.setTenant(tenantQuestion.clusterUrl, tenant, added.connections);
                 if (tenantQuestion.run) runs.run(tenantQuestion.run.tabId, tenantQuestion.run.request);
                 setTenantQuestion(null);
               }}
