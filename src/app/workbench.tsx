@@ -122,7 +122,7 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
   const tokenProvider = useTokenProvider({
     trustedHosts,
     account,
-    connectionTenantOf: (url) => tenantOf(connections.connections, url),
+    connectionTenantOf: (url) => tenantOf(connections.current(), url),
     beforeRedirect: (pending) => recovery.current?.beforeRedirect(pending),
     redirectBlockedBy: (pending) => recovery.current?.blockedBy(pending) ?? null,
   });
@@ -541,7 +541,7 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
               willRun={tenantQuestion.run !== null}
               onAnswer={(tenant) => {
                 const added = connections.add(tenantQuestion.clusterUrl);
-                if (tenant && added.ok) connections.setTenant(tenantQuestion.clusterUrl, tenant, added.connections);
+                if (tenant && added.ok) connections.setTenant(tenantQuestion.clusterUrl, tenant);
                 if (tenantQuestion.run) runs.run(tenantQuestion.run.tabId, tenantQuestion.run.request);
                 setTenantQuestion(null);
               }}

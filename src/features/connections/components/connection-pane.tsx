@@ -299,7 +299,7 @@ export function ConnectionPane({ connections, client, active, onSelectDatabase, 
       return;
     }
     if (tenant.trim() !== '') {
-      const named = connections.setTenant(result.url, tenant, result.connections);
+      const named = connections.setTenant(result.url, tenant);
       if (!named.ok) {
         setRefusal(named.message);
         return;
