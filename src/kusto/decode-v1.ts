@@ -85,6 +85,10 @@ export function decodeV1Tables(text: string): DecodeV1Result {
   const exceptions: string[] = [];
   try {
     const tables = parsed.value['Tables'].map((t, i) => readTable(t, i, parsed.hasBigIntegers, exceptions));
+    // The response may repeat a table's failure in its own top-level `Exceptions` (azure-kusto-go's
+    // recorded azkustodata/query/v1/testData/partialError.json has both).
+    const responseExceptions = parsed.value['Exceptions'];
+    if (Array.isArray(responseExceptions)) exceptions.push(...responseExceptions.map(String));
     return { ok: true, tables, exceptions };
   } catch (e) {
     if (e instanceof Malformed) return { ok: false, error: kustoError('malformed-response', `The cluster sent a malformed v1 response: ${e.message}.`) };
@@ -170,12 +174,21 @@ export type DecodeV1DataSetResult =
   | { ok: true; dataSet: DataSet; /** The command failed part way: Kusto's messages from `Exceptions`. */ partial: KustoError | null }
   | { ok: false; error: KustoError };
 
+/**
+ * The readable part of a v1 `Exceptions` entry: its first line. The rest is the service's debug
+ * dump (`[0]Kusto.Data.Exceptions.…`, `Timestamp=…`, `ActivityStack=…`), one line per field.
+ */
+function exceptionMessage(text: string): string {
+  const end = text.search(/\r?\n/);
+  return (end < 0 ? text : text.slice(0, end)).trim() || text.trim();
+}
+
 /** A `/v1/rest/mgmt` (or `/v1/rest/query`) body → the same DataSet a v2 query gives the results panel. */
 export function decodeV1DataSet(text: string): DecodeV1DataSetResult {
   const decoded = decodeV1Tables(text);
   if (!decoded.ok) return decoded;
   const partial = decoded.exceptions.length === 0
     ? null
-    : kustoError('partial', decoded.exceptions.join('\n'));
+    : kustoError('partial', [...new Set(decoded.exceptions.map(exceptionMessage))].join('\n'));
   return { ok: true, dataSet: v1DataSet(decoded.tables), partial };
 }
