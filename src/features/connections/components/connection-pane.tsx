@@ -12,6 +12,7 @@ import { kqlEntityName, type SchemaTable } from '../../../kusto/mgmt';
 import { selectors } from '../../../testing/selectors';
 import { databasesQueryOptions, invalidateClusterMetadata, schemaQueryOptions } from '../../../lib/kusto-queries';
 import type { ConnectionsApi } from '../hooks/use-connections';
+import { useSelectableNode } from '../hooks/use-selectable-node';
 import { LocalFilesNode, type LocalFilesView } from './local-files-node';
 import { ColumnItems } from './column-items';
 import { onTreeKeyDown, TreeFocusContext, TreeItem } from './tree-item';
@@ -159,8 +160,8 @@ function Folder({ itemKey, label, children }: { itemKey: string; label: string; 
 
 function DatabaseNode(props: { client: KustoClient; clusterUrl: string; database: string; active: boolean; onSelect(): void; onInsert(text: string): void }) {
   const { client, clusterUrl, database, active, onSelect, onInsert } = props;
-  const [open, setOpen] = useState(active);
-  const schema = useQuery({ ...schemaQueryOptions(client, clusterUrl, database), enabled: open });
+  const node = useSelectableNode({ selected: active, onSelect, initiallyOpen: active });
+  const schema = useQuery({ ...schemaQueryOptions(client, clusterUrl, database), enabled: node.expanded });
   const db = schema.data?.databases.find((d) => d.name === database) ?? schema.data?.databases[0];
   const key = `database:${clusterUrl}/${database}`;
   return (
@@ -171,16 +172,10 @@ function DatabaseNode(props: { client: KustoClient; clusterUrl: string; database
       className={active ? 'tree-database active' : 'tree-database'}
       title="Enter or a click makes it the tab's database"
       selected={active}
-      expanded={open}
-      onToggle={() => setOpen((o) => !o)}
-      onActivate={() => {
-        onSelect();
-        setOpen(true);
-      }}
-      onClick={() => {
-        onSelect();
-        setOpen((o) => !o || !active);
-      }}
+      expanded={node.expanded}
+      onToggle={node.onToggle}
+      onActivate={node.onActivate}
+      onClick={node.onClick}
     >
       {schema.isPending ? <Note itemKey={`${key}/loading`} level={3} text="Loading schema…" /> : null}
       {schema.error ? <LoadError itemKey={`${key}/error`} level={3} error={schema.error} onRetry={() => void schema.refetch()} /> : null}

@@ -10,6 +10,7 @@ import { selectors } from '../../../testing/selectors';
 import type { LoadedTable } from '../../../workers/local-files/load-file';
 import type { LocalFileFailure } from '../../../workers/local-files/protocol';
 import { useState } from 'react';
+import { useSelectableNode } from '../hooks/use-selectable-node';
 import { ColumnItems } from './column-items';
 import { TreeItem } from './tree-item';
 
@@ -59,7 +60,7 @@ function LocalTableNode({ table, onInsert, onStartRename, onClose }: { table: Lo
 }
 
 export function LocalFilesNode({ view, first, active, onSelect, onInsert, onStartRename, onClose, onDismissFailures }: LocalFilesNodeProps) {
-  const [open, setOpen] = useState(true);
+  const node = useSelectableNode({ selected: active, onSelect, initiallyOpen: true });
   const key = `cluster:${LOCAL_FILES_CLUSTER}`;
   const empty = view.tables.length === 0 && view.loading.length === 0 && view.failures.length === 0;
   return (
@@ -71,16 +72,10 @@ export function LocalFilesNode({ view, first, active, onSelect, onInsert, onStar
       className={active ? 'tree-cluster-name tree-database active' : 'tree-cluster-name'}
       title={`${LOCAL_FILES_LABEL}: queried in this browser, never uploaded. Enter or a click makes it the tab's connection.`}
       selected={active}
-      expanded={open}
-      onToggle={() => setOpen((o) => !o)}
-      onActivate={() => {
-        onSelect();
-        setOpen(true);
-      }}
-      onClick={() => {
-        onSelect();
-        setOpen((o) => !o || !active);
-      }}
+      expanded={node.expanded}
+      onToggle={node.onToggle}
+      onActivate={node.onActivate}
+      onClick={node.onClick}
     >
       {empty ? <TreeItem itemKey={`${key}/empty`} level={2} className="tree-note" label="No files open: Open files… or drop them on this pane." /> : null}
       {view.tables.map((t) => (
