@@ -33,7 +33,7 @@ export default defineConfig(() => {
     resolve: {
       alias: {
         // DuckDB-wasm's browser build of its blocking bindings, which its package exports map does
-        // not name (src/workers/local-files/duckdb-browser-blocking.d.ts says why we use it).
+        // not name; tsconfig.base.json maps the same name to the package's own .d.ts.
         'duckdb-wasm-browser-blocking': fileURLToPath(
           new URL('./node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs', import.meta.url),
         ),
