@@ -22,7 +22,7 @@ import { clusterCount } from './support/cluster-api';
 import { appLink } from './support/links';
 import { clusterRequests } from './support/observe';
 import {
-  accountButton, accountMenu, analyst, connectionPane, expectQueryText, resultGrid, resultStatus, runQuery, signIn, signInButton, submitLoginForm,
+  accountButton, accountMenu, analyst, connectionPane, expectQueryText, resultGrid, resultStatus, runQuery, showConnections, signIn, signInButton, submitLoginForm,
 } from './support/session';
 
 const viewer = demoUser('viewer@local.test');
@@ -33,12 +33,6 @@ const clusterItem = (page: Page, url: string) => connectionPane(page).getByRole(
 const databaseItem = (page: Page, name: string) => connectionPane(page).getByRole(s.connections.database(name).role, { name, exact: true });
 
 /** Below 1000 px the connection pane folds behind its toggle. */
-async function showConnections(page: Page): Promise<void> {
-  if (await connectionPane(page).isVisible()) return;
-  await page.getByRole(s.header.connections.role, { name: s.header.connections.name }).click();
-  await expect(connectionPane(page)).toBeVisible();
-}
-
 /** Every visit of the main frame to the provider's sign-in pages. */
 function providerPages(page: Page): string[] {
   const visits: string[] = [];

@@ -4,10 +4,11 @@ import { CLUSTER_URL, IDENTITY_URL } from '../dev/stack';
 import { recordsText, selectors as s } from '../src/testing/selectors';
 import { SLOW_QUERY } from './support/queries';
 import {
-  accountButton, analyst, cancelButton, errorAlert, expectQueryText, queryEditor, queryTabs, resultStatus, runButton, runQuery, signIn, submitLoginForm,
+  accountButton, analyst, cancelButton, errorAlert, expectQueryText, queryEditor, queryTabs, resultStatus, runButton, runQuery, showConnections, signIn, submitLoginForm,
   waitForEditor,
 } from './support/session';
 import { apiContext } from './support/cluster-api';
+import { captureScreens } from './support/screens';
 
 /** Bearer tokens the page sent to the cluster's query endpoint, in order. */
 function recordClusterTokens(page: Page): string[] {
@@ -184,22 +185,10 @@ test('after the token expired, a query, a schema refresh and a .cancel all renew
 
   // The connection pane with its Refresh button, at two widths, in both themes (below 1000 px the
   // pane folds behind its toggle, opened here for the picture).
-  const connectionsToggle = page.getByRole(s.header.connections.role, { name: s.header.connections.name });
-  for (const theme of ['light', 'dark'] as const) {
-    await page.evaluate((t) => {
-      document.documentElement.dataset['theme'] = t;
-      document.documentElement.style.colorScheme = t;
-    }, theme);
-    await page.setViewportSize({ width: 1400, height: 820 });
-    await expect(pane).toBeVisible();
-    await page.screenshot({ path: testInfo.outputPath(`connections-1400-${theme}.png`) });
-    await page.setViewportSize({ width: 800, height: 820 });
-    await expect(connectionsToggle).toBeVisible();
-    if ((await connectionsToggle.getAttribute('aria-expanded')) !== 'true') await connectionsToggle.click();
-    await expect(pane).toBeVisible();
-    await page.screenshot({ path: testInfo.outputPath(`connections-800-${theme}.png`) });
-  }
-  await page.setViewportSize({ width: 1400, height: 820 });
+  await captureScreens(page, testInfo, 'connections', async () => {
+    await showConnections(page);
+    await expect(pane.getByRole(s.connections.refresh.role, { name: s.connections.refresh.name })).toBeVisible();
+  });
 
   // A .cancel of a running query.
   await runQuery(page, SLOW_QUERY);

@@ -47,6 +47,13 @@ export const queryPreview = (page: Page) => page.getByRole(s.editor.queryPreview
 export const cancelButton = (page: Page) => page.getByRole(s.editor.cancel.role, { name: s.editor.cancel.name });
 export const queryContext = (page: Page) => page.getByRole(s.editor.context.role, { name: s.editor.context.name });
 export const connectionPane = (page: Page) => page.getByRole(s.connections.pane.role, { name: s.connections.pane.name });
+
+/** Shows the connection pane: at narrow widths it folds behind the header's Connections toggle. */
+export async function showConnections(page: Page): Promise<void> {
+  if (await connectionPane(page).isVisible()) return;
+  await page.getByRole(s.header.connections.role, { name: s.header.connections.name }).click();
+  await expect(connectionPane(page)).toBeVisible();
+}
 export const queryTabs = (page: Page) => page.getByRole(s.tabs.list.role, { name: s.tabs.list.name }).getByRole(s.tabs.tab.role);
 export const runButton = (page: Page) => page.getByRole(s.editor.run.role, { name: s.editor.run.name });
 export const resultStatus = (page: Page) => page.getByRole(s.results.status.role, { name: s.results.status.name });
