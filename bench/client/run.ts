@@ -15,7 +15,8 @@
  *
  * `BENCH_CLIENT_TRACE=/tmp/scroll-trace.json npm run bench -- client` also records a Chromium
  * trace of (c) (open it in DevTools' Performance panel) and prints where the scroll frames' main
- * thread time went: trace events by total time, and the JS functions by self time.
+ * thread time went: trace events by total time, and the JS functions by self time; and one of
+ * (e) streamed (`/tmp/scroll-trace-arrival.json`), summarised for the main thread and the worker.
  */
 
 import type { Server } from 'node:http';
@@ -100,7 +101,15 @@ async function main(): Promise<void> {
       const p = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       await p.goto(`${served.url}/bench/client/page.html`);
       await p.waitForFunction(() => document.title === 'ready');
+      const arrivalTrace = tracePath && mode === 'stream' ? tracePath.replace(/(\.json)?$/, '-arrival.json') : null;
+      if (arrivalTrace) await browser.startTracing(p, { path: arrivalTrace, screenshots: false, categories: TRACE_CATEGORIES });
       arrivals[mode] = await p.evaluate(([m]) => (window as unknown as { bench: Bench }).bench.arrival('/data-paced.json', m!), [mode] as const);
+      if (arrivalTrace) {
+        await browser.stopTracing();
+        const json = readFileSync(arrivalTrace, 'utf8');
+        summarizeTrace(json, '(e) streamed', 'CrRendererMain');
+        summarizeTrace(json, '(e) streamed', 'DedicatedWorker thread');
+      }
       if (mode === 'stream') await p.screenshot({ path: '/tmp/bench-client-streamed.png' });
       await p.close();
     }
