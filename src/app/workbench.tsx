@@ -437,11 +437,12 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
   // Share copies the table on screen in the order shown; a view of an older data set does not count.
   const [view, setView] = useState<ResultViewState | null>(null);
   const shownView = view && dataSet?.tables.includes(view.table) ? view : null;
+  // The chart takes its theme from data-theme on <html> (set by useTheme), as the grid does.
   const wrapTableView = useCallback(
     (table: ColumnarTable, renderTable: () => ReactNode) => (
-      <TableChartSwitch table={table} visualization={dataSet?.visualizations.get(table.tableId)} theme={theme} renderTable={renderTable} />
+      <TableChartSwitch table={table} visualization={dataSet?.visualizations.get(table.tableId)} renderTable={renderTable} />
     ),
-    [dataSet, theme],
+    [dataSet],
   );
   const canRetry = !runState.running && error !== null && RETRYABLE.has(error.kind) && runState.lastRequest !== null;
 

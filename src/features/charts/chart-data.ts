@@ -79,6 +79,12 @@ export function cellToLabel(cell: ChartCell | undefined, role: ColumnRole): stri
   return String(cell);
 }
 
+/** The column a render property names: exact name first, then ignoring case; -1 when none. */
+export function findColumn(table: ChartTable, name: string): number {
+  const exact = table.columns.findIndex((c) => c.name === name);
+  return exact !== -1 ? exact : table.columns.findIndex((c) => c.name.toLowerCase() === name.toLowerCase());
+}
+
 /** A ChartTable over plain arrays, for tests and small adapters. */
 export function chartTableFromColumns(columns: readonly (ChartColumn & { values: ArrayLike<ChartCell> })[]): ChartTable {
   const rowCount = columns.reduce((max, c) => Math.max(max, c.values.length), 0);

@@ -304,9 +304,9 @@ describe('card, table and fallbacks', () => {
 
   it('keeps the table for table and for kinds that are not drawn, passing the note on', () => {
     expect(toChartOptions(spec('table'), byState, 'light')).toEqual({ type: 'table', notes: [] });
-    const plan = toChartOptions(spec('ladderchart'), byState, 'light');
+    const plan = toChartOptions(spec('plotly'), byState, 'light');
     expect(plan.type).toBe('table');
-    expect(plan.notes[0]).toMatch(/ladderchart/);
+    expect(plan.notes[0]).toMatch(/plotly/);
   });
 
   it('shows the table when there are no rows', () => {

@@ -16,12 +16,20 @@ import type {
   XAXisComponentOption,
   YAXisComponentOption,
 } from 'echarts';
-import { cellToLabel, cellToNumber, cellToTime, columnRole, type ChartCell, type ChartTable, type ColumnRole } from './chart-data';
+import { cellToLabel, cellToNumber, cellToTime, columnRole, findColumn, type ChartCell, type ChartTable, type ColumnRole } from './chart-data';
 import { lttb, pointBudget } from './downsample';
 import { unrollSeriesArrays } from './series-arrays';
+import { anomalyColumns, anomalyPoints, anomalyTargets } from './anomaly-points';
+import { axisStyle, baseOption, INK, type ChartTheme } from './chart-style';
+import { intervalChartOption, type IntervalChartSettings } from './interval-options';
+import { ladderRungs, type Ladder } from './ladder-rungs';
+import { pivotSummary, pivotTable } from './pivot-summary';
+import { timepivotLanes } from './timepivot-lanes';
+import { treemapOption } from './treemap-options';
+import { treemapTree } from './treemap-tree';
 import type { VisualizationSpec } from './visualization';
 
-export type ChartTheme = 'light' | 'dark';
+export type { ChartTheme } from './chart-style';
 
 export interface ChartSettings {
   /** Plot width in CSS pixels; lines are downsampled to two points per pixel. */
@@ -39,17 +47,6 @@ export type ChartPlan =
 
 const DEFAULTS = { plotWidth: 800, maxSeries: 100, maxPieSlices: 50 };
 
-// Colour-blind-safe ordering (Okabe–Ito based), lifted for dark backgrounds.
-const PALETTE: Record<ChartTheme, string[]> = {
-  light: ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#7f7f7f', '#b8a100', '#332288', '#882255'],
-  dark: ['#4fa8e8', '#f0b429', '#34c79a', '#e39cc8', '#8fd3ff', '#ff8a4c', '#bdbdbd', '#e8d44d', '#9d8cff', '#e0709a'],
-};
-
-const INK: Record<ChartTheme, { text: string; muted: string; axis: string; split: string; tooltip: string }> = {
-  light: { text: '#1f1f1f', muted: '#605e5c', axis: '#8a8886', split: '#e1dfdd', tooltip: '#ffffff' },
-  dark: { text: '#e6e6e6', muted: '#b3b0ad', axis: '#a19f9d', split: '#3b3a39', tooltip: '#252423' },
-};
-
 export function toChartOptions(spec: VisualizationSpec, table: ChartTable, theme: ChartTheme, settings: ChartSettings = {}): ChartPlan {
   const notes: string[] = spec.note ? [spec.note] : [];
   const s = { ...DEFAULTS, ...settings };
@@ -60,17 +57,62 @@ export function toChartOptions(spec: VisualizationSpec, table: ChartTable, theme
     notes.push('Maps are not drawn; showing a plain chart.');
   }
   if (spec.visualization === 'piechart') return toPie(spec, table, theme, s, notes);
+  if (spec.visualization === 'treemap') return toTreemap(spec, table, theme, notes);
+  if (spec.visualization === 'ladderchart') return toIntervals(ladderRungs(table, spec.series, notes), spec, theme, s, notes, { zoom: false, legend: true });
+  if (spec.visualization === 'timepivot') return toIntervals(timepivotLanes(table, spec, notes), spec, theme, s, notes, { zoom: true, legend: false });
+  if (spec.visualization === 'pivotchart') return toPivot(spec, table, theme, s, notes);
   // make-series rows (arrays per row) are drawn one point per element.
   return toAxisChart(spec, unrollSeriesArrays(table) ?? table, theme, s, notes);
 }
 
 // ---------------------------------------------------------------------------------------------
-// Shared pieces
+// Kusto.Explorer's kinds: treemap, ladderchart, timepivot, pivotchart
 
-function findColumn(table: ChartTable, name: string): number {
-  const exact = table.columns.findIndex((c) => c.name === name);
-  return exact !== -1 ? exact : table.columns.findIndex((c) => c.name.toLowerCase() === name.toLowerCase());
+function toTreemap(spec: VisualizationSpec, table: ChartTable, theme: ChartTheme, notes: string[]): ChartPlan {
+  const tree = treemapTree(table, spec, notes);
+  if (typeof tree === 'string') return { type: 'table', notes: [...notes, tree] };
+  const sizeName = spec.yColumns[0] ?? table.columns.find((c) => columnRole(c.type) === 'numeric')?.name ?? '';
+  return { type: 'echarts', option: treemapOption(tree, sizeName, spec, theme), notes };
 }
+
+function toIntervals(
+  ladder: Ladder | string,
+  spec: VisualizationSpec,
+  theme: ChartTheme,
+  s: typeof DEFAULTS,
+  notes: string[],
+  settings: IntervalChartSettings,
+): ChartPlan {
+  if (typeof ladder === 'string') return { type: 'table', notes: [...notes, ladder] };
+  let shown = ladder;
+  // A line per row: past a few hundred the labels overlap and say nothing.
+  const maxLines = s.maxSeries * 5;
+  if (ladder.lines.length > maxLines) {
+    notes.push(`Showing ${maxLines} of ${ladder.lines.length} lines.`);
+    shown = { ...ladder, lines: ladder.lines.slice(0, maxLines), rungs: ladder.rungs.filter((r) => r.line < maxLines) };
+  }
+  return { type: 'echarts', option: intervalChartOption(shown, spec, theme, settings), notes };
+}
+
+function toPivot(spec: VisualizationSpec, table: ChartTable, theme: ChartTheme, s: typeof DEFAULTS, notes: string[]): ChartPlan {
+  const summary = pivotSummary(table, spec, notes);
+  if (typeof summary === 'string') return { type: 'table', notes: [...notes, summary] };
+  const columns = summary.columnName === '' ? '' : ` and ${summary.columnName}`;
+  notes.push(`Pivot: ${summary.valueName} by ${summary.rowName}${columns}.`);
+  const drawn: VisualizationSpec = {
+    ...spec,
+    visualization: 'columnchart',
+    xColumn: null,
+    yColumns: [],
+    series: [],
+    yTitle: spec.yTitle ?? summary.valueName,
+    xTitle: spec.xTitle,
+  };
+  return toAxisChart(drawn, pivotTable(summary), theme, s, notes);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared pieces
 
 /** Indices of the named columns that exist; a note for each that doesn't. */
 function findColumns(table: ChartTable, names: readonly string[], property: string, notes: string[]): number[] {
@@ -85,38 +127,6 @@ function findColumns(table: ChartTable, names: readonly string[], property: stri
 
 function roleOf(table: ChartTable, index: number): ColumnRole {
   return columnRole(table.columns[index]?.type ?? '');
-}
-
-function baseOption(spec: VisualizationSpec, theme: ChartTheme): EChartsOption {
-  const ink = INK[theme];
-  return {
-    animation: false,
-    // Kusto datetimes are UTC; show them as UTC, as the web UI does.
-    useUTC: true,
-    backgroundColor: 'transparent',
-    color: PALETTE[theme],
-    textStyle: { color: ink.text },
-    title: spec.title ? { text: spec.title, left: 'center', textStyle: { color: ink.text, fontSize: 14 } } : undefined,
-    legend: {
-      show: spec.legend === 'visible',
-      type: 'scroll',
-      bottom: 0,
-      textStyle: { color: ink.text },
-      pageTextStyle: { color: ink.muted },
-    },
-    tooltip: { backgroundColor: ink.tooltip, borderColor: ink.split, textStyle: { color: ink.text } },
-  };
-}
-
-function axisStyle(theme: ChartTheme) {
-  const ink = INK[theme];
-  return {
-    axisLine: { lineStyle: { color: ink.axis } },
-    axisTick: { lineStyle: { color: ink.axis } },
-    axisLabel: { color: ink.muted },
-    splitLine: { lineStyle: { color: ink.split } },
-    nameTextStyle: { color: ink.text },
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -221,21 +231,25 @@ function shapeOf(spec: VisualizationSpec): Shape {
   }
 }
 
-function resolveRoles(spec: VisualizationSpec, table: ChartTable, notes: string[]): Roles | string {
-  const explicitY = findColumns(table, spec.yColumns, 'ycolumns', notes);
-  const explicitSeries = findColumns(table, spec.series, 'series', notes);
+/** Charts whose x axis is the first datetime column unless xcolumn says otherwise. */
+const TIME_X = new Set(['timechart', 'anomalychart']);
+
+/** `exclude`: columns with another job (anomaly flags) that are neither x, y nor series. */
+function resolveRoles(spec: VisualizationSpec, table: ChartTable, notes: string[], exclude: readonly number[] = []): Roles | string {
+  const explicitY = findColumns(table, spec.yColumns, 'ycolumns', notes).filter((i) => !exclude.includes(i));
+  const explicitSeries = findColumns(table, spec.series, 'series', notes).filter((i) => !exclude.includes(i));
   const explicitX = spec.xColumn ? findColumns(table, [spec.xColumn], 'xcolumn', notes) : [];
-  const taken = (i: number) => explicitY.includes(i) || explicitSeries.includes(i);
+  const taken = (i: number) => explicitY.includes(i) || explicitSeries.includes(i) || exclude.includes(i);
 
   let x = explicitX[0] ?? -1;
   if (x === -1) {
     x =
-      spec.visualization === 'timechart'
+      TIME_X.has(spec.visualization)
         ? table.columns.findIndex((c, i) => !taken(i) && columnRole(c.type) === 'datetime')
         : table.columns.findIndex((_, i) => !taken(i));
   }
   if (x === -1) {
-    return spec.visualization === 'timechart' ? 'A time chart needs a datetime column for its x-axis.' : 'No column is left for the x-axis.';
+    return TIME_X.has(spec.visualization) ? 'A time chart needs a datetime column for its x-axis.' : 'No column is left for the x-axis.';
   }
 
   let ys = explicitY.filter((i) => i !== x);
@@ -245,7 +259,7 @@ function resolveRoles(spec: VisualizationSpec, table: ChartTable, notes: string[
   ys = ys.filter((i) => roleOf(table, i) === 'numeric');
   const series = explicitSeries.length > 0 ? explicitSeries.filter((i) => i !== x) : [];
   if (explicitY.length === 0) {
-    ys = table.columns.map((_, i) => i).filter((i) => i !== x && !series.includes(i) && roleOf(table, i) === 'numeric');
+    ys = table.columns.map((_, i) => i).filter((i) => i !== x && !series.includes(i) && !exclude.includes(i) && roleOf(table, i) === 'numeric');
   }
   if (ys.length === 0) return 'No numeric column to plot.';
   if (explicitSeries.length === 0) {
@@ -284,8 +298,10 @@ function xAxisKind(spec: VisualizationSpec, shape: Shape, role: ColumnRole): XAx
 interface Line {
   name: string;
   yIndex: number; // position in roles.ys
-  data: (number | null)[] | [number, number | null][];
+  data: (number | null)[] | [number, number | null][] | [number, number, number][];
   points: number;
+  /** Anomaly marks of an anomalychart: points on top of the line they belong to. */
+  marks?: boolean;
 }
 
 function accumulateInPlace(values: Float64Array): void {
@@ -311,7 +327,8 @@ function nullIfGap(v: number, logY: boolean): number | null {
 }
 
 function toAxisChart(spec: VisualizationSpec, table: ChartTable, theme: ChartTheme, s: typeof DEFAULTS, notes: string[]): ChartPlan {
-  const roles = resolveRoles(spec, table, notes);
+  const anomalies = spec.visualization === 'anomalychart' ? anomalyColumns(table, spec.anomalyColumns, notes) : [];
+  const roles = resolveRoles(spec, table, notes, anomalies);
   if (typeof roles === 'string') return { type: 'table', notes: [...notes, roles] };
   const shape = shapeOf(spec);
   const xRole = roleOf(table, roles.x);
@@ -372,6 +389,16 @@ function toAxisChart(spec: VisualizationSpec, table: ChartTable, theme: ChartThe
     }
     const source: XYLines = { groups, roles, xs, yCells, shape, spec, budget, nameOf, logY };
     lines.push(...(shape.stack !== 'none' ? alignedLines(source) : freeLines(source)));
+    // Marks at the values as queried (not accumulated), every one kept: downsampling the line
+    // must not hide an anomaly.
+    const targets = anomalyTargets(roles.ys, anomalies);
+    for (const g of groups) {
+      anomalies.forEach((a, k) => {
+        const yIndex = targets[k]!;
+        const data = anomalyPoints(xs, yCells[yIndex]!, table.column(a), g.rows);
+        if (data.length > 0) lines.push({ name: `${nameOf(g, yIndex)} · ${table.columns[a]!.name}`, yIndex, data, points: data.length, marks: true });
+      });
+    }
   }
   if (lines.length > 0 && lines.every((l) => l.points === 0)) return { type: 'table', notes: [...notes, 'No rows have values to chart.'] };
 
@@ -522,6 +549,15 @@ function assemble(
     const [xAxisIndex, yAxisIndex] = shape.horizontal ? [valueAxis, panel] : [panel, valueAxis];
     const common = { name: line.name, data: line.data, xAxisIndex, yAxisIndex, emphasis: { focus: 'series' as const } };
     const stack = shape.stack !== 'none' ? { stack: `total-${valueAxis}` } : {};
+    if (line.marks) {
+      return {
+        ...common,
+        type: 'scatter',
+        symbolSize: 8,
+        z: 3,
+        itemStyle: { color: INK[theme].alert, borderColor: INK[theme].tooltip, borderWidth: 1 },
+      } satisfies ScatterSeriesOption;
+    }
     if (shape.seriesType === 'bar') {
       return { ...common, ...stack, type: 'bar', large: line.points > 2_000 } satisfies BarSeriesOption;
     }

@@ -3,13 +3,37 @@
  * canvas renderer that chart-options.ts produces (`echarts/core` + `use`), so the lazy chunk holds
  * a fraction of the full bundle; chart-view.tsx loads it with React.lazy when a chart is shown.
  */
-import { BarChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
-import { GridComponent, LegendScrollComponent, TitleComponent, TooltipComponent } from 'echarts/components';
-import { init, use as registerECharts, type ECharts, type EChartsCoreOption } from 'echarts/core';
+import { BarChart, CustomChart, LineChart, PieChart, ScatterChart, TreemapChart } from 'echarts/charts';
+import {
+  DataZoomInsideComponent,
+  DataZoomSliderComponent,
+  GridComponent,
+  LegendScrollComponent,
+  TitleComponent,
+  TooltipComponent,
+} from 'echarts/components';
+import { init, registerCustomSeries, use as registerECharts, type ECharts, type EChartsCoreOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { INTERVAL_RENDER_ITEM } from './interval-options';
+import { renderInterval } from './interval-render-item';
 
-registerECharts([LineChart, BarChart, PieChart, ScatterChart, GridComponent, LegendScrollComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+registerECharts([
+  LineChart,
+  BarChart,
+  PieChart,
+  ScatterChart,
+  CustomChart,
+  TreemapChart,
+  GridComponent,
+  LegendScrollComponent,
+  TitleComponent,
+  TooltipComponent,
+  DataZoomSliderComponent,
+  DataZoomInsideComponent,
+  CanvasRenderer,
+]);
+registerCustomSeries(INTERVAL_RENDER_ITEM, renderInterval);
 
 export interface EChartsRendererHandle {
   /** PNG of the chart as drawn, on an opaque background (a transparent PNG is unreadable in dark viewers). */

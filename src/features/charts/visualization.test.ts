@@ -60,6 +60,7 @@ describe('parseVisualization', () => {
       xColumn: 'State',
       yColumns: ['Deaths', 'Injuries'],
       series: ['EventType', 'Source'],
+      anomalyColumns: [],
       xTitle: 'State',
       yTitle: 'People',
       legend: 'hidden',
@@ -91,17 +92,30 @@ describe('parseVisualization', () => {
     });
   });
 
-  it.each(['timechart', 'linechart', 'areachart', 'stackedareachart', 'barchart', 'columnchart', 'piechart', 'scatterchart', 'card', 'table'])(
-    'draws %s',
-    (name) => {
-      expect(parseVisualization({ Visualization: name })).toMatchObject({ visualization: name, note: null });
-    },
-  );
+  it.each([
+    'timechart',
+    'linechart',
+    'areachart',
+    'stackedareachart',
+    'barchart',
+    'columnchart',
+    'piechart',
+    'scatterchart',
+    'card',
+    'table',
+    'anomalychart',
+    'ladderchart',
+    'timepivot',
+    'treemap',
+    'pivotchart',
+  ])('draws %s', (name) => {
+    expect(parseVisualization({ Visualization: name })).toMatchObject({ visualization: name, note: null });
+  });
 
-  it.each(['ladderchart', 'pivotchart', 'timepivot', 'treemap', 'anomalychart'])('falls back to the table for %s, with a note', (name) => {
-    const spec = parseVisualization({ Visualization: name });
-    expect(spec).toMatchObject({ visualization: 'table', requested: name });
-    expect(spec?.note).toContain(name);
+  it('reads anomalycolumns as a list, in any case of the key', () => {
+    expect(parseVisualization({ Visualization: 'anomalychart', AnomalyColumns: 'a1, a2' })?.anomalyColumns).toEqual(['a1', 'a2']);
+    expect(parseVisualization({ visualization: 'anomalychart', anomalycolumns: ['flags'] })?.anomalyColumns).toEqual(['flags']);
+    expect(parseVisualization({ Visualization: 'anomalychart' })?.anomalyColumns).toEqual([]);
   });
 
   it('falls back to the table for an unknown visualization', () => {

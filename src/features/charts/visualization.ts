@@ -16,11 +16,21 @@ export type DrawnVisualization =
   | 'piechart'
   | 'scatterchart'
   | 'card'
-  | 'table';
+  | 'table'
+  | 'anomalychart'
+  | 'ladderchart'
+  | 'timepivot'
+  | 'treemap'
+  | 'pivotchart';
 
-/** Kinds the ADX web UI doesn't draw either (Kusto.Explorer only), or that we don't yet. */
-const NOT_DRAWN = new Set(['ladderchart', 'pivotchart', 'timepivot', 'treemap', 'anomalychart']);
+// ladderchart, pivotchart, timepivot and treemap are Kusto.Explorer's (the ADX web UI draws none
+// of them); they are drawn here as that client describes them (docs "render operator").
 const DRAWN = new Set<string>([
+  'anomalychart',
+  'ladderchart',
+  'timepivot',
+  'treemap',
+  'pivotchart',
   'timechart',
   'linechart',
   'areachart',
@@ -46,6 +56,8 @@ export interface VisualizationSpec {
   xColumn: string | null;
   yColumns: string[];
   series: string[];
+  /** anomalychart: columns of anomaly flags (-1, 0, +1 as series_decompose_anomalies writes them). */
+  anomalyColumns: string[];
   xTitle: string | null;
   yTitle: string | null;
   legend: 'visible' | 'hidden';
@@ -108,7 +120,6 @@ export function parseVisualization(json: unknown): VisualizationSpec | null {
   let visualization: DrawnVisualization = 'table';
   let note: string | null = null;
   if (DRAWN.has(name)) visualization = name as DrawnVisualization;
-  else if (NOT_DRAWN.has(name)) note = `${requested} is not drawn here; showing the table.`;
   else note = `Unknown visualization "${requested}"; showing the table.`;
 
   return {
@@ -120,6 +131,7 @@ export function parseVisualization(json: unknown): VisualizationSpec | null {
     xColumn: text(record['xcolumn']),
     yColumns: names(record['ycolumns']),
     series: names(record['series']),
+    anomalyColumns: names(record['anomalycolumns']),
     xTitle: text(record['xtitle']),
     yTitle: text(record['ytitle']),
     legend: oneOf(record['legend'], ['visible', 'hidden'], 'visible'),

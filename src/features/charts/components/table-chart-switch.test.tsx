@@ -85,8 +85,8 @@ describe('TableChartSwitch', () => {
   });
 
   it('shows the table with a note for kinds that are not drawn', () => {
-    render(<TableChartSwitch table={daily} visualization={{ Visualization: 'ladderchart' }} theme="light" renderTable={grid} />);
-    expect(screen.getByRole('note').textContent).toBe('ladderchart is not drawn here; showing the table.');
+    render(<TableChartSwitch table={daily} visualization={{ Visualization: 'plotly' }} theme="light" renderTable={grid} />);
+    expect(screen.getByRole('note').textContent).toBe('Unknown visualization "plotly"; showing the table.');
     expect(screen.getByRole('grid')).toBeTruthy();
     expect(screen.queryByRole('radiogroup')).toBeNull();
   });

@@ -1,6 +1,6 @@
 /**
  * A result table with its `render`: chart first, with a Chart/Table toggle. Without `render`, or
- * for a kind that isn't drawn (ladderchart, treemap, …), only the table, with the note saying why.
+ * for a kind that isn't drawn (an unknown name, `table`), only the table, with the note saying why.
  * The table itself is the caller's (the results grid), passed as `renderTable`.
  */
 import { useMemo, useState, type ReactNode } from 'react';

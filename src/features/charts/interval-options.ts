@@ -1,0 +1,106 @@
+/**
+ * Intervals on labelled lines — a ladder chart's rungs, a time pivot's events — as an ECharts
+ * option: a category axis of lines (first line on top), a time or value axis, and one custom
+ * series per colour whose items are `[line, start, end]`. The bars are drawn by the renderer
+ * registered as INTERVAL_RENDER_ITEM (`interval-render-item.ts`, in the lazily loaded chart
+ * chunk): a plan stays plain data, as the chart worker must clone it.
+ */
+import type { CustomSeriesOption, EChartsOption } from 'echarts';
+import { axisStyle, baseOption, INK, type ChartTheme } from './chart-style';
+import type { Ladder } from './ladder-rungs';
+import type { VisualizationSpec } from './visualization';
+
+export const INTERVAL_RENDER_ITEM = 'kqlw-interval';
+
+/** Lines shown at once; a 12 px label needs ~15 px and a result pane's plot is ~230 px tall. */
+export const VISIBLE_LINES = 15;
+
+export interface IntervalChartSettings {
+  /** A zoom slider under the time axis and wheel/drag zoom on the plot (time pivot's navigation). */
+  zoom: boolean;
+  /** A legend of the colours; off when the colours only tell lines apart. */
+  legend: boolean;
+}
+
+export function intervalChartOption(ladder: Ladder, spec: VisualizationSpec, theme: ChartTheme, settings: IntervalChartSettings): EChartsOption {
+  const style = axisStyle(theme);
+  const base = baseOption(spec, theme);
+  const bySeries = ladder.series.map(() => [] as [number, number, number][]);
+  for (const rung of ladder.rungs) bySeries[rung.series]!.push([rung.line, rung.start, rung.end]);
+  const timeType = ladder.axis === 'time' ? ('time' as const) : ('number' as const);
+  const series = ladder.series.map(
+    (key, k) =>
+      ({
+        type: 'custom',
+        name: key === '' ? `${ladder.startName} – ${ladder.endName}` : key,
+        renderItem: INTERVAL_RENDER_ITEM as unknown as CustomSeriesOption['renderItem'],
+        dimensions: [
+          { name: 'line', type: 'ordinal' },
+          { name: ladder.startName, type: timeType },
+          { name: ladder.endName, type: timeType },
+        ],
+        encode: { x: [1, 2], y: 0, tooltip: [1, 2] },
+        data: bySeries[k]!,
+      }) satisfies CustomSeriesOption,
+  );
+  const legend = settings.legend && ladder.series.some((key) => key !== '');
+  const top = spec.title ? 40 : 16;
+  const ink = INK[theme];
+  const slider = {
+    type: 'slider' as const,
+    filterMode: 'weakFilter' as const,
+    backgroundColor: 'transparent',
+    borderColor: ink.split,
+    fillerColor: theme === 'dark' ? 'rgba(79, 168, 232, 0.25)' : 'rgba(0, 114, 178, 0.15)',
+    handleStyle: { color: ink.tooltip, borderColor: ink.axis },
+    moveHandleStyle: { color: ink.axis },
+    textStyle: { color: ink.muted },
+    dataBackground: { lineStyle: { color: ink.axis }, areaStyle: { color: ink.split } },
+  };
+  return {
+    ...base,
+    legend: { ...(base.legend as object), show: legend && spec.legend === 'visible' },
+    tooltip: { ...base.tooltip, trigger: 'item' },
+    grid: {
+      top,
+      bottom: (settings.zoom ? 56 : 24) + (legend && spec.legend === 'visible' ? 24 : 0),
+      left: 16,
+      right: ladder.lines.length > VISIBLE_LINES ? 32 : 24,
+      // Line labels are as long as the data makes them: keep them inside the chart.
+      outerBoundsMode: 'same',
+      outerBoundsContain: 'axisLabel',
+    },
+    xAxis: {
+      ...style,
+      type: ladder.axis,
+      name: spec.xTitle ?? undefined,
+      nameLocation: 'middle',
+      nameGap: 28,
+    },
+    yAxis: {
+      ...style,
+      type: 'category',
+      data: ladder.lines,
+      inverse: true,
+      name: spec.yTitle ?? undefined,
+      axisLabel: { ...style.axisLabel, width: 220, overflow: 'truncate' },
+      splitLine: { ...style.splitLine, show: true },
+    },
+    dataZoom: [
+      ...(settings.zoom
+        ? [
+            { ...slider, xAxisIndex: 0, bottom: legend && spec.legend === 'visible' ? 32 : 8, height: 20 },
+            { type: 'inside' as const, xAxisIndex: 0, filterMode: 'weakFilter' as const },
+          ]
+        : []),
+      // A result pane holds about VISIBLE_LINES readable lines: more scroll (slider, wheel) instead of overprinting.
+      ...(ladder.lines.length > VISIBLE_LINES
+        ? [
+            { ...slider, yAxisIndex: 0, startValue: 0, endValue: VISIBLE_LINES - 1, right: 4, width: 14, showDetail: false },
+            { type: 'inside' as const, yAxisIndex: 0, zoomOnMouseWheel: false, moveOnMouseWheel: true, moveOnMouseMove: false, filterMode: 'weakFilter' as const },
+          ]
+        : []),
+    ],
+    series,
+  };
+}
