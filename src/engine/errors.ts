@@ -1,3 +1,4 @@
+import { REFUSED_FUNCTIONS } from './functions/refused';
 import type { KNode } from './kusto-language';
 import { KustoEngineError } from './types';
 
@@ -34,6 +35,8 @@ export function unsupportedOperator(name: string, at: KNode | null, detail = '')
 }
 
 export function unsupportedFunction(name: string, at: KNode | null, detail = ''): Unsupported {
+  const refused = REFUSED_FUNCTIONS[name.toLowerCase()];
+  if (refused) return new Unsupported('UnsupportedFunction', `The local cluster does not support the '${name}' function: ${refused}`, at);
   return new Unsupported('UnsupportedFunction', `The local cluster does not support the '${name}' function yet.${detail ? ` ${detail}` : ''}`, at);
 }
 

@@ -204,4 +204,17 @@ describe('refusals', () => {
     expect((e as KustoEngineError).kind).toBe('unsupported');
     expect((e as KustoEngineError).message).toContain(`'${name}'`);
   });
+
+  it('refuses series_decompose_anomalies after make-series, naming it and saying why', async () => {
+    const csl =
+      'StormEvents | make-series n = count() on StartTime from datetime(2007-01-01) to datetime(2007-02-01) step 1d | extend anomalies = series_decompose_anomalies(n) | render anomalychart';
+    const e = await runQuery(engine, csl).then(
+      () => null,
+      (err: unknown) => err,
+    );
+    expect(e).toBeInstanceOf(KustoEngineError);
+    expect((e as KustoEngineError).kind).toBe('unsupported');
+    expect((e as KustoEngineError).message).toContain("'series_decompose_anomalies' function: ");
+    expect((e as KustoEngineError).message).toContain('series_periods_detect');
+  });
 });
