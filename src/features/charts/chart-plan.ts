@@ -3,8 +3,7 @@
  * than the work), large ones in a module worker. Without Worker (jsdom, old runtimes) or when the
  * worker fails, the main thread does it.
  */
-import { toChartOptions, type ChartPlan, type ChartSettings, type ChartTheme } from './chart-options';
-import { toChartTable } from './from-columnar';
+import type { ChartPlan, ChartSettings, ChartTheme } from './chart-options';
 import type { ColumnarTable } from '../../kusto/types';
 import type { VisualizationSpec } from './visualization';
 
@@ -48,7 +47,12 @@ function planWorker(): Worker | null {
   return worker;
 }
 
-export function planOnMainThread(spec: VisualizationSpec, table: ColumnarTable, theme: ChartTheme, settings: ChartSettings = {}): ChartPlan {
+/**
+ * The planner is loaded on first use, like the ECharts chunk: it is not part of the JS that comes
+ * before the editor (bench/client (d)), and a workbench that never draws a chart never loads it.
+ */
+export async function planOnMainThread(spec: VisualizationSpec, table: ColumnarTable, theme: ChartTheme, settings: ChartSettings = {}): Promise<ChartPlan> {
+  const [{ toChartOptions }, { toChartTable }] = await Promise.all([import('./chart-options'), import('./from-columnar')]);
   return toChartOptions(spec, toChartTable(table), theme, settings);
 }
 
@@ -69,6 +73,6 @@ export async function computeChartPlan(
     });
   } catch {
     // A worker that can't load (CSP without worker-src, a bundler quirk) must not cost the chart.
-    return planOnMainThread(spec, table, theme, settings);
+    return await planOnMainThread(spec, table, theme, settings);
   }
 }
