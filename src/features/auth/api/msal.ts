@@ -10,10 +10,12 @@
 
 import {
   EventType,
+  InteractionType,
   PublicClientApplication,
   type AuthenticationResult,
   type Configuration,
   type EventMessage,
+  type RedirectRequest,
 } from '@azure/msal-browser';
 import type { AccountInfo } from '@azure/msal-browser';
 import type { AuthConfig } from '../../../config/runtime-config';
@@ -21,6 +23,7 @@ import { kustoError, type KustoError } from '../../../kusto/errors';
 import { homeAccounts, homeProfileOf } from './accounts';
 import { splitAuthority } from './cluster-authority';
 import { takeRedirectRecord, type RedirectRecord } from './redirect-journal';
+import { rememberStartPage, takeStartPage } from './start-page';
 import { explainSignInError } from './sign-in-problems';
 
 export interface StartedAuth {
@@ -60,7 +63,9 @@ export function msalConfiguration(auth: AuthConfig, origin: string): Configurati
       protocolMode: auth.protocolMode,
       redirectUri: interactiveRedirectUri(origin),
       postLogoutRedirectUri: interactiveRedirectUri(origin),
-      navigateToLoginRequestUrl: true,
+      // The answer is read on the redirect URI and the starting page's address put back
+      // (start-page.ts): true would load the whole app a second time after every sign-in.
+      navigateToLoginRequestUrl: false,
     },
     // sessionStorage: tokens die with the tab and are not shared across tabs (Microsoft's SPA guidance).
     cache: { cacheLocation: 'sessionStorage' },
@@ -81,17 +86,29 @@ export async function startAuth(auth: AuthConfig, origin: string): Promise<Start
   const activate = (account: AccountInfo) => msal.setActiveAccount(homeProfileOf(msal.getAllAccounts(), account));
   msal.addEventCallback((event) => {
     if (event.eventType === EventType.LOGIN_SUCCESS && isAuthenticationResult(event.payload)) activate(event.payload.account);
+    // Every interactive redirect (loginRedirect, acquireTokenRedirect) starts with one of these, on
+    // the page it leaves; its payload is the request. The page to come back to is the request's
+    // redirectStartPage, else the address now — as msal-browser's own RedirectClient chooses it.
+    const leaving = event.eventType === EventType.LOGIN_START || event.eventType === EventType.ACQUIRE_TOKEN_START;
+    if (leaving && event.interactionType === InteractionType.Redirect) {
+      const request = event.payload as RedirectRequest | null;
+      rememberStartPage(sessionStore(), request?.redirectStartPage || window.location.href);
+    }
   });
   let redirectError: unknown = null;
+  let answered = false;
   try {
     const result = await msal.handleRedirectPromise();
+    answered = result !== null;
     if (result) activate(result.account);
   } catch (e) {
     redirectError = e;
+    answered = true;
   }
-  // Only now: with navigateToLoginRequestUrl the provider's answer first lands on the redirect URI,
-  // where MSAL keeps it and navigates to the page that started the sign-in without settling
-  // (msal-browser RedirectClient.handleRedirectPromise); the journal belongs to that page's load.
+  // The provider's answer (a token, or an error) was read on the redirect URI: back to the page
+  // the redirect left from, before anything renders or reads the address (share links).
+  const startPage = takeStartPage(sessionStore(), origin);
+  if (answered && startPage && startPage !== window.location.href) window.history.replaceState(window.history.state, '', startPage);
   const record = takeRedirectRecord(sessionStore());
   const returned = record ? { record, failure: redirectError ? failureOf(redirectError, record, auth, origin) : null } : null;
   const active = msal.getActiveAccount();

@@ -25,7 +25,7 @@ export type ShareLinkState =
 /**
  * The link the page was opened with, read once at start (decoding is async: gzip via
  * DecompressionStream). Call it only once signed in: before that the URL must stay as it is,
- * because MSAL's loginRedirect returns to `window.location.href` (navigateToLoginRequestUrl).
+ * because a sign-in returns to `window.location.href` (auth/api/start-page.ts).
  */
 export function useShareLinkState(): ShareLinkState {
   const [state, setState] = useState<ShareLinkState>({ status: 'reading' });
