@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { col } from '../../testing/v2-factories';
-import { resultsAsHtml } from './export-format';
+import { resultsAsHtml, rowsText } from './export-format';
 import { decodeTable } from '../../testing/test-tables';
 
 const table = decodeTable(
@@ -26,5 +26,11 @@ describe('resultsAsHtml', () => {
   it('caps the rows it copies', () => {
     expect(resultsAsHtml('q', table, null, 2).rows).toBe(2);
     expect(resultsAsHtml('', table, null, 1).html.startsWith('<table')).toBe(true);
+  });
+});
+
+describe('rowsText', () => {
+  it('says "row" for one and "rows" otherwise', () => {
+    expect([0, 1, 2, 10_000].map(rowsText)).toEqual(['0 rows', '1 row', '2 rows', '10000 rows']);
   });
 });

@@ -21,3 +21,8 @@ export function resultsAsHtml(query: string, table: ColumnarTable, order: RowOrd
   const text = query.trim() === '' ? tsv : `${query}\r\n\r\n${tsv}`;
   return { html, text, rows };
 }
+
+/** "1 row", "2 rows": the count in an export's status line. */
+export function rowsText(count: number): string {
+  return `${count} ${count === 1 ? 'row' : 'rows'}`;
+}

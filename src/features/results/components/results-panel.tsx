@@ -10,7 +10,7 @@ import { describeKustoError, type KustoError } from '../../../kusto/errors';
 import type { ColumnarTable, DataSet } from '../../../kusto/types';
 import { recordsText, rowsSoFarText, selectors } from '../../../testing/selectors';
 import { csvChunks, type FormulaPolicy } from '../../../kusto/table-export';
-import { resultsAsHtml } from '../export-format';
+import { resultsAsHtml, rowsText } from '../export-format';
 import { formatBytes, formatSeconds, readQueryStats } from '../query-stats';
 import { mainThreadTableOps } from '../table-ops';
 import type { ResultTableOps } from '../../../kusto/table-ops';
@@ -202,7 +202,7 @@ function ResultView({ table, title, query, ops, theme, onViewChange }: ResultVie
         await nextTask();
       }
       download(new Blob(parts, { type: 'text/csv;charset=utf-8' }), `${title.replace(/[^\w.-]+/g, '_') || 'results'}.csv`);
-      setMessage(`Exported ${order ? order.length : table.rowCount} rows to CSV.`);
+      setMessage(`Exported ${rowsText(order ? order.length : table.rowCount)} to CSV.`);
     } finally {
       setBusy(false);
     }
@@ -220,7 +220,7 @@ function ResultView({ table, title, query, ops, theme, onViewChange }: ResultVie
       } else {
         await navigator.clipboard.writeText(text);
       }
-      setMessage(rows < shown ? `Copied the first ${rows} of ${shown} rows as HTML.` : `Copied ${rows} ${rows === 1 ? 'row' : 'rows'} as HTML.`);
+      setMessage(rows < shown ? `Copied the first ${rows} of ${shown} rows as HTML.` : `Copied ${rowsText(rows)} as HTML.`);
     } catch (e) {
       setMessage(`Could not copy: ${e instanceof Error ? e.message : String(e)}`);
     }
