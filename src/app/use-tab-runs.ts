@@ -59,6 +59,15 @@ interface InFlight {
   started: number;
 }
 
+/** Errors the same request may not hit again: a network failure, throttling, a server error, a timeout. */
+const RETRYABLE = new Set(['network', 'throttled', 'server', 'timeout']);
+
+/** The request a Retry button sends again, or null when there is nothing worth retrying. */
+export function retryableRequest(state: TabRunState): RunRequest | null {
+  if (state.running || state.error === null || !RETRYABLE.has(state.error.kind)) return null;
+  return state.lastRequest;
+}
+
 export interface TabRunsOptions {
   /** The one path to the cluster. */
   client: KustoClient;

@@ -1,7 +1,11 @@
-/** The signed-in screen: connections, query tabs, editor, run/cancel, results. Composes features; holds no protocol logic. */
+/**
+ * The signed-in screen: connections, query tabs, editor, run/cancel, results. It composes: each
+ * rule lives in a named module beside it (link opening, F8 recall, run parameters, the run
+ * toolbar, the header, the local-files wiring, the tab's schema, the run lifecycle).
+ */
 
 import type { AccountInfo } from '@azure/msal-browser';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useRuntimeConfig } from '../config/runtime-config-context';
 import type { SignOutChoice } from '../features/auth/components/sign-out-dialog';
@@ -18,11 +22,9 @@ import { TenantQuestion } from '../features/connections/components/tenant-questi
 import { useConnections } from '../features/connections/hooks/use-connections';
 import { tenantOf } from '../features/connections/utils/connections-model';
 import { WantedFilesNotice } from '../features/local-files/components/wanted-files';
-import { useLocalFiles } from '../features/local-files/hooks/use-local-files';
-import { type FileHandle, LOCAL_FILE_HANDLES_ITEM, LOCAL_FILES_ITEM } from '../features/local-files/remembered-files';
 import { QueryEditor } from '../features/editor/components/query-editor';
 import { statementAtCursor } from '../features/editor/statement-at-cursor';
-import type { EditorSchema, KqlEditorHandle, Statement } from '../features/editor/types';
+import type { KqlEditorHandle, Statement } from '../features/editor/types';
 import { HistoryPanel } from '../features/history/components/history-panel';
 import type { HistoryEntry } from '../features/history/history-store';
 import { useHistoryStore } from '../features/history/hooks/use-history-store';
@@ -30,40 +32,39 @@ import { ParametersForm } from '../features/parameters/components/parameters-for
 import { useQueryParameters } from '../features/parameters/hooks/use-query-parameters';
 import { ResultsPanel, type ResultViewState } from '../features/results/components/results-panel';
 import { useWarmDecodeWorker } from '../features/run/hooks/use-warm-decode-worker';
-import { useShareLinkState } from '../features/share/hooks/use-share-link-state';
 import { useShareUrlSync } from '../features/share/hooks/use-share-url-sync';
-import { writeShareUrl } from '../features/share/share-url';
-import type { LinkRunDecision } from '../features/share/link-run-policy';
 import { TabBar } from '../features/tabs/components/tab-bar';
 import { useWorkspaceShortcuts } from '../features/tabs/hooks/use-workspace-shortcuts';
 import type { WorkspaceCommand } from '../features/tabs/utils/keymap';
 import { useTabs } from '../features/tabs/hooks/use-tabs';
 import { activeTab } from '../features/tabs/utils/tabs-model';
-import type { ShareLinkInput } from '../kusto/deep-link';
-import { parseDeclaredParameters, toParameterValues } from '../kusto/query-parameters';
+import { parseDeclaredParameters } from '../kusto/query-parameters';
 import type { ColumnarTable, DataSet } from '../kusto/types';
-import { isTrustedKustoHost, untrustedHostMessage } from '../kusto/trusted-hosts';
-import { isLocalFilesCluster, LOCAL_FILES_CLUSTER, LOCAL_FILES_DATABASE, LOCAL_FILES_LABEL, localFilesShowSchema } from '../kusto/local-files';
-import { ACCEPTED_EXTENSIONS } from '../workers/local-files/file-format';
+import { isTrustedKustoHost } from '../kusto/trusted-hosts';
+import { isLocalFilesCluster, LOCAL_FILES_CLUSTER, LOCAL_FILES_DATABASE, LOCAL_FILES_LABEL } from '../kusto/local-files';
 import { useElementSize } from '../lib/use-element-size';
 import { accountStorageKey } from '../lib/account-storage';
-import { databasesQueryOptions, invalidateClusterMetadata, schemaQueryOptions } from '../lib/kusto-queries';
-import { useKeyboardShortcut } from '../lib/use-keyboard-shortcut';
+import { invalidateClusterMetadata } from '../lib/kusto-queries';
 import { localStore } from '../lib/storage';
 import { useSplitter } from '../lib/use-splitter';
 import { selectors } from '../testing/selectors';
 import { workerTableOps } from '../workers/decode-client';
 import { accountStorageNames, forgetAccountData } from './account-data';
+import { AppHeader } from './app-header';
 import { HeaderActions } from './header-actions';
+import { parametersFor } from './run-parameters';
+import { RunToolbar } from './run-toolbar';
+import { useLinkOpener } from './use-link-opener';
+import { LOCAL_FILES_ACCEPT, useLocalFilesTab } from './use-local-files-tab';
+import { useRecall } from './use-recall';
 import { useSignInRecovery } from './use-sign-in-recovery';
 import { useKustoClient } from './use-kusto-client';
-import { useTabRuns, type RunRequest } from './use-tab-runs';
+import { retryableRequest, useTabRuns, type RunRequest } from './use-tab-runs';
+import { useTabSchema } from './use-tab-schema';
 import { useTheme } from './use-theme';
 
 const SAMPLE_QUERY = 'StormEvents\n| take 10';
 
-/** Header width under which Open link, History, theme and shortcuts go behind "More actions". */
-const COMPACT_HEADER_BELOW = 1100;
 /** Window width from which the connection pane starts open. */
 const PANE_OPEN_FROM = 1000;
 /** Editor height (px) until the user moves the splitter, and the smallest it gets. */
@@ -71,32 +72,6 @@ const EDITOR_HEIGHT = 240;
 const EDITOR_MIN_HEIGHT = 96;
 /** What the results keep below the splitter at least: status, toolbar and a few rows. */
 const RESULTS_MIN_HEIGHT = 220;
-
-/** Errors the same request may not hit again. */
-const RETRYABLE = new Set(['network', 'throttled', 'server', 'timeout']);
-
-/** F8: the kept result of the query at the cursor, from history (Monaco binds no F8 in KQL mode). */
-function isRecallPress(e: KeyboardEvent): boolean {
-  return e.key === 'F8' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey;
-}
-
-/** A query to open in a new tab: from a share link, an ADX link, or history. */
-interface LinkToOpen {
-  clusterUrl: string;
-  database: string | null;
-  query: string | null;
-  parameters: Readonly<Record<string, string>>;
-  decision: LinkRunDecision;
-  /** A local-files link: the files its query reads. */
-  files?: readonly string[];
-}
-
-/** `properties.Parameters` for `text`: only the parameters it declares, or why the values are refused. */
-function parametersFor(text: string, values: Readonly<Record<string, string>>): { ok: true; parameters: Record<string, string> | undefined } | { ok: false; reason: string } {
-  const result = toParameterValues(parseDeclaredParameters(text), values);
-  if (!result.ok) return { ok: false, reason: result.errors.map((e) => `${e.name}: ${e.reason}`).join(' ') };
-  return { ok: true, parameters: Object.keys(result.parameters).length > 0 ? result.parameters : undefined };
-}
 
 interface WorkbenchProps {
   account: AccountInfo;
@@ -147,6 +122,8 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
   const [tabs, tabsStore] = useTabs({ clusterUrl: firstCluster.url, database: firstCluster.defaultDatabase, sampleText: SAMPLE_QUERY, storageKey: stored.tabs });
   const tab = activeTab(tabs);
   const editorRef = useRef<KqlEditorHandle>(null);
+  /** The statement at the cursor; before monaco arrives there is no cursor: the first statement. */
+  const statementToRun = useCallback(() => editorRef.current?.getStatementToRun() ?? statementAtCursor(tab.text, 0), [tab.text]);
 
   const userName = useCallback(() => account.username || account.name || 'the signed-in user', [account]);
   const forgetAccount = useCallback((which: AccountInfo, choice: SignOutChoice) => forgetAccountData(which, choice), []);
@@ -165,10 +142,6 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
   const runState = runs.stateOf(tab.id);
   const [historyOpen, setHistoryOpen] = useState(false);
   const historyButton = useRef<HTMLButtonElement | null>(null);
-  const header = useRef<HTMLElement>(null);
-  const headerWidth = useElementSize(header).width;
-  // Measured widths of the header's buttons in one row: below this they go behind "More actions".
-  const compactHeader = headerWidth > 0 && headerWidth < COMPACT_HEADER_BELOW;
   const [paneOpen, setPaneOpen] = useState(() => typeof window === 'undefined' || window.innerWidth >= PANE_OPEN_FROM);
   const editorAndResults = useRef<HTMLDivElement>(null);
   const columnHeight = useElementSize(editorAndResults).height;
@@ -180,16 +153,12 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
     // Before the first measure (and in jsdom) the remembered size stands.
     max: columnHeight > 0 ? columnHeight - RESULTS_MIN_HEIGHT : Number.MAX_SAFE_INTEGER,
   });
-  const [linkNotice, setLinkNotice] = useState<string | null>(null);
   const [tenantQuestion, setTenantQuestion] = useState<{ clusterUrl: string; run: { tabId: string; request: RunRequest } | null } | null>(null);
-  const [recallNote, setRecallNote] = useState<string | null>(null);
 
   // The form follows the statement at the cursor; monaco reports no cursor moves to us, so it is
   // read again after each edit, key and click in the editor.
   const [cursorText, setCursorText] = useState(() => statementAtCursor(tab.text, 0).text);
-  const readCursorStatement = useCallback(() => {
-    setCursorText(editorRef.current?.getStatementToRun().text ?? statementAtCursor(tab.text, 0).text);
-  }, [tab.text]);
+  const readCursorStatement = useCallback(() => setCursorText(statementToRun().text), [statementToRun]);
   useEffect(readCursorStatement, [readCursorStatement, tab.id]);
   const params = useQueryParameters(cursorText);
   const { setValue: setParameterValue } = params;
@@ -199,46 +168,56 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
     return Object.fromEntries(Object.entries(params.values).filter(([name, value]) => declared.has(name) && value !== ''));
   }, [tab.text, params.values]);
 
+  const selectContext = useCallback(
+    (context: ConnectionContext) => tabsStore.dispatch({ type: 'set-context', id: tab.id, ...context }),
+    [tabsStore, tab.id],
+  );
   const isLocal = isLocalFilesCluster(tab.clusterUrl);
-  const localFiles = useLocalFiles(useMemo(
-    () => ({ list: accountStorageKey(account, LOCAL_FILES_ITEM), handles: accountStorageKey(account, LOCAL_FILE_HANDLES_ITEM) }),
-    [account],
-  ));
-  /** The files a local tab's link names: those whose table the query mentions, else all. */
-  const linkFiles = useMemo(() => {
-    if (!isLocal) return undefined;
-    const mentioned = localFiles.tables.filter((t) => new RegExp(`(^|[^\\w])${t.name}([^\\w]|$)`).test(tab.text));
-    return (mentioned.length > 0 ? mentioned : localFiles.tables).map((t) => t.fileName);
-  }, [isLocal, localFiles.tables, tab.text]);
-  const trusted = isTrustedKustoHost(tab.clusterUrl, trustedHosts);
+  const { localFiles, linkFiles, pane: localFilesPane, reopenFromHandles, openWanted } = useLocalFilesTab({
+    account,
+    isLocal,
+    tabText: tab.text,
+    openLocalTab: useCallback(
+      () => tabsStore.dispatch({ type: 'new', id: crypto.randomUUID(), clusterUrl: LOCAL_FILES_CLUSTER, database: LOCAL_FILES_DATABASE }),
+      [tabsStore],
+    ),
+    selectLocal: useCallback(() => selectContext({ clusterUrl: LOCAL_FILES_CLUSTER, database: LOCAL_FILES_DATABASE }), [selectContext]),
+  });
   // A cluster a link brought in is asked nothing (not even its schema) until the user runs a
   // query there or adds it: until then nothing, token included, is sent to it.
   const listed = connections.connections.clusters.includes(tab.clusterUrl);
-  const databases = useQuery({ ...databasesQueryOptions(client, tab.clusterUrl), enabled: trusted && listed });
-  const schema = useQuery({ ...schemaQueryOptions(client, tab.clusterUrl, tab.database), enabled: trusted && listed && tab.database !== '' });
-  const localTables = localFiles.tables;
-  const localSchemaVersion = localFiles.version;
-  const showSchemaJson = useMemo(
-    () => (isLocal ? localFilesShowSchema(localTables, localSchemaVersion) : schema.data?.showSchemaJson),
-    [isLocal, localTables, localSchemaVersion, schema.data?.showSchemaJson],
+  const { editorSchema, databaseOptions } = useTabSchema({
+    client,
+    clusterUrl: tab.clusterUrl,
+    database: tab.database,
+    askable: isTrustedKustoHost(tab.clusterUrl, trustedHosts) && listed,
+    isLocal,
+    localTables: localFiles.tables,
+    localVersion: localFiles.version,
+    configuredDatabases: useMemo(() => config.clusters.find((c) => c.url === tab.clusterUrl)?.databases ?? [], [config.clusters, tab.clusterUrl]),
+  });
+
+  const defaultDatabaseOf = useCallback(
+    (clusterUrl: string) => config.clusters.find((c) => c.url === clusterUrl)?.defaultDatabase ?? (clusterUrl === tab.clusterUrl ? tab.database : firstCluster.defaultDatabase),
+    [config.clusters, tab.clusterUrl, tab.database, firstCluster.defaultDatabase],
   );
-  const editorSchema = useMemo<EditorSchema | undefined>(
-    () => (showSchemaJson === undefined ? undefined : { showSchemaJson, clusterUrl: tab.clusterUrl, database: tab.database }),
-    [showSchemaJson, tab.clusterUrl, tab.database],
+  const openInNewTab = useCallback(
+    (target: { clusterUrl: string; database: string | null; text: string }): string => {
+      const id = crypto.randomUUID();
+      tabsStore.dispatch({ type: 'new', id, clusterUrl: target.clusterUrl, database: target.database ?? defaultDatabaseOf(target.clusterUrl), text: target.text });
+      return id;
+    },
+    [tabsStore, defaultDatabaseOf],
   );
 
-  const databaseOptions = useMemo(() => {
-    const configured = config.clusters.find((c) => c.url === tab.clusterUrl)?.databases ?? [];
-    const names = databases.data ?? configured;
-    return names.includes(tab.database) ? names : [tab.database, ...names];
-  }, [config.clusters, databases.data, tab.clusterUrl, tab.database]);
-
+  const recall = useRecall({ store: history.store, tab, statementToRun, show: runs.show });
+  const { clearNote: clearRecallNote } = recall;
   const runStatement = useCallback(
     (text: string, statement: Statement) => {
       // The form already shows each refused value at its input; nothing is sent until they are fixed.
       const parameters = parametersFor(text, params.values);
       if (!parameters.ok) return;
-      setRecallNote(null);
+      clearRecallNote();
       const properties = {
         ...(parameters.parameters ? { Parameters: parameters.parameters } : {}),
         ...(tab.progressive ? { Options: { results_progressive_enabled: true } } : {}),
@@ -254,104 +233,29 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
         properties: Object.keys(properties).length > 0 ? properties : undefined,
       });
     },
-    [runs, tab.id, tab.clusterUrl, tab.database, tab.text, tab.progressive, params.values, isLocal, listed, connections],
+    [runs, tab.id, tab.clusterUrl, tab.database, tab.text, tab.progressive, params.values, isLocal, listed, connections, clearRecallNote],
   );
-
   const runFromButton = useCallback(() => {
-    // Before monaco arrives there is no cursor: the first statement runs.
-    const statement = editorRef.current?.getStatementToRun() ?? statementAtCursor(tab.text, 0);
+    const statement = statementToRun();
     runStatement(statement.text, statement);
-  }, [runStatement, tab.text]);
-
+  }, [runStatement, statementToRun]);
   const cancel = useCallback(() => runs.cancel(tab.id), [runs, tab.id]);
 
-  const defaultDatabaseOf = useCallback(
-    (clusterUrl: string) => config.clusters.find((c) => c.url === clusterUrl)?.defaultDatabase ?? (clusterUrl === tab.clusterUrl ? tab.database : firstCluster.defaultDatabase),
-    [config.clusters, tab.clusterUrl, tab.database, firstCluster.defaultDatabase],
-  );
-
-  const openInNewTab = useCallback(
-    (target: { clusterUrl: string; database: string | null; text: string }): string => {
-      const id = crypto.randomUUID();
-      tabsStore.dispatch({ type: 'new', id, clusterUrl: target.clusterUrl, database: target.database ?? defaultDatabaseOf(target.clusterUrl), text: target.text });
-      return id;
-    },
-    [tabsStore, defaultDatabaseOf],
-  );
-
-  /**
-   * A link (ours or ADX's) opens in a new tab; it runs once, read-only, only when the link policy
-   * says so. Returns what the new tab holds, or null when the link was refused.
-   */
-  const openLink = useCallback(
-    (link: LinkToOpen): ShareLinkInput | null => {
-      if (isLocalFilesCluster(link.clusterUrl)) {
-        // A local-files link: the query and the names of its files, which the reader opens.
-        const text = link.query ?? '';
-        openInNewTab({ clusterUrl: LOCAL_FILES_CLUSTER, database: LOCAL_FILES_DATABASE, text });
-        for (const [name, value] of Object.entries(link.parameters)) setParameterValue(name, value);
-        const missing = (link.files ?? []).filter((f) => !localFiles.tables.some((t) => t.fileName === f));
-        if (missing.length > 0) localFiles.want(missing);
-        // The files notice asks for missing files itself; one notice, not two saying the same.
-        setLinkNotice(link.decision.run || missing.length > 0 ? null : link.decision.reason);
-        return { clusterUrl: LOCAL_FILES_CLUSTER, database: LOCAL_FILES_DATABASE, query: text, parameters: link.parameters, files: link.files ?? [] };
-      }
-      if (!isTrustedKustoHost(link.clusterUrl, trustedHosts)) {
-        setLinkNotice(`The link was not opened: ${untrustedHostMessage(link.clusterUrl)}. To trust it, add it to "trustedHosts" in the deployment's config.json.`);
-        return null;
-      }
-      // A cluster the user never added is not added (nor asked anything) by opening a link to it:
-      // only when they run its query or answer the question below.
-      const newCluster = !connections.connections.clusters.includes(link.clusterUrl);
-      if (newCluster) setTenantQuestion({ clusterUrl: link.clusterUrl, run: null });
-      const text = link.query ?? '';
-      const database = link.database ?? defaultDatabaseOf(link.clusterUrl);
-      const id = openInNewTab({ clusterUrl: link.clusterUrl, database, text });
-      for (const [name, value] of Object.entries(link.parameters)) setParameterValue(name, value);
-      const opened = { clusterUrl: link.clusterUrl, database, query: text, parameters: link.parameters };
-      if (!link.decision.run) {
-        setLinkNotice(link.decision.reason);
-        return opened;
-      }
-      // As the Run button would with the caret at the start: the link's first statement.
-      const statement = statementAtCursor(text, 0);
-      const parameters = parametersFor(statement.text, link.parameters);
-      if (!parameters.ok) {
-        setLinkNotice(`The query was not run: the link's parameter values are refused. ${parameters.reason}`);
-        return opened;
-      }
-      setLinkNotice(null);
-      const request = {
-        clusterUrl: link.clusterUrl, database, text: statement.text, statementStart: statement.start, documentText: text,
-        properties: { ...link.decision.properties, ...(parameters.parameters ? { Parameters: parameters.parameters } : {}) },
-      };
-      // A link carries no tenant: a cluster from the connection list has its own; a new one waits for the user's answer.
-      if (newCluster) setTenantQuestion({ clusterUrl: link.clusterUrl, run: { tabId: id, request } });
-      else runs.run(id, request);
-      return opened;
-    },
-    [trustedHosts, connections, defaultDatabaseOf, openInNewTab, setParameterValue, runs, localFiles],
-  );
-
-  // The link the page was opened with, once signed in (the URL was left alone until now so MSAL
-  // could come back to it). A reload of the app's own URL, or the return from a token redirect,
-  // is not a link being opened: the restored tabs already hold it.
-  const startLink = useShareLinkState();
-  const startLinkHandled = useRef(false);
-  useEffect(() => {
-    if (startLink.status === 'reading' || startLinkHandled.current) return;
-    startLinkHandled.current = true;
-    if (startLink.status === 'invalid') setLinkNotice(`The link could not be opened: ${startLink.reason}`);
-    else if (startLink.status === 'ready' && !startLink.reloaded) {
-      const opened = openLink(startLink);
-      // At once rather than after the sync's debounce: from now on a reload is the app's own
-      // state coming back, and must not open (and run) the link a second time.
-      if (opened) void writeShareUrl(opened);
-    }
-  }, [startLink, openLink]);
+  const openFileNames = useMemo(() => localFiles.tables.map((t) => t.fileName), [localFiles.tables]);
+  const links = useLinkOpener({
+    trustedHosts,
+    knownClusters: connections.connections.clusters,
+    defaultDatabaseOf,
+    openFileNames,
+    openTab: openInNewTab,
+    setParameterValue,
+    run: runs.run,
+    askTenant: setTenantQuestion,
+    wantFiles: localFiles.want,
+  });
   useShareUrlSync(
     { clusterUrl: tab.clusterUrl, database: tab.database, query: tab.text, parameters: linkParameters, ...(linkFiles ? { files: linkFiles } : {}) },
-    { enabled: startLink.status !== 'reading' },
+    { enabled: links.startLinkStatus !== 'reading' },
   );
 
   const showResult = useCallback(
@@ -361,22 +265,6 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
     },
     [openInNewTab, runs],
   );
-
-  const recall = useCallback(() => {
-    const store = history.store;
-    if (!store) return;
-    const statement = editorRef.current?.getStatementToRun() ?? statementAtCursor(tab.text, 0);
-    const tabId = tab.id;
-    void store.latestResultFor({ text: statement.text, clusterUrl: tab.clusterUrl, database: tab.database }).then((found) => {
-      if (!found) {
-        setRecallNote('No kept result for this query here; press Run to run it.');
-        return;
-      }
-      runs.show(tabId, found.dataSet, found.entry.durationMs, found.entry.text);
-      setRecallNote(`Result of the run at ${new Date(found.entry.startedAt).toLocaleString()}, from history; nothing was sent to the cluster.`);
-    });
-  }, [history.store, tab.text, tab.id, tab.clusterUrl, tab.database, runs]);
-  useKeyboardShortcut(isRecallPress, recall, history.store !== null);
 
   const newTab = useCallback(
     () => tabsStore.dispatch({ type: 'new', id: crypto.randomUUID(), clusterUrl: tab.clusterUrl, database: tab.database }),
@@ -399,34 +287,7 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
   useWarmDecodeWorker();
 
   const setText = useCallback((text: string) => tabsStore.dispatch({ type: 'set-text', id: tab.id, text }), [tabsStore, tab.id]);
-  const selectContext = useCallback(
-    (context: ConnectionContext) => tabsStore.dispatch({ type: 'set-context', id: tab.id, ...context }),
-    [tabsStore, tab.id],
-  );
   const insertName = useCallback((text: string) => editorRef.current?.insertAtCursor(text), []);
-  const openLocalFiles = useCallback(
-    (files: File[], handles?: FileHandle[]) => {
-      // Files are queried from a "Local files" tab: the active one if it is, else a new one.
-      if (!isLocal) tabsStore.dispatch({ type: 'new', id: crypto.randomUUID(), clusterUrl: LOCAL_FILES_CLUSTER, database: LOCAL_FILES_DATABASE });
-      void localFiles.open(files, handles ? { handles } : {});
-    },
-    [isLocal, tabsStore, localFiles],
-  );
-  const localFilesPane = useMemo(
-    () => ({
-      tables: localFiles.tables,
-      loading: localFiles.loading,
-      failures: localFiles.failures,
-      accept: ACCEPTED_EXTENSIONS.join(','),
-      active: isLocal,
-      onSelect: () => selectContext({ clusterUrl: LOCAL_FILES_CLUSTER, database: LOCAL_FILES_DATABASE }),
-      onOpenFiles: openLocalFiles,
-      onRename: localFiles.rename,
-      onClose: (name: string) => void localFiles.close(name),
-      onDismissFailures: localFiles.dismissFailures,
-    }),
-    [localFiles, isLocal, selectContext, openLocalFiles],
-  );
 
   const error = runState.error;
   // A sign-in problem gets its own notice with the action that fixes it; the results stay.
@@ -444,34 +305,32 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
     ),
     [dataSet],
   );
-  const canRetry = !runState.running && error !== null && RETRYABLE.has(error.kind) && runState.lastRequest !== null;
+  const retry = retryableRequest(runState);
 
   return (
     <div className="workbench">
-      <header ref={header} className="app-header">
-        {/* A disclosure for the connection pane; it starts closed where the window is narrow. */}
-        <button type="button" className="pane-toggle" aria-expanded={paneOpen} aria-controls="connection-pane" onClick={() => setPaneOpen((open) => !open)}>
-          {selectors.header.connections.name}
-        </button>
-        <span className="app-title">KQL Workbench</span>
-        <span className="spacer" />
-        <HeaderActions
-          compact={compactHeader}
-          share={{
-            clusterUrl: tab.clusterUrl, database: tab.database, query: tab.text, parameters: linkParameters, files: linkFiles,
-            table: shownView?.table ?? dataSet?.primaryResults[0] ?? null, order: shownView?.order ?? null,
-          }}
-          onOpenLink={openLink}
-          historyOpen={historyOpen}
-          onToggleHistory={() => setHistoryOpen((open) => !open)}
-          historyButton={historyButton}
-          theme={theme}
-          onToggleTheme={toggleTheme}
-          account={account}
-          forgetAccount={forgetAccount}
-          onUseAccount={onUseAccount}
-        />
-      </header>
+      <AppHeader
+        paneOpen={paneOpen}
+        onTogglePane={() => setPaneOpen((open) => !open)}
+        renderActions={(compact) => (
+          <HeaderActions
+            compact={compact}
+            share={{
+              clusterUrl: tab.clusterUrl, database: tab.database, query: tab.text, parameters: linkParameters, files: linkFiles,
+              table: shownView?.table ?? dataSet?.primaryResults[0] ?? null, order: shownView?.order ?? null,
+            }}
+            onOpenLink={links.openLink}
+            historyOpen={historyOpen}
+            onToggleHistory={() => setHistoryOpen((open) => !open)}
+            historyButton={historyButton}
+            theme={theme}
+            onToggleTheme={toggleTheme}
+            account={account}
+            forgetAccount={forgetAccount}
+            onUseAccount={onUseAccount}
+          />
+        )}
+      />
       <div className="workbench-body">
         {/* Hidden, not unmounted: the tree keeps what is open. */}
         <div id="connection-pane" className="connection-pane-slot" hidden={!paneOpen}>
@@ -498,44 +357,19 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
             }}
             onRename={(id, title) => tabsStore.dispatch({ type: 'rename', id, title })}
           />
-          <div className="toolbar">
-            <button
-              type="button"
-              onClick={runFromButton}
-              disabled={runState.running || !params.result.ok}
-              className="run-button"
-              title={params.result.ok ? 'Run the statement at the cursor (Shift+Enter)' : 'Fix the parameter values first'}
-            >
-              {selectors.editor.run.name}
-            </button>
-            <button type="button" onClick={cancel} disabled={!runState.running} title="Cancel the running query (Esc or Ctrl+Shift+Enter)">
-              {selectors.editor.cancel.name}
-            </button>
-            <label className="progressive-toggle" title="Ask the cluster for rows as the query finds them (results_progressive_enabled), remembered for this tab">
-              <input
-                type="checkbox"
-                checked={tab.progressive ?? false}
-                onChange={(e) => tabsStore.dispatch({ type: 'set-progressive', id: tab.id, progressive: e.target.checked })}
-              />
-              {selectors.editor.progressive.name}
-            </label>
-            {canRetry ? (
-              <button type="button" onClick={() => runState.lastRequest && runs.run(tab.id, runState.lastRequest)}>
-                {selectors.common.retry.name}
-              </button>
-            ) : null}
-            <div role="group" aria-label={selectors.header.cluster.name} className="connection">
-              <span role="status" aria-label={selectors.editor.context.name} className="cluster-url" title="Cluster and database of this tab">
-                {isLocal ? LOCAL_FILES_LABEL : tab.clusterUrl} · {tab.database}
-              </span>
-              {/* A wrapping label would put the selected option into the accessible name. */}
-              <label htmlFor="database-select">{selectors.header.database.name}</label>
-              <select id="database-select" value={tab.database} onChange={(e) => selectContext({ clusterUrl: tab.clusterUrl, database: e.target.value })}>
-                {databaseOptions.map((db) => <option key={db} value={db}>{db}</option>)}
-              </select>
-            </div>
-            <span className="hint">Shift+Enter run · Ctrl+Shift+Enter cancel · F8 last result · Ctrl+M Tab moves focus</span>
-          </div>
+          <RunToolbar
+            running={runState.running}
+            parametersOk={params.result.ok}
+            onRun={runFromButton}
+            onCancel={cancel}
+            progressive={tab.progressive ?? false}
+            onProgressiveChange={(progressive) => tabsStore.dispatch({ type: 'set-progressive', id: tab.id, progressive })}
+            onRetry={retry ? () => runs.run(tab.id, retry) : null}
+            clusterLabel={isLocal ? LOCAL_FILES_LABEL : tab.clusterUrl}
+            database={tab.database}
+            databaseOptions={databaseOptions}
+            onDatabaseChange={(database) => selectContext({ clusterUrl: tab.clusterUrl, database })}
+          />
           {tenantQuestion ? (
             <TenantQuestion
               clusterUrl={tenantQuestion.clusterUrl}
@@ -551,15 +385,9 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
           {localFiles.wanted ? (
             <WantedFilesNotice
               wanted={localFiles.wanted}
-              accept={ACCEPTED_EXTENSIONS.join(',')}
-              reopenFromHandles={async () => {
-                if (!isLocal) selectContext({ clusterUrl: LOCAL_FILES_CLUSTER, database: LOCAL_FILES_DATABASE });
-                return localFiles.reopenFromHandles();
-              }}
-              openWanted={(files) => {
-                if (!isLocal) selectContext({ clusterUrl: LOCAL_FILES_CLUSTER, database: LOCAL_FILES_DATABASE });
-                void localFiles.openWanted(files);
-              }}
+              accept={LOCAL_FILES_ACCEPT}
+              reopenFromHandles={reopenFromHandles}
+              openWanted={openWanted}
               dismiss={localFiles.dismissWanted}
             />
           ) : null}
@@ -569,10 +397,10 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
               <button type="button" className="icon-button" aria-label="Dismiss" onClick={localFiles.dismissNotice}>×</button>
             </div>
           ) : null}
-          {linkNotice ? (
+          {links.notice ? (
             <div role={selectors.share.linkNotice.role} aria-label={selectors.share.linkNotice.name} className="link-notice">
-              <span>{linkNotice}</span>
-              <button type="button" className="icon-button" aria-label={selectors.share.dismissLinkNotice.name} onClick={() => setLinkNotice(null)}>×</button>
+              <span>{links.notice}</span>
+              <button type="button" className="icon-button" aria-label={selectors.share.dismissLinkNotice.name} onClick={links.dismissNotice}>×</button>
             </div>
           ) : null}
           <ParametersForm declared={params.declared} values={params.values} onChange={setParameterValue} />
@@ -591,7 +419,7 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
               />
             </div>
             <div className="splitter" aria-label={selectors.header.splitter.name} aria-controls="editor-pane" {...splitter.separatorProps} />
-            {recallNote ? <p role="status" aria-label={selectors.history.recallStatus.name} className="recall-note">{recallNote}</p> : null}
+            {recall.note ? <p role="status" aria-label={selectors.history.recallStatus.name} className="recall-note">{recall.note}</p> : null}
             {signInProblem ? (
               <SignInProblemNotice problem={signInProblem.problem} {...signInActions(signInProblem.clusterUrl)} {...(signInProblem.dismiss ? { onDismiss: signInProblem.dismiss } : {})} />
             ) : null}

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { parametersFor } from './run-parameters';
+
+describe('parametersFor', () => {
+  it('sends only the parameters the text declares, as the literals typed', () => {
+    expect(parametersFor('declare query_parameters(n:long = 1); T | take n', { n: '3', other: 'x' })).toEqual({ ok: true, parameters: { n: '3' } });
+  });
+
+  it('sends no Parameters when the text declares none', () => {
+    expect(parametersFor('T | take 1', { n: '3' })).toEqual({ ok: true, parameters: undefined });
+  });
+
+  it('refuses a value its type cannot hold, naming the parameter', () => {
+    const result = parametersFor('declare query_parameters(n:long = 1); T | take n', { n: 'x' });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.reason).toMatch(/^n: /);
+  });
+});
