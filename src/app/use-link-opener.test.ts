@@ -1,7 +1,9 @@
-import { act, renderHook, waitFor } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decideLinkRun } from '../features/share/link-run-policy';
 import { useLinkOpener, type LinkOpenerOptions } from './use-link-opener';
+
+afterEach(cleanup);
 
 function opener(overrides: Partial<LinkOpenerOptions> = {}) {
   const options: LinkOpenerOptions = {

@@ -1,7 +1,9 @@
 import type { AccountInfo } from '@azure/msal-browser';
-import { act, renderHook } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { act, cleanup, renderHook } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { linkFilesFor, useLocalFilesTab } from './use-local-files-tab';
+
+afterEach(cleanup);
 
 const account = { homeAccountId: 'home-1', username: 'ada@local.test' } as AccountInfo;
 const tables = [{ name: 'sales', fileName: 'sales.csv' }, { name: 'rates', fileName: 'rates.parquet' }];

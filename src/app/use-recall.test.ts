@@ -1,10 +1,12 @@
-import { act, fireEvent, renderHook, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, renderHook, waitFor } from '@testing-library/react';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openHistoryStore, type HistoryStore } from '../features/history/history-store';
 import { decodeDataSet } from '../testing/test-tables';
 import { col } from '../testing/v2-factories';
 import { isRecallPress, useRecall } from './use-recall';
+
+afterEach(cleanup);
 
 const tab = { id: 't1', clusterUrl: 'https://localhost:8443', database: 'Samples' };
 const statement = (text: string) => () => ({ text, start: 0, end: text.length });

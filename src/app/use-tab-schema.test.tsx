@@ -1,9 +1,11 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { renderHook, waitFor } from '@testing-library/react';
+import { cleanup, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { KustoClient } from '../kusto/client/kusto-client';
 import { databaseChoices, useTabSchema, type TabSchemaOptions } from './use-tab-schema';
+
+afterEach(cleanup);
 
 describe('databaseChoices', () => {
   it("lists the cluster's databases, else the configured ones, and always the tab's own", () => {

@@ -34,8 +34,6 @@ import { ResultsPanel, type ResultViewState } from '../features/results/componen
 import { useWarmDecodeWorker } from '../features/run/hooks/use-warm-decode-worker';
 import { useShareUrlSync } from '../features/share/hooks/use-share-url-sync';
 import { TabBar } from '../features/tabs/components/tab-bar';
-import { useWorkspaceShortcuts } from '../features/tabs/hooks/use-workspace-shortcuts';
-import type { WorkspaceCommand } from '../features/tabs/utils/keymap';
 import { useTabs } from '../features/tabs/hooks/use-tabs';
 import { activeTab } from '../features/tabs/utils/tabs-model';
 import { parseDeclaredParameters } from '../kusto/query-parameters';
@@ -62,6 +60,7 @@ import { useKustoClient } from './use-kusto-client';
 import { retryableRequest, useTabRuns, type RunRequest } from './use-tab-runs';
 import { useTabSchema } from './use-tab-schema';
 import { useTheme } from './use-theme';
+import { useWorkspaceCommands } from './use-workspace-commands';
 
 const SAMPLE_QUERY = 'StormEvents\n| take 10';
 
@@ -266,24 +265,7 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
     [openInNewTab, runs],
   );
 
-  const newTab = useCallback(
-    () => tabsStore.dispatch({ type: 'new', id: crypto.randomUUID(), clusterUrl: tab.clusterUrl, database: tab.database }),
-    [tabsStore, tab.clusterUrl, tab.database],
-  );
-  const onShortcut = useCallback(
-    (command: WorkspaceCommand) => {
-      switch (command) {
-        case 'cancel-query': return cancel();
-        case 'new-tab': return newTab();
-        case 'next-tab': return tabsStore.dispatch({ type: 'activate-relative', step: 1 });
-        case 'previous-tab': return tabsStore.dispatch({ type: 'activate-relative', step: -1 });
-        case 'reopen-closed-tab': return tabsStore.dispatch({ type: 'reopen-closed' });
-      }
-    },
-    [cancel, newTab, tabsStore],
-  );
-  // Outside the editor too (monaco handles Shift+Enter and Ctrl+Shift+Enter itself when it has focus).
-  useWorkspaceShortcuts(runState.running, onShortcut);
+  const { newTab } = useWorkspaceCommands({ tabsStore, clusterUrl: tab.clusterUrl, database: tab.database, running: runState.running, cancel });
   useWarmDecodeWorker();
 
   const setText = useCallback((text: string) => tabsStore.dispatch({ type: 'set-text', id: tab.id, text }), [tabsStore, tab.id]);
