@@ -2,7 +2,7 @@
  * Test-only fault switches (README.md). Parsed from the `x-ms-local-fault` header or the
  * `local_fault` request option (in Options, or as a leading `set local_fault="…";` statement, the
  * query-text form of a request option), e.g. "latency=300", "throttle", "server-error=500", "cut",
- * "pace=500", "malformed", "claims-challenge", or several joined by commas. Ignored unless the cluster was
+ * "pace=500", "malformed", "claims-challenge", "throttle,times=1", or several joined by commas. Ignored unless the cluster was
  * started with testSwitches: true.
  */
 export interface Faults {
@@ -20,6 +20,11 @@ export interface Faults {
    * client fetched with the claims passes.
    */
   claimsChallenge?: string;
+  /**
+   * `throttle` and `server-error` answer only the first n tries of one request (the tries a
+   * client makes carry one client request id); later tries are served: a fault that passes.
+   */
+  times?: number;
 }
 
 /** The authentication context `claims-challenge` asks for when no value is given. */
@@ -63,8 +68,12 @@ export function parseFaults(text: string | undefined): Faults {
       case 'pace':
         faults.paceMs = num ?? 500;
         break;
+      case 'times':
+        if (num === undefined || !Number.isInteger(num) || num < 1) throw new FaultSyntaxError(`fault '${item}' needs a whole number of tries, 1 or more`);
+        faults.times = num;
+        break;
       default:
-        throw new FaultSyntaxError(`unknown fault '${name}' (known: latency=<ms>, throttle, server-error[=status], cut[=writes], pace=<ms>, malformed, claims-challenge[=acrs])`);
+        throw new FaultSyntaxError(`unknown fault '${name}' (known: latency=<ms>, throttle, server-error[=status], cut[=writes], pace=<ms>, malformed, claims-challenge[=acrs], times=<n>)`);
     }
   }
   return faults;

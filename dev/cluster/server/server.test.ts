@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ensureDevCertificate, type DevCertificate } from '../../certs';
 import { KustoEngineError, type KustoColumn } from '../engine/types';
 import { startCluster, type RunningCluster } from './server';
+import { FaultSyntaxError, parseFaults } from './faults';
 import {
   abortable,
   call,
@@ -656,6 +657,17 @@ describe('test-only fault switches', () => {
     const slow = await post('/v2/rest/query', { db: 'Samples', csl: 'many' }, { 'x-ms-local-fault': 'latency=150' });
     expect(slow.status).toBe(200);
     expect(performance.now() - t0).toBeGreaterThanOrEqual(140);
+  });
+
+  it('with times=<n>, fails only the first n tries of one client request id, then serves it', async () => {
+    const tryOnce = (id: string, fault: string) => post('/v2/rest/query', { db: 'Samples', csl: 'many' }, { 'x-ms-local-fault': fault, 'x-ms-client-request-id': id });
+    expect((await tryOnce('KQLW.Query;throttled-once', 'throttle,times=1')).status).toBe(429);
+    expect((await tryOnce('KQLW.Query;throttled-once', 'throttle,times=1')).status).toBe(200);
+    // Another request (another id) starts its own count.
+    expect((await tryOnce('KQLW.Query;failing-twice', 'server-error=503,times=2')).status).toBe(503);
+    expect((await tryOnce('KQLW.Query;failing-twice', 'server-error=503,times=2')).status).toBe(503);
+    expect((await tryOnce('KQLW.Query;failing-twice', 'server-error=503,times=2')).status).toBe(200);
+    expect(() => parseFaults('throttle,times=0')).toThrow(FaultSyntaxError);
   });
 
   it('cuts the connection mid-response and writes malformed frames on request', async () => {

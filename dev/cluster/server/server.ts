@@ -176,6 +176,16 @@ export async function startCluster(options: StartClusterOptions): Promise<Runnin
   const log = options.log ?? (() => undefined);
   const engine = options.engine;
   const running = new RunningQueries(limits.maxConcurrentQueries);
+  /** Tries seen per client request id, for the `times=<n>` fault modifier (bounded: oldest dropped). */
+  const faultTries = new Map<string, number>();
+  function faultApplies(faults: Faults, clientRequestId: string): boolean {
+    if (faults.times === undefined) return true;
+    const tries = (faultTries.get(clientRequestId) ?? 0) + 1;
+    faultTries.delete(clientRequestId);
+    faultTries.set(clientRequestId, tries);
+    if (faultTries.size > 1000) faultTries.delete(faultTries.keys().next().value as string);
+    return tries <= faults.times;
+  }
   const versions = new Map<string, number>();
   let url = options.url ?? '';
   const validator = createTokenValidator({ ca: options.tls.ca, ...options.auth }, () => url);
@@ -402,8 +412,9 @@ export async function startCluster(options: StartClusterOptions): Promise<Runnin
         });
         if (res.destroyed) return;
       }
-      if (faults.throttle) throw throttled(ctx, 'The request was denied due to throttling (test switch x-ms-local-fault: throttle).', limits.retryAfterSeconds);
-      if (faults.serverErrorStatus !== undefined) throw serviceError(ctx, faults.serverErrorStatus, 'Service error (test switch x-ms-local-fault: server-error).');
+      const failThisTry = (faults.throttle || faults.serverErrorStatus !== undefined) && faultApplies(faults, ctx.clientRequestId);
+      if (faults.throttle && failThisTry) throw throttled(ctx, 'The request was denied due to throttling (test switch x-ms-local-fault: throttle).', limits.retryAfterSeconds);
+      if (faults.serverErrorStatus !== undefined && failThisTry) throw serviceError(ctx, faults.serverErrorStatus, 'Service error (test switch x-ms-local-fault: server-error).');
     }
 
     const readonlyHeader = headerValue(req, 'x-ms-readonly');
