@@ -229,6 +229,26 @@ describe('bounded retry with backoff', () => {
     expect(again).toHaveBeenCalledTimes(2);
   });
 
+  it('gives up on a 5xx that persists after its tries, and says what the cluster answered and how often it was asked', async () => {
+    const clock = fakeClock();
+    const failing = () => new Response(JSON.stringify(oneApiError('Internal_ServiceError', 'Service error')), { status: 520 });
+    const fetch = fakeFetch(failing, failing, failing);
+    const error = await rejection(client({ fetch, clock }).run(run()));
+    expect(fetch).toHaveBeenCalledTimes(3);
+    expect(clock.slept).toEqual([500, 1000]);
+    expect(error).toMatchObject({ kind: 'server', httpStatus: 520 });
+    expect(error.message).toMatch(/^Service error \(3 tries\)$/);
+  });
+
+  it('says the browser is offline, at once and without trying again, when a send fails while it is', async () => {
+    const clock = fakeClock();
+    const fetch = fakeFetch(new TypeError('Failed to fetch'), new Response(okBody));
+    const error = await rejection(client({ fetch, clock, isOffline: () => true }).run(run()));
+    expect(error).toMatchObject({ kind: 'network', message: `This browser is offline: the query was not sent to ${CLUSTER}. Run it again when the connection is back.` });
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(clock.slept).toEqual([]);
+  });
+
   it('retries the metadata commands and .cancel the same way', async () => {
     const fetch = fakeFetch(new Response('', { status: 502 }), new Response(v1([['DatabaseName', 'string']], [['Samples']])));
     expect(await client({ fetch }).databases(CLUSTER)).toEqual(['Samples']);

@@ -74,6 +74,8 @@ export interface KustoClientDeps {
   /** The client's own deadline for one call, retries included; the SDKs use 4m30s, 30 s past the service's 4 min. */
   timeoutMs?: number;
   decodeQuery?: QueryDecoder;
+  /** navigator.onLine === false in a browser: a failed send is then the browser's connection, not the cluster. */
+  isOffline?: () => boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 270_000;
@@ -150,6 +152,7 @@ export function createKustoClient(deps: KustoClientDeps): KustoClient {
   const newUuid = deps.newUuid ?? (() => crypto.randomUUID());
   const runtime = deps.runtime ?? (typeof navigator === 'undefined' ? 'unknown' : navigator.userAgent);
   const decodeQuery = deps.decodeQuery ?? decodeOnThisThread;
+  const isOffline = deps.isOffline ?? (() => typeof navigator !== 'undefined' && navigator.onLine === false);
 
   /** Sends one exchange (with renewal and retries) and reads its 200 answer with `read`. */
   async function exchange<T>(x: Exchange, read: (response: Response, signal: AbortSignal, stopped: () => KustoError) => Promise<T>): Promise<T> {
@@ -190,6 +193,10 @@ export function createKustoClient(deps: KustoClientDeps): KustoClient {
           response = await fetchImpl(request.url, { method: 'POST', headers: request.headers, body: request.body, signal, redirect: 'error' });
         } catch (e) {
           if (signal.aborted) throw stopped();
+          // No network at all: trying again in a second would fail the same way, and "could not
+          // reach the cluster" would send the user looking at the wrong end
+          // (https://developer.mozilla.org/docs/Web/API/Navigator/onLine).
+          if (isOffline()) throw kustoError('network', `This browser is offline: the ${x.what} was not sent to ${x.clusterUrl}. Run it again when the connection is back.`);
           // fetch rejects with a bare TypeError for DNS, TLS, CORS and connection failures alike.
           failure = { kind: 'network' };
           error = kustoError('network', `Could not reach ${x.clusterUrl}: ${message(e)}`);

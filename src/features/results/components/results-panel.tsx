@@ -67,6 +67,7 @@ function errorTitle(error: KustoError): string {
     case 'network': return 'Network error.';
     case 'timeout': return 'Timed out.';
     case 'malformed-response': return 'Unreadable response.';
+    case 'server': return error.httpStatus === undefined ? 'The cluster failed.' : `The cluster failed (HTTP ${error.httpStatus}).`;
     default: return 'The query failed.';
   }
 }
