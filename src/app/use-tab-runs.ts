@@ -43,9 +43,14 @@ export interface TabRunState {
   error: KustoError | null;
   markers: EditorMarker[];
   lastRequest: RunRequest | null;
+  /**
+   * `lastRun` is from before `lastRequest`: that run is still going, failed before any rows, or
+   * was cancelled before any arrived. The screen says so, rather than pass them off as its answer.
+   */
+  lastRunIsEarlier: boolean;
 }
 
-const IDLE: TabRunState = { running: false, lastRun: null, arriving: null, error: null, markers: [], lastRequest: null };
+const IDLE: TabRunState = { running: false, lastRun: null, arriving: null, error: null, markers: [], lastRequest: null, lastRunIsEarlier: false };
 
 /** How long the fetch stays open waiting for the cluster to confirm `.cancel query`. */
 const CANCEL_GRACE_MS = 3_000;
@@ -135,7 +140,7 @@ export function useTabRuns({ client, onSchemaChanged, userName, history = null }
         controller, clientRequestId: newRunClientRequestId(request.text, crypto.randomUUID()), request, cancelled: false, started: performance.now(),
       };
       inFlight.current.set(tabId, flight);
-      update(tabId, (s) => ({ ...s, running: true, arriving: null, error: null, markers: [], lastRequest: request }));
+      update(tabId, (s) => ({ ...s, running: true, arriving: null, error: null, markers: [], lastRequest: request, lastRunIsEarlier: s.lastRun !== null }));
       const startedAt = Date.now();
       const { started } = flight;
       const settle = (f: (s: TabRunState) => TabRunState) => {
@@ -157,7 +162,7 @@ export function useTabRuns({ client, onSchemaChanged, userName, history = null }
       execution.then(
         (result) => {
           if (changesSchema(request.text)) onSchemaChanged?.(request.clusterUrl);
-          settle((s) => ({ ...s, running: false, arriving: null, lastRun: result, error: result.partial, markers: markersFor(result.partial, request) }));
+          settle((s) => ({ ...s, running: false, arriving: null, lastRun: result, lastRunIsEarlier: false, error: result.partial, markers: markersFor(result.partial, request) }));
           recordRun(historyRef.current, request, startedAt, {
             outcome: flight.cancelled || result.dataSet.cancelled ? 'cancelled' : result.partial ? 'partial' : 'success',
             durationMs: result.durationMs, dataSet: result.dataSet, message: result.partial?.message,
@@ -188,6 +193,7 @@ export function useTabRuns({ client, onSchemaChanged, userName, history = null }
         lastRun: s.arriving
           ? { clientRequestId: flight.clientRequestId, query: flight.request.text, dataSet: markIncomplete(s.arriving.dataSet), partial: null, durationMs: performance.now() - flight.started }
           : s.lastRun,
+        lastRunIsEarlier: s.arriving ? false : s.lastRunIsEarlier,
       }));
       const abort = () => flight.controller.abort();
       // `.cancel query` stops queries only; a command is stopped by closing its request. A local
@@ -235,7 +241,7 @@ export function useTabRuns({ client, onSchemaChanged, userName, history = null }
   const show = useCallback(
     (tabId: string, dataSet: DataSet, durationMs: number, query: string) => {
       if (inFlight.current.has(tabId)) return;
-      update(tabId, (s) => ({ ...s, lastRun: { clientRequestId: '', query, dataSet, partial: null, durationMs }, error: null, markers: [] }));
+      update(tabId, (s) => ({ ...s, lastRun: { clientRequestId: '', query, dataSet, partial: null, durationMs }, lastRunIsEarlier: false, error: null, markers: [] }));
     },
     [update],
   );

@@ -410,6 +410,7 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
               error={error?.signIn ? null : error}
               running={runState.running}
               arriving={runState.arriving}
+              fromEarlierRun={runState.lastRunIsEarlier}
               durationMs={runState.lastRun?.durationMs ?? null}
               query={runState.lastRun?.query}
               wrapTableView={wrapTableView}

@@ -144,6 +144,8 @@ export const selectors = {
     progress: { role: 'progressbar', name: 'Table progress' },
     /** Shown when the table on screen is only what arrived before the answer broke off. */
     incomplete: { role: 'note', name: 'Incomplete result' },
+    /** Under a failed run's error: the table on screen is an earlier run's, kept. */
+    earlierRun: { role: 'note', name: 'Result of an earlier run' },
     /** One tab per PrimaryResult table: "Table 1", "Table 2", … or the table's own name. */
     tabs: { role: 'tablist', name: 'Result tables' },
     tab: { role: 'tab' },

@@ -163,6 +163,19 @@ describe('ResultsPanel', () => {
     expect(screen.getByRole('alert').textContent).toContain('connection reset');
     expect(status().textContent).toBe(recordsText(1));
   });
+
+  it("says under a failed run's error that the table on screen is an earlier run's, and only then", () => {
+    const earlier = oneTable([['TEXAS', 1], ['IOWA', 2]]);
+    const unreadable = kustoError('malformed-response', 'The response is not valid JSON at byte 512.');
+    const note = () => screen.queryByRole(s.results.earlierRun.role, { name: s.results.earlierRun.name });
+    const { rerender } = render(<ResultsPanel dataSet={earlier} error={unreadable} running={false} fromEarlierRun />);
+    expect(screen.getByRole('alert').textContent).toContain('Unreadable response.');
+    expect(note()?.textContent).toBe('The results below are from an earlier run; this one did not replace them.');
+    expect(status().textContent).toBe(recordsText(2));
+    // The failed run's own rows (a partial answer) are not an earlier run's.
+    rerender(<ResultsPanel dataSet={earlier} error={unreadable} running={false} fromEarlierRun={false} />);
+    expect(note()).toBeNull();
+  });
 });
 
 afterEach(cleanup);

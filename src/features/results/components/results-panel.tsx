@@ -32,6 +32,8 @@ export interface ResultsPanelProps {
    * and how many times DataReplace replaced its rows (the grid starts over then).
    */
   arriving?: { progress: number | null; replacements: number } | null;
+  /** `dataSet` is an earlier run's, kept on screen because the latest one failed (or is running). */
+  fromEarlierRun?: boolean;
   /** Client-side round trip of the run that produced `dataSet`. */
   durationMs?: number | null;
   /** The query text behind `dataSet`, for "Copy results as HTML". */
@@ -271,7 +273,7 @@ function ResultView({ table, title, query, ops, theme, onViewChange }: ResultVie
   );
 }
 
-export function ResultsPanel({ dataSet, error, running, arriving = null, durationMs = null, query = '', ops = mainThreadTableOps, theme: themeProp, wrapTableView, onViewChange }: ResultsPanelProps) {
+export function ResultsPanel({ dataSet, error, running, arriving = null, fromEarlierRun = false, durationMs = null, query = '', ops = mainThreadTableOps, theme: themeProp, wrapTableView, onViewChange }: ResultsPanelProps) {
   const documentTheme = useDocumentTheme();
   const theme = themeProp ?? documentTheme;
   const tables = dataSet?.primaryResults ?? [];
@@ -320,6 +322,11 @@ export function ResultsPanel({ dataSet, error, running, arriving = null, duratio
         <div role="alert" className={error.kind === 'partial' ? 'error-box warning' : 'error-box'}>
           <strong>{errorTitle(error)}</strong>
           <pre className="error-message">{describeKustoError(error)}</pre>
+          {fromEarlierRun && table && !running ? (
+            <p role="note" aria-label={selectors.results.earlierRun.name} className="results-earlier-run">
+              The results below are from an earlier run; this one did not replace them.
+            </p>
+          ) : null}
         </div>
       ) : null}
       {table ? (
