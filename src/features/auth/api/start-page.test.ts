@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rememberStartPage, START_PAGE_KEY, takeStartPage } from './start-page';
-
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (k) => items.get(k) ?? null,
-    key: (i) => [...items.keys()][i] ?? null,
-    removeItem: (k) => void items.delete(k),
-    setItem: (k, v) => void items.set(k, v),
-  };
-}
+import { memoryStorage } from '../../../testing/memory-storage';
 
 const ORIGIN = 'https://localhost:5173';
 const LINK = `${ORIGIN}/clusters/localhost:8443/databases/Samples?query=H4sIAAAAAAAAAwsuyS`;

@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accountStorageKey } from '../../../lib/account-storage';
 import { createTabsStore, TABS_ITEM } from './tabs-store';
-
-function memoryStorage(): Storage {
-  const map = new Map<string, string>();
-  return {
-    get length() { return map.size; },
-    clear: () => map.clear(),
-    getItem: (k) => map.get(k) ?? null,
-    key: (i) => [...map.keys()][i] ?? null,
-    removeItem: (k) => void map.delete(k),
-    setItem: (k, v) => void map.set(k, v),
-  };
-}
+import { memoryStorage } from '../../../testing/memory-storage';
 
 const ada = { homeAccountId: 'oid-ada.tenant' };
 const victor = { homeAccountId: 'oid-victor.tenant' };
