@@ -395,3 +395,43 @@ describe('make-series output', () => {
     ]);
   });
 });
+
+describe('anomalychart', () => {
+  // The series_outliers docs example's shape: `summarize t = make_list(t), series = make_list(y) |
+  // extend outliers = series_outliers(series) | extend pos_anomalies = array_iff(series_greater_equals(outliers, 1.5), 1, 0)
+  // | render anomalychart with (xcolumn=t, ycolumns=series, anomalycolumns=pos_anomalies)`.
+  const outliers = chartTableFromColumns([
+    col('t', 'dynamic', [JSON.stringify([t(0), t(1), t(2), t(3)])]),
+    col('series', 'dynamic', ['[1.5,22.5,2,3]']),
+    col('outliers', 'dynamic', ['[0.1,9.8,0.2,-0.4]']),
+    col('pos_anomalies', 'dynamic', ['[0,1,0,0]']),
+  ]);
+
+  it('draws the ycolumns line and marks the anomalycolumns points on it, the score column left out', () => {
+    const option = chart(toChartOptions(spec('anomalychart', { XColumn: 't', YColumns: 'series', AnomalyColumns: 'pos_anomalies' }), outliers, 'light'));
+    expect(axes(option, 'xAxis')[0]?.type).toBe('time');
+    expect(seriesOf(option).map((s) => [s.type, s.name, s.data])).toEqual([
+      ['line', 'series', [[ms(0), 1.5], [ms(1), 22.5], [ms(2), 2], [ms(3), 3]]],
+      // The one flagged element, at its value on the line, with its flag.
+      ['scatter', 'series · pos_anomalies', [[ms(1), 22.5, 1]]],
+    ]);
+  });
+
+  it('guesses the flags column by its name and values when anomalycolumns is not given', () => {
+    const table = chartTableFromColumns([
+      col('Timestamp', 'datetime', [t(0), t(1), t(2)]),
+      col('num', 'long', [5n, 90n, 1n]),
+      col('anomalies', 'int', [0, 1, -1]),
+    ]);
+    const option = chart(toChartOptions(spec('anomalychart'), table, 'dark'));
+    expect(seriesOf(option).map((s) => [s.type, s.name, s.data])).toEqual([
+      ['line', 'num', [[ms(0), 5], [ms(1), 90], [ms(2), 1]]],
+      ['scatter', 'num · anomalies', [[ms(1), 90, 1], [ms(2), 1, -1]]],
+    ]);
+  });
+
+  it('falls back to the table without a datetime column, as a timechart does', () => {
+    const plan = toChartOptions(spec('anomalychart'), byState, 'light');
+    expect(plan).toEqual({ type: 'table', notes: ['A time chart needs a datetime column for its x-axis.'] });
+  });
+});

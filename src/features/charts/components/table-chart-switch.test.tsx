@@ -91,6 +91,20 @@ describe('TableChartSwitch', () => {
     expect(screen.queryByRole('radiogroup')).toBeNull();
   });
 
+  it('draws Kusto.Explorer kinds as a chart: a ladder from the last two columns', async () => {
+    const ladder = table(
+      [['State', 'string'], ['min_StartTime', 'datetime'], ['max_EndTime', 'datetime']],
+      [['IOWA', '2007-01-01T00:00:00Z', '2007-02-01T00:00:00Z']],
+    );
+    render(<TableChartSwitch table={ladder} visualization={{ Visualization: 'ladderchart' }} theme="light" renderTable={grid} />);
+    const chart = await screen.findByRole('img', { name: selectors.charts.chart.name });
+    const option = JSON.parse(chart.getAttribute('data-option') ?? '{}') as { series: { type: string; data: unknown[] }[]; yAxis: { data: string[] } };
+    expect(option.series.map((s) => s.type)).toEqual(['custom']);
+    expect(option.yAxis.data).toEqual(['IOWA']);
+    expect(option.series[0]?.data).toEqual([[0, Date.UTC(2007, 0, 1), Date.UTC(2007, 1, 1)]]);
+    expect(screen.queryByRole('note')).toBeNull();
+  });
+
   it('shows only the table when the query has no render', () => {
     render(<TableChartSwitch table={daily} visualization={undefined} theme="light" renderTable={grid} />);
     expect(screen.getByRole('grid')).toBeTruthy();
