@@ -12,8 +12,11 @@ import type { VisualizationSpec } from './visualization';
 
 export const INTERVAL_RENDER_ITEM = 'kqlw-interval';
 
-/** Lines shown at once; a 12 px label needs ~15 px and a result pane's plot is ~230 px tall. */
-export const VISIBLE_LINES = 15;
+/**
+ * Lines shown at once: a 12 px label needs ~15 px, and the result pane's plot is ~120 px tall at an
+ * 800 px window (seen in the e2e captures; ~230 px at 1400 px), where 15 lines overprinted.
+ */
+export const VISIBLE_LINES = 8;
 
 export interface IntervalChartSettings {
   /** A zoom slider under the time axis and wheel/drag zoom on the plot (time pivot's navigation). */
