@@ -18,7 +18,7 @@ describe('explainError', () => {
 });
 
 describe('retryableRequest', () => {
-  const state = (error: TabRunState['error'], running = false): TabRunState => ({ running, lastRun: null, arriving: null, error, markers: [], lastRequest: request });
+  const state = (error: TabRunState['error'], running = false): TabRunState => ({ running, lastRun: null, arriving: null, error, markers: [], lastRequest: request, lastRunIsEarlier: false });
 
   it.each(['network', 'throttled', 'server', 'timeout'] as const)('offers the last request again after a %s error', (kind) => {
     expect(retryableRequest(state(kustoError(kind, 'x')))).toBe(request);
