@@ -96,11 +96,9 @@ export function contentSecurityPolicy(config: RuntimeConfig, target: PolicyTarge
   const dev = options.devServer;
   const directives: [string, ...string[]][] = [
     ['default-src', "'self'"],
-    // The local-files worker also needs 'unsafe-eval': reading a Parquet file there evaluates a
-    // string as JavaScript (e2e local-files failed with "Evaluating a string as JavaScript violates
-    // … script-src 'self' 'wasm-unsafe-eval'"). Only that worker's own response carries it; it runs
-    // only our bundled code on the analyst's local files, and the page keeps script-src 'self'.
-    ['script-src', "'self'", ...(target === 'wasm-worker' ? ["'wasm-unsafe-eval'", "'unsafe-eval'"] : []), ...(dev?.inlineScriptHashes ?? [])],
+    // No 'unsafe-eval' in the local-files worker either: its Arrow staging is built from buffers
+    // (src/workers/local-files/js-columns.ts), not with Arrow's builders, which compile code.
+    ['script-src', "'self'", ...(target === 'wasm-worker' ? ["'wasm-unsafe-eval'"] : []), ...(dev?.inlineScriptHashes ?? [])],
     // monaco, Glide Data Grid and ECharts write <style> elements and style attributes at run time;
     // styles cannot run script, and the grid draws cells on a canvas, never as markup.
     ['style-src', "'self'", "'unsafe-inline'"],

@@ -4,7 +4,7 @@
  * Bool, and datetime, string and dynamic as text (datetime cast to TIMESTAMP by DuckDB afterwards,
  * dynamic as JSON text).
  */
-import { Bool, Float64, Int64, Table, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
+import { Bool, Float64, Int64, makeData, Table, Utf8, Vector } from 'apache-arrow';
 import type { LocalKustoType } from './kusto-columns';
 
 /** ISO 8601 date or date-time, the forms Kusto's `todatetime` reads from JSON strings. */
@@ -43,21 +43,58 @@ function jsonText(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? (Number.isSafeInteger(Number(v)) ? Number(v) : String(v)) : v));
 }
 
+/** Arrow's validity bitmap (bit i set: row i has a value, least significant bit first), or none without nulls. */
+function validity(values: readonly unknown[]): { nullCount: number; nullBitmap?: Uint8Array } {
+  const bitmap = new Uint8Array(Math.ceil(values.length / 8));
+  let nullCount = 0;
+  values.forEach((v, i) => {
+    if (v === null) nullCount++;
+    else bitmap[i >> 3]! |= 1 << (i & 7);
+  });
+  return nullCount > 0 ? { nullCount, nullBitmap: bitmap } : { nullCount };
+}
+
+function utf8Vector(values: readonly (string | null)[]): Vector {
+  const encoder = new TextEncoder();
+  const encoded = values.map((v) => (v === null ? new Uint8Array(0) : encoder.encode(v)));
+  const valueOffsets = new Int32Array(values.length + 1);
+  encoded.forEach((bytes, i) => (valueOffsets[i + 1] = valueOffsets[i]! + bytes.length));
+  const data = new Uint8Array(valueOffsets[values.length]!);
+  encoded.forEach((bytes, i) => data.set(bytes, valueOffsets[i]));
+  return new Vector([makeData({ type: new Utf8(), length: values.length, ...validity(values), valueOffsets, data })]);
+}
+
+/**
+ * The Arrow vector of one column, made from its buffers. Not `vectorFromArray`: Arrow's builders
+ * compile their null check with `Function(...)` (apache-arrow builder.ts, createIsValidFunction),
+ * which the local-files worker's content security policy refuses (no 'unsafe-eval').
+ */
 function stagedVector(type: LocalKustoType, values: readonly unknown[]): Vector {
   const present = (v: unknown) => v !== null && v !== undefined;
+  const length = values.length;
   switch (type) {
-    case 'long':
-      return vectorFromArray(values.map((v) => (present(v) ? BigInt(v as number | bigint) : null)), new Int64());
-    case 'real':
-      return vectorFromArray(values.map((v) => (present(v) ? Number(v) : null)), new Float64());
-    case 'bool':
-      return vectorFromArray(values.map((v) => (present(v) ? Boolean(v) : null)), new Bool());
+    case 'long': {
+      const cells = values.map((v) => (present(v) ? BigInt(v as number | bigint) : null));
+      return new Vector([makeData({ type: new Int64(), length, ...validity(cells), data: BigInt64Array.from(cells, (v) => v ?? 0n) })]);
+    }
+    case 'real': {
+      const cells = values.map((v) => (present(v) ? Number(v) : null));
+      return new Vector([makeData({ type: new Float64(), length, ...validity(cells), data: Float64Array.from(cells, (v) => v ?? 0) })]);
+    }
+    case 'bool': {
+      const cells = values.map((v) => (present(v) ? Boolean(v) : null));
+      const data = new Uint8Array(Math.ceil(length / 8));
+      cells.forEach((v, i) => {
+        if (v) data[i >> 3]! |= 1 << (i & 7);
+      });
+      return new Vector([makeData({ type: new Bool(), length, ...validity(cells), data })]);
+    }
     case 'datetime':
-      return vectorFromArray(values.map((v) => (v instanceof Date ? v.toISOString() : present(v) ? String(v) : null)), new Utf8());
+      return utf8Vector(values.map((v) => (v instanceof Date ? v.toISOString() : present(v) ? String(v) : null)));
     case 'string':
-      return vectorFromArray(values.map((v) => (present(v) ? (typeof v === 'string' ? v : jsonText(v)) : null)), new Utf8());
+      return utf8Vector(values.map((v) => (present(v) ? (typeof v === 'string' ? v : jsonText(v)) : null)));
     case 'dynamic':
-      return vectorFromArray(values.map((v) => (present(v) ? jsonText(v) : null)), new Utf8());
+      return utf8Vector(values.map((v) => (present(v) ? jsonText(v) : null)));
   }
 }
 
