@@ -9,6 +9,7 @@
  * unit), which is what the columnar stores occupy in memory; IndexedDB's own size on disk differs.
  */
 import type { DataSet } from '../../kusto/types';
+import { requestResult, transactionDone } from '../../lib/indexed-db';
 
 export type RunOutcome = 'success' | 'partial' | 'failed' | 'cancelled';
 
@@ -120,21 +121,6 @@ export function estimateBytes(value: unknown, seen = new Set<object>()): number 
   return total;
 }
 
-function promised<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
-}
-
 function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const request = factory.open(name, 1);
@@ -220,7 +206,7 @@ export async function openHistoryStore(
   }
 
   async function result(runId: number): Promise<DataSet | null> {
-    const stored = (await promised(db.transaction(RESULTS).objectStore(RESULTS).get(runId))) as StoredResult | undefined;
+    const stored = (await requestResult(db.transaction(RESULTS).objectStore(RESULTS).get(runId))) as StoredResult | undefined;
     return stored?.dataSet ?? null;
   }
 
@@ -231,14 +217,14 @@ export async function openHistoryStore(
       const size = dataSet ? estimateBytes(dataSet) : null;
       const keep = size !== null && size <= Math.min(limits.maxResultBytes, limits.resultCapBytes) && limits.maxResults > 0;
       const tx = db.transaction([RUNS, RESULTS], 'readwrite');
-      const finished = done(tx);
+      const finished = transactionDone(tx);
       const draft: Omit<HistoryEntry, 'id'> = { ...run, resultBytes: keep ? size : null };
-      const id = (await promised(tx.objectStore(RUNS).add(draft))) as number;
+      const id = (await requestResult(tx.objectStore(RUNS).add(draft))) as number;
       if (keep && dataSet) tx.objectStore(RESULTS).put({ runId: id, dataSet } satisfies StoredResult);
       await evict(tx);
       await finished;
       changed();
-      const stored = await promised(db.transaction(RUNS).objectStore(RUNS).get(id));
+      const stored = await requestResult(db.transaction(RUNS).objectStore(RUNS).get(id));
       return (stored as HistoryEntry | undefined) ?? { ...draft, id, resultBytes: null };
     },
 
@@ -269,7 +255,7 @@ export async function openHistoryStore(
       const tx = db.transaction([RUNS, RESULTS], 'readwrite');
       tx.objectStore(RUNS).clear();
       tx.objectStore(RESULTS).clear();
-      await done(tx);
+      await transactionDone(tx);
       changed();
     },
 
@@ -280,7 +266,7 @@ export async function openHistoryStore(
         if (entry.resultBytes !== null) cursor.update({ ...entry, resultBytes: null } satisfies HistoryEntry);
         return true;
       });
-      await done(tx);
+      await transactionDone(tx);
       changed();
     },
 

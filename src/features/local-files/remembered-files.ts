@@ -7,6 +7,7 @@
  * account's name (src/lib/account-storage.ts).
  */
 import { readStored, writeStored, localStore } from '../../lib/storage';
+import { requestResult, transactionDone } from '../../lib/indexed-db';
 
 export const LOCAL_FILES_ITEM = 'localFiles';
 export const LOCAL_FILE_HANDLES_ITEM = 'localFileHandles';
@@ -62,14 +63,6 @@ function openHandles(name: string): Promise<IDBDatabase> {
   });
 }
 
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB write failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB write aborted'));
-  });
-}
-
 /** Keeps the handles by file name (a handle is structured-cloneable into IndexedDB). Never throws. */
 export async function saveFileHandles(dbName: string, handles: readonly FileHandle[]): Promise<void> {
   if (handles.length === 0 || typeof indexedDB === 'undefined') return;
@@ -77,7 +70,7 @@ export async function saveFileHandles(dbName: string, handles: readonly FileHand
     const db = await openHandles(dbName);
     const tx = db.transaction(STORE, 'readwrite');
     for (const h of handles) tx.objectStore(STORE).put(h, h.name);
-    await done(tx);
+    await transactionDone(tx);
     db.close();
   } catch (e) {
     console.warn('Local files: the file handles were not kept', e);
@@ -91,14 +84,11 @@ export async function loadFileHandles(dbName: string, names: readonly string[]):
   try {
     const db = await openHandles(dbName);
     const tx = db.transaction(STORE, 'readonly');
-    await Promise.all(names.map((name) => new Promise<void>((resolve) => {
-      const get = tx.objectStore(STORE).get(name);
-      get.onsuccess = () => {
-        if (get.result) found.set(name, get.result as FileHandle);
-        resolve();
-      };
-      get.onerror = () => resolve();
-    })));
+    // A name whose read fails is left out: the analyst picks that file again.
+    await Promise.all(names.map((name) => requestResult(tx.objectStore(STORE).get(name)).then(
+      (handle) => void (handle && found.set(name, handle as FileHandle)),
+      () => undefined,
+    )));
     db.close();
   } catch {
     // no handles kept: the analyst picks the files again
