@@ -53,46 +53,42 @@ test('a cluster that does not answer within the client’s deadline ends in “t
   await nextQuerySucceeds(page);
 });
 
-test('a 429 with Retry-After is retried and answers; one that persists is explained with the wait it asked for', async ({ page }) => {
-  await signIn(page);
-  const sent = clusterRequests(page);
-  const expected = await clusterCount('StormEvents');
+/** Faults the client retries: once they clear the query answers; when they persist, they are explained. */
+const retriedFaults = [
+  {
+    title: 'a 429 with Retry-After is retried and answers; one that persists is explained with the wait it asked for',
+    fault: 'throttle',
+    once: 'throttle,times=1',
+    explained: ['The cluster is busy.', '(3 tries)', 'Retry after 1 s.'],
+  },
+  {
+    title: 'a 5xx is retried and answers; one that persists is explained with its status',
+    fault: 'server-error',
+    once: 'server-error=503,times=1',
+    explained: ['The cluster failed (HTTP 520).', '(3 tries)'],
+  },
+];
 
-  const passing = 'set local_fault="throttle,times=1";\nStormEvents | count';
-  await runQuery(page, passing);
-  await expect(resultGrid(page).getByRole('gridcell')).toHaveText([String(expected)]);
-  await expect(resultError(page)).toHaveCount(0);
-  expect(queryPosts(sent, passing)).toHaveLength(2);
+for (const { title, fault, once, explained } of retriedFaults) {
+  test(title, async ({ page }) => {
+    await signIn(page);
+    const sent = clusterRequests(page);
+    const expected = await clusterCount('StormEvents');
 
-  const persisting = 'set local_fault="throttle";\nprint n = 1';
-  await runQuery(page, persisting);
-  await expect(resultError(page)).toContainText('The cluster is busy.');
-  await expect(resultError(page)).toContainText('(3 tries)');
-  await expect(resultError(page)).toContainText('Retry after 1 s.');
-  expect(queryPosts(sent, persisting)).toHaveLength(3);
-  await expectQueryText(page, persisting);
-  await nextQuerySucceeds(page);
-});
+    const passing = `set local_fault="${once}";\nStormEvents | count`;
+    await runQuery(page, passing);
+    await expect(resultGrid(page).getByRole('gridcell')).toHaveText([String(expected)]);
+    await expect(resultError(page)).toHaveCount(0);
+    expect(queryPosts(sent, passing)).toHaveLength(2);
 
-test('a 5xx is retried and answers; one that persists is explained with its status', async ({ page }) => {
-  await signIn(page);
-  const sent = clusterRequests(page);
-  const expected = await clusterCount('StormEvents');
-
-  const passing = 'set local_fault="server-error=503,times=1";\nStormEvents | count';
-  await runQuery(page, passing);
-  await expect(resultGrid(page).getByRole('gridcell')).toHaveText([String(expected)]);
-  await expect(resultError(page)).toHaveCount(0);
-  expect(queryPosts(sent, passing)).toHaveLength(2);
-
-  const persisting = 'set local_fault="server-error";\nprint n = 1';
-  await runQuery(page, persisting);
-  await expect(resultError(page)).toContainText('The cluster failed (HTTP 520).');
-  await expect(resultError(page)).toContainText('(3 tries)');
-  expect(queryPosts(sent, persisting)).toHaveLength(3);
-  await expectQueryText(page, persisting);
-  await nextQuerySucceeds(page);
-});
+    const persisting = `set local_fault="${fault}";\nprint n = 1`;
+    await runQuery(page, persisting);
+    for (const text of explained) await expect(resultError(page)).toContainText(text);
+    expect(queryPosts(sent, persisting)).toHaveLength(3);
+    await expectQueryText(page, persisting);
+    await nextQuerySucceeds(page);
+  });
+}
 
 test('malformed frames are a clear decode error; the results already on screen stay, marked as an earlier run’s', async ({ page }, testInfo) => {
   await signIn(page);
