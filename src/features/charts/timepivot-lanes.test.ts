@@ -4,12 +4,13 @@ import { ALL_ROWS, timepivotLanes } from './timepivot-lanes';
 
 const ms = (iso: string) => Date.parse(iso);
 
-const floods = chartTableFromColumns([
+const floodColumns = [
   { name: 'StartTime', type: 'datetime', values: ['2007-06-01T00:00:00Z', '2007-01-10T00:00:00Z', '2007-03-05T00:00:00Z', null] },
   { name: 'EndTime', type: 'datetime', values: ['2007-06-02T00:00:00Z', '2007-01-10T06:00:00Z', null, '2007-04-01T00:00:00Z'] },
   { name: 'State', type: 'string', values: ['KANSAS', 'IOWA', 'KANSAS', 'IOWA'] },
   { name: 'DamageProperty', type: 'long', values: [1000, 0, 50, 7] },
-]);
+] as const satisfies Parameters<typeof chartTableFromColumns>[0];
+const floods = chartTableFromColumns(floodColumns);
 
 describe('timepivotLanes', () => {
   it('puts each event on its series lane, from its first datetime to the next, lanes sorted and counted', () => {
@@ -31,10 +32,16 @@ describe('timepivotLanes', () => {
   });
 
   it('pivots on xcolumn (the older docs example), else on the first string column', () => {
-    const byX = timepivotLanes(floods, { series: [], xColumn: 'State' }, []);
-    const guessed = timepivotLanes(floods, { series: [], xColumn: null }, []);
-    expect(byX).toEqual(guessed);
+    // State is not the first string column: only xcolumn can pick it.
+    const typed = chartTableFromColumns([
+      floodColumns[0], floodColumns[1],
+      { name: 'EventType', type: 'string', values: ['Flood', 'Flash Flood', 'Flood', 'Flood'] },
+      floodColumns[2],
+    ]);
+    const byX = timepivotLanes(typed, { series: [], xColumn: 'State' }, []);
+    const guessed = timepivotLanes(typed, { series: [], xColumn: null }, []);
     expect(typeof byX === 'string' ? byX : byX.series).toEqual(['IOWA', 'KANSAS']);
+    expect(typeof guessed === 'string' ? guessed : guessed.series).toEqual(['Flash Flood', 'Flood']);
   });
 
   it('has one lane of moments when there is nothing to pivot on and one datetime', () => {
