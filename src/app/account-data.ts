@@ -7,6 +7,7 @@ import type { SignOutChoice } from '../features/auth/components/sign-out-dialog'
 import { CONNECTIONS_ITEM } from '../features/connections/hooks/use-connections';
 import { HISTORY_ITEM, deleteHistoryDatabase } from '../features/history/history-store';
 import { forgetHistory } from '../features/history/hooks/use-history-store';
+import { deleteFileHandles, LOCAL_FILE_HANDLES_ITEM } from '../features/local-files/remembered-files';
 import { TABS_ITEM } from '../features/tabs/hooks/tabs-store';
 import { accountStorageKey, removeAccountItems, type StorageAccount } from '../lib/account-storage';
 import { localStore } from '../lib/storage';
@@ -25,9 +26,13 @@ export function accountStorageNames(account: StorageAccount): AccountStorageName
   };
 }
 
-/** Sign-out: the kept results always go; tabs, connections and past runs only stay when the user keeps drafts. */
+/**
+ * Sign-out: the kept results and the local files' handles always go (the list of files they belong
+ * to is one of the removed items); tabs, connections and past runs only stay when the user keeps drafts.
+ */
 export async function forgetAccountData(account: StorageAccount, { keepDrafts }: SignOutChoice): Promise<void> {
   removeAccountItems(localStore(), account, keepDrafts ? [TABS_ITEM, CONNECTIONS_ITEM] : []);
+  await deleteFileHandles(accountStorageKey(account, LOCAL_FILE_HANDLES_ITEM));
   await forgetHistory(accountStorageKey(account, HISTORY_ITEM), { keepEntries: keepDrafts });
 }
 
