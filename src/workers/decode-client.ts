@@ -82,17 +82,24 @@ function getWorker(): Worker | null {
   return worker;
 }
 
+/**
+ * Sends `request`; the promise settles with the worker's answer. A message the browser cannot send
+ * (e.g. a ReadableStream it cannot transfer) throws here, synchronously, so the caller can fall
+ * back — posted inside the promise's executor, the throw became a rejection no `catch` around the
+ * call saw.
+ */
 function call(w: Worker, request: WorkerRequest, transfer: Transferable[] = [], progress?: Pending['progress']): Promise<WorkerResponse> {
-  return new Promise((resolve, reject) => {
-    if (!('id' in request)) throw new Error('a request without an id gets no answer');
+  if (!('id' in request)) throw new Error('a request without an id gets no answer');
+  const answer = new Promise<WorkerResponse>((resolve, reject) => {
     pending.set(request.id, progress ? { resolve, reject, progress } : { resolve, reject });
-    try {
-      w.postMessage(request, transfer);
-    } catch (e) {
-      pending.delete(request.id);
-      throw e;
-    }
   });
+  try {
+    w.postMessage(request, transfer);
+  } catch (e) {
+    pending.delete(request.id);
+    throw e;
+  }
+  return answer;
 }
 
 /**
