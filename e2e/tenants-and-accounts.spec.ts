@@ -32,7 +32,6 @@ const signInProblem = (page: Page) => page.getByRole(s.signInProblem.region.role
 const clusterItem = (page: Page, url: string) => connectionPane(page).getByRole(s.connections.cluster(url).role, { name: s.connections.cluster(url).name, exact: true });
 const databaseItem = (page: Page, name: string) => connectionPane(page).getByRole(s.connections.database(name).role, { name, exact: true });
 
-/** Below 1000 px the connection pane folds behind its toggle. */
 /** Every visit of the main frame to the provider's sign-in pages. */
 function providerPages(page: Page): string[] {
   const visits: string[] = [];

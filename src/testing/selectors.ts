@@ -222,10 +222,11 @@ export const selectors = {
 } as const;
 
 /** "1 record", "59066 records": plain digits, no thousands separator. */
-export function rowsSoFarText(count: number): string {
-  return `${count} ${count === 1 ? 'row' : 'rows'} so far`;
-}
-
 export function recordsText(count: number): string {
   return `${count} ${count === 1 ? 'record' : 'records'}`;
+}
+
+/** "1 row so far", "2048 rows so far": the count of rows on screen while the answer arrives. */
+export function rowsSoFarText(count: number): string {
+  return `${count} ${count === 1 ? 'row' : 'rows'} so far`;
 }

@@ -106,7 +106,6 @@ function toPivot(spec: VisualizationSpec, table: ChartTable, theme: ChartTheme, 
     yColumns: [],
     series: [],
     yTitle: spec.yTitle ?? summary.valueName,
-    xTitle: spec.xTitle,
   };
   return toAxisChart(drawn, pivotTable(summary), theme, s, notes);
 }
