@@ -51,6 +51,10 @@ test('a second user in the same browser profile sees none of the first user’s 
   await signIn(page, analyst);
   await runQuery(page, query);
   await expect(resultStatus(page)).toHaveText(recordsText(1));
+  // Her run is in her history before the tab goes (a tab closed while the write is still in flight
+  // loses it, as any IndexedDB write does); the check at the end then shows it was kept, not lost.
+  await openHistory(page);
+  await expect(historyPanel(page)).toContainText(analyst.email);
 
   // The kiosk's tab is closed without signing out, and the provider's session ends (its cookie goes);
   // local storage and IndexedDB stay, as they do in a real browser profile.

@@ -80,12 +80,12 @@ export interface TabRunsOptions {
   onSchemaChanged?: (clusterUrl: string) => void;
   /** The signed-in user's name, for "No access to database D on cluster C as U". */
   userName: () => string;
-  /** Where every run is recorded (with its result, for F8); null while IndexedDB opens or when it is unavailable. */
-  history?: HistoryStore | null;
+  /** Where every run is recorded (with its result, for F8), once IndexedDB has opened; rejected when it is unavailable. */
+  history?: Promise<HistoryStore> | null;
 }
 
 function recordRun(
-  history: HistoryStore | null | undefined,
+  history: Promise<HistoryStore> | null | undefined,
   request: RunRequest,
   startedAt: number,
   outcome: { outcome: RunOutcome; durationMs: number; dataSet: DataSet | null; message?: string },
@@ -98,7 +98,7 @@ function recordRun(
     ...(outcome.message ? { message: outcome.message } : {}),
   };
   // History is a convenience: a full disk or a blocked database must not fail the run.
-  history.record(entry, outcome.dataSet).catch((e: unknown) => console.warn('History: the run was not recorded', e));
+  history.then((store) => store.record(entry, outcome.dataSet)).catch((e: unknown) => console.warn('History: the run was not recorded', e));
 }
 
 function markIncomplete(dataSet: DataSet): DataSet {

@@ -130,7 +130,7 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
   const client = useKustoClient(tokenProvider, trustedHosts, userName);
   const queryClient = useQueryClient();
   const onSchemaChanged = useCallback((clusterUrl: string) => void invalidateClusterMetadata(queryClient, clusterUrl), [queryClient]);
-  const runs = useTabRuns({ client, onSchemaChanged, userName, history: history.store });
+  const runs = useTabRuns({ client, onSchemaChanged, userName, history: history.opening });
   const signInRecovery = useSignInRecovery({
     returned,
     inFlightFor: runs.inFlightFor,

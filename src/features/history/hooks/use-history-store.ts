@@ -18,7 +18,7 @@ function storeNamed(name: string): Promise<HistoryStore> {
  * The signed-in account's history store; `name` is `accountStorageKey(account, HISTORY_ITEM)`.
  * `error` when IndexedDB is unavailable (some private modes).
  */
-export function useHistoryStore(name: string): { store: HistoryStore | null; error: string | null } {
+export function useHistoryStore(name: string): { store: HistoryStore | null; error: string | null; opening: Promise<HistoryStore> } {
   const [state, setState] = useState<{ store: HistoryStore | null; error: string | null }>({ store: null, error: null });
   useEffect(() => {
     let live = true;
@@ -32,7 +32,9 @@ export function useHistoryStore(name: string): { store: HistoryStore | null; err
       live = false;
     };
   }, [name]);
-  return state;
+  // A run that ends before the database has opened (a link's run right after sign-in) waits for it
+  // rather than going unrecorded.
+  return { ...state, opening: storeNamed(name) };
 }
 
 /**
