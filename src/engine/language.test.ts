@@ -193,7 +193,7 @@ describe('joins', () => {
 describe('refusals', () => {
   it.each([
     ['StormEvents | take 3 | fork (count) (take 1)', 'fork'],
-    ['StormEvents | evaluate bag_unpack(StormSummary)', 'evaluate bag_unpack'],
+    ['StormEvents | evaluate autocluster()', 'evaluate autocluster'],
     ['print series_decompose(dynamic([1]))', 'series_decompose'],
   ])('refuses %s', async (csl, name) => {
     const e = await runQuery(engine, csl).then(

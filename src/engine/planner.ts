@@ -4,6 +4,7 @@
  * operator. A host runs the SQL on its DuckDB (with ENGINE_MACROS registered) and encodes values.
  */
 import { Analyzer } from './analyzer';
+import { type ColumnDiscovery, insertionPoint, NeedsColumnDiscovery, type PlanStep } from './column-discovery';
 import { dynamicTypeSql, FULL_HOST, type HostCapabilities, requireJsonFor } from './host-capabilities';
 import { Unsupported, toEngineError, unsupportedSyntax } from './errors';
 import { type KNode, node, nodeType, resultType, syntaxListElements, tokenText } from './kusto-language';
@@ -25,8 +26,16 @@ export interface PlannedTable {
 }
 
 export interface Planner {
-  /** Parse, analyze and translate (cached): one PlannedTable per query statement of a batch. Throws KustoEngineError. */
+  /**
+   * Parse, analyze and translate (cached): one PlannedTable per query statement of a batch. Throws
+   * KustoEngineError — also for a query whose columns depend on its data (planOrDiscover).
+   */
   plan(database: string, csl: string, parameters?: Record<string, unknown>): PlannedTable[];
+  /**
+   * plan(), or the discovery query to run first when an evaluate plugin's columns depend on the
+   * data (column-discovery.ts; hosts drive it with planWithDiscovery).
+   */
+  planOrDiscover(database: string, csl: string, parameters?: Record<string, unknown>): PlanStep<PlannedTable[]>;
   /** The first parse loads ~1.7 MB of generated code and JITs it (1–3 s): a host may do it at start. */
   warm(): void;
 }
@@ -38,24 +47,51 @@ export function createPlanner(schema: EngineSchema, storage: TableStorage, host:
   // Parse + analyze + translate is 5–20 ms of a short query. A plan depends only on the text,
   // the parameters and the schema, so it is reused until the schema version moves.
   const plans = new Map<string, PlannedTable[]>();
+  const planOrDiscover = (database: string, csl: string, parameters: Record<string, unknown> = {}): PlanStep<PlannedTable[]> => {
+    const key = `${schema.version}\u0000${database}\u0000${JSON.stringify(parameters)}\u0000${csl}`;
+    const cached = plans.get(key);
+    if (cached) return { kind: 'planned', tables: cached };
+    const code = analyzer.analyze(database, csl);
+    let planned: PlannedTable[];
+    try {
+      planned = translateQuery(code.Syntax, database, schema, storage, parameters, host);
+    } catch (e) {
+      if (e instanceof NeedsColumnDiscovery) return { kind: 'discover', discovery: discoveryOf(e, csl, host) };
+      if (e instanceof Unsupported) throw toEngineError(e, csl);
+      throw e;
+    }
+    if (plans.size >= PLAN_CACHE_SIZE) plans.clear();
+    plans.set(key, planned);
+    return { kind: 'planned', tables: planned };
+  };
   return {
     warm: () => analyzer.warm(),
+    planOrDiscover,
     plan(database, csl, parameters = {}) {
-      const key = `${schema.version}\u0000${database}\u0000${JSON.stringify(parameters)}\u0000${csl}`;
-      const cached = plans.get(key);
-      if (cached) return cached;
-      const code = analyzer.analyze(database, csl);
-      let planned: PlannedTable[];
-      try {
-        planned = translateQuery(code.Syntax, database, schema, storage, parameters, host);
-      } catch (e) {
-        if (e instanceof Unsupported) throw toEngineError(e, csl);
-        throw e;
-      }
-      if (plans.size >= PLAN_CACHE_SIZE) plans.clear();
-      plans.set(key, planned);
-      return planned;
+      const step = planOrDiscover(database, csl, parameters);
+      if (step.kind === 'planned') return step.tables;
+      throw new KustoEngineError(
+        'unsupported',
+        'UnsupportedOperator',
+        'The columns of this query depend on its data (evaluate bag_unpack or pivot without an output schema): it is planned only when it runs.',
+      );
     },
+  };
+}
+
+/** The discovery a plugin asked for, over the query text (its schema written after the plugin call). */
+function discoveryOf(e: NeedsColumnDiscovery, csl: string, host: HostCapabilities): ColumnDiscovery {
+  const at = insertionPoint(csl, e.after);
+  if (at === null) {
+    throw toEngineError(
+      new Unsupported('UnsupportedOperator', 'The local cluster does not support evaluate bag_unpack or pivot without an output schema inside a user function yet. Give the output schema.', e.after),
+      csl,
+    );
+  }
+  return {
+    sql: dynamicTypeSql(host, e.sql),
+    tablesRead: e.tablesRead,
+    rewrite: (rows) => `${csl.slice(0, at)} : (${e.schema(rows)})${csl.slice(at)}`,
   };
 }
 

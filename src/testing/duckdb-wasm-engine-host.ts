@@ -15,6 +15,7 @@
 import { createRequire } from 'node:module';
 import { beforeEach, type TestContext } from 'vitest';
 import { Float64, Int32, Table, TimestampMillisecond, Utf8, vectorFromArray } from 'apache-arrow';
+import { planWithDiscovery } from '../engine/column-discovery';
 import { duckDbFailure } from '../engine/errors';
 import { NEEDS_JSON_EXTENSION } from '../engine/host-capabilities';
 import { quoteIdent } from '../engine/kusto-types';
@@ -29,7 +30,7 @@ import { datetimeText, dynamicAt, formatCell, isNullAt } from '../kusto/columnar
 import type { ColumnarColumn } from '../kusto/types';
 import { arrowToColumnar, resultSql } from '../workers/local-files/arrow-columnar';
 import type { LocalDuckDb } from '../workers/local-files/duckdb-wasm';
-import { registerEngineMacros } from '../workers/local-files/kql-host';
+import { discoveryRows, registerEngineMacros } from '../workers/local-files/kql-host';
 import { openNodeDuckDbWasm } from './duckdb-wasm-node';
 
 // On the global object, like the host below: the shared host's closures belong to the first
@@ -145,7 +146,18 @@ async function openHost(): Promise<EngineTestHost> {
       const tables: CollectedTable[] = [];
       let planned;
       try {
-        planned = planner.plan(database, csl, parameters);
+        // As the local-files worker plans (kql-host.ts planLocal): discovery queries on this DuckDB.
+        planned = await planWithDiscovery(
+          (text) => planner.planOrDiscover(database, text, parameters),
+          csl,
+          (sql) => {
+            try {
+              return Promise.resolve(discoveryRows(db.query(sql)));
+            } catch (e) {
+              throw duckDbFailure(e);
+            }
+          },
+        );
       } catch (e) {
         skipIfNeedsJson(e);
         throw e;

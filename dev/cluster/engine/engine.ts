@@ -4,6 +4,7 @@
  * they stream. The catalog holds the sample databases. See src/engine/README.md.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { planWithDiscovery, type DiscoveryRows } from '../../../src/engine/column-discovery';
 import { duckDbFailure } from '../../../src/engine/errors';
 import { type PlannedTable, createPlanner } from '../../../src/engine/planner';
 import { quoteIdent } from '../../../src/engine/kusto-types';
@@ -61,6 +62,23 @@ export async function createEngine(options: EngineOptions = {}): Promise<LocalEn
   const planner = createPlanner(catalog, { tableSql: sqlTableName });
   planner.warm();
   const plan = (database: string, csl: string, parameters: Record<string, unknown>) => planner.plan(database, csl, parameters);
+  // A query whose columns depend on its data (evaluate bag_unpack/pivot without a schema) runs a
+  // discovery query first (src/engine/column-discovery.ts).
+  const discover = async (database: string, sql: string, tablesRead: ReadonlySet<string>): Promise<DiscoveryRows> => {
+    for (const t of tablesRead) await catalog.database(database).tables.get(t)?.materialize?.();
+    const conn = await instance.connect();
+    try {
+      await conn.run(`SET TimeZone='UTC'`);
+      const rows = await (await conn.run(sql)).getRows();
+      return rows.map((row) => row.map((v) => (v === null ? null : String(v))));
+    } catch (e) {
+      throw duckDbFailure(e);
+    } finally {
+      conn.closeSync();
+    }
+  };
+  const planRun = (database: string, csl: string, parameters: Record<string, unknown>) =>
+    planWithDiscovery((text) => planner.planOrDiscover(database, text, parameters), csl, (sql, tablesRead) => discover(database, sql, tablesRead));
 
   // Base-table row counts for the stats: only the engine's own management calls change them,
   // and each of those clears this.
@@ -92,7 +110,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<LocalEn
       }
     },
     async execute(database, csl, execOptions: ExecuteOptions = {}): Promise<EngineQuery> {
-      const planned = plan(database, csl, execOptions.parameters ?? {});
+      const planned = await planRun(database, csl, execOptions.parameters ?? {});
       const stats = { rowsScanned: 0, rowsTotal: 0 };
       const tables: EngineTable[] = planned.map((p) => ({
         tableKind: 'PrimaryResult',
@@ -139,7 +157,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<LocalEn
     },
     async setOrAppend(database, table, csl) {
       rowCounts.clear();
-      const [p] = plan(database, csl, {});
+      const [p] = await planRun(database, csl, {});
       if (!p) throw new KustoEngineError('semantic', 'General_BadRequest', 'The query returned no table.');
       const db = catalog.database(database);
       if (!db.tables.has(table)) await catalog.createTable(db.name, { name: table, columns: p.columns });

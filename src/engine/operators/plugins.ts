@@ -1,13 +1,17 @@
 /**
- * `evaluate` plugins. Only plugins whose output columns are known before the query runs can be
- * planned here: every column of the SQL (and its Kusto type) comes from the analyzer. bag_unpack
- * with an output schema and narrow qualify; bag_unpack without a schema and pivot make one column
- * per distinct value of the data, so they are refused naming the plugin and the way round.
+ * `evaluate` plugins: bag_unpack, pivot and narrow. Every column of the SQL (and its Kusto type)
+ * comes from the analyzer; bag_unpack and pivot without an output schema make one column per
+ * distinct slot or value of the data, so they first ask for a discovery run (column-discovery.ts)
+ * that writes the schema into the query, and are planned here with it.
  */
+import { aggregateSql } from '../aggregates';
+import { NeedsColumnDiscovery, schemaColumnText, type DiscoveryRows } from '../column-discovery';
 import { unsupportedOperator } from '../errors';
-import { type KNode, node, nodeType, syntaxListElements, tokenText } from '../kusto-language';
+import { requireJsonFor } from '../host-capabilities';
+import { type KNode, children, node, nodeType, resultType, syntaxListElements, tokenText } from '../kusto-language';
 import { quoteIdent, quoteString } from '../kusto-types';
 import { columnsOf, type OperatorContext, type OperatorHandler, type Relation, req } from '../relation';
+import { kustoType, KustoEngineError, type KustoColumn, type KustoType } from '../types';
 import { fromDynamic, simpleName, toKustoString, typeOf } from '../values';
 
 type Plugin = (c: OperatorContext, op: KNode, call: KNode, input: Relation) => Relation;
@@ -40,14 +44,6 @@ const bagUnpack: Plugin = (c, op, call, input) => {
   const a = argumentsOf(call, ['column', 'outputcolumnprefix', 'columnsconflict']);
   const [bagArg, prefixArg, conflictArg] = [a.get('column'), a.get('outputcolumnprefix'), a.get('columnsconflict')];
   if (!bagArg) throw unsupportedOperator('evaluate bag_unpack', call, 'It needs the column to unpack.');
-  if (!node(op, 'Schema')) {
-    throw unsupportedOperator(
-      'evaluate bag_unpack',
-      call,
-      'Without an output schema its columns depend on the data, and this engine plans every column before it runs. ' +
-        'Name them: `evaluate bag_unpack(Column) : (*, Name: type, …)`.',
-    );
-  }
   if (typeOf(bagArg) !== 'dynamic') throw unsupportedOperator('evaluate bag_unpack', bagArg, 'The column to unpack must be dynamic.');
   const t = c.scalar(input);
   const bag = t.translate(bagArg);
@@ -55,6 +51,7 @@ const bagUnpack: Plugin = (c, op, call, input) => {
   const prefix = literalText(c, prefixArg) ?? '';
   const conflict = (literalText(c, conflictArg) ?? 'error').toLowerCase();
   const inputNames = new Set(input.columns.map((x) => x.ColumnName).filter((n) => n !== bagColumn));
+  if (!node(op, 'Schema')) throw discoverSlots(c, call, input, bag, { prefix, conflict, inputNames });
   const out = columnsOf(op);
   const select = out.map((col) => {
     const name = col.ColumnName;
@@ -66,6 +63,139 @@ const bagUnpack: Plugin = (c, op, call, input) => {
   });
   return c.qb.add(`SELECT ${select.join(', ')} FROM ${input.cte}`, out);
 };
+
+/** Kusto's type of a bag slot from DuckDB's json_type() of its values (null values are ignored). */
+const SLOT_TYPES: Record<string, KustoType> = {
+  BIGINT: 'long',
+  UBIGINT: 'long',
+  DOUBLE: 'real',
+  VARCHAR: 'string',
+  BOOLEAN: 'bool',
+  ARRAY: 'dynamic',
+  OBJECT: 'dynamic',
+};
+
+/**
+ * bag_unpack without an output schema: the distinct top-level slots of the bags, each with the
+ * json_type()s of its non-null values. The docs ("bag_unpack plugin", Returns) give each column the
+ * slot's type when all its values have one type, else dynamic, and list the columns by slot name
+ * (`{"Name": …, "Age": …}` comes out `Age | Name`, and a slot only some bags have sits in that
+ * order too); "the plugin ignores null values". The schema written is `(*, slots…)`.
+ */
+function discoverSlots(
+  c: OperatorContext,
+  call: KNode,
+  input: Relation,
+  bag: string,
+  how: { prefix: string; conflict: string; inputNames: ReadonlySet<string> },
+): NeedsColumnDiscovery {
+  const sql =
+    `WITH ${c.qb.ctes.join(',\n')}\n` +
+    `SELECT e.key AS slot, string_agg(DISTINCT json_type(e.value), ',') AS types ` +
+    `FROM (SELECT CAST(${bag} AS JSON) AS b FROM ${input.cte}) s, json_each(s.b) e ` +
+    `WHERE json_type(s.b) = 'OBJECT' AND json_type(e.value) <> 'NULL' GROUP BY e.key ORDER BY e.key`;
+  requireJsonFor(c.scope.host, sql, "the 'evaluate bag_unpack' operator", call);
+  const schema = (rows: DiscoveryRows): string => {
+    const columns = rows.map(([slot, types]) => {
+      const kinds = new Set((types ?? '').split(',').map((x) => SLOT_TYPES[x] ?? 'dynamic'));
+      const name = `${how.prefix}${slot ?? ''}`;
+      if (how.inputNames.has(name) && how.conflict === 'error') {
+        throw new KustoEngineError(
+          'semantic',
+          'General_BadRequest',
+          `evaluate bag_unpack: the slot '${slot ?? ''}' would make a column '${name}', which the input already has. ` +
+            "Say which to keep with columnsConflict='replace_source' or 'keep_source'.",
+        );
+      }
+      return schemaColumnText(name, kinds.size === 1 ? [...kinds][0]! : 'dynamic');
+    });
+    return ['*', ...columns].join(', ');
+  };
+  return new NeedsColumnDiscovery(sql, new Set(c.qb.tablesRead), call, schema);
+}
+
+/** The column names a node references (pivot's aggregation column). */
+function referencedColumns(n: KNode, out = new Set<string>()): Set<string> {
+  if (nodeType(n) === 'NameReference') out.add(simpleName(n));
+  for (const child of children(n)) referencedColumns(child, out);
+  return out;
+}
+
+/**
+ * pivot(pivotColumn [, aggregationFunction [, column1, …]]) [: (schema)] (Kusto docs "pivot
+ * plugin"): one row per distinct value of the columns (by default every column but the pivot
+ * column and the aggregation's), one column per distinct value of tostring(pivotColumn) holding the
+ * aggregate (count() unless given) of that row's input rows with that value. A cell with no rows
+ * holds the aggregate of no rows (0 for count and sum, as the docs' outputs show).
+ *
+ * Without an output schema, the pivot values are discovered first, in the order they first appear
+ * in the input — the docs' examples order StormEvents' states ALABAMA | ALASKA and ARKANSAS |
+ * ARIZONA, not by name — and rows come in the order their keys first appear.
+ */
+const pivot: Plugin = (c, op, call, input) => {
+  const args = syntaxListElements(node(req(call, 'ArgumentList'), 'Expressions'));
+  const [pivotArg, second, ...rest] = args;
+  if (!pivotArg) throw unsupportedOperator('evaluate pivot', call, 'It needs the column to pivot.');
+  const aggCall = second && nodeType(second) === 'FunctionCallExpression' ? second : null;
+  const named = aggCall ? rest : second ? [second, ...rest] : [];
+  const pivotColumn = simpleName(pivotArg);
+  const t = c.scalar(input);
+  const groups: KustoColumn[] = named.length
+    ? named.map((n) => {
+        const col = input.columns.find((x) => x.ColumnName === simpleName(n));
+        if (!col) throw unsupportedOperator('evaluate pivot', n, 'Its extra columns must be column names.');
+        return col;
+      })
+    : input.columns.filter((x) => x.ColumnName !== pivotColumn && !(aggCall && referencedColumns(aggCall).has(x.ColumnName)));
+  const value = toKustoString(t.translate(pivotArg), typeOf(pivotArg));
+  const numbered = c.qb.add(`SELECT *, ${value} AS __pv, row_number() OVER () AS __rn FROM ${input.cte}`, input.columns);
+  if (!node(op, 'Schema')) throw discoverPivotValues(c, call, numbered, groups, aggCall);
+
+  const groupNames = new Set(groups.map((g) => g.ColumnName));
+  const out = columnsOf(op);
+  const agg = aggCall ? aggregateSql(aggCall, { translator: t, inputColumns: input.columns.map((x) => x.ColumnName), byColumns: [] }) : ['count(*)'];
+  if (agg.length !== 1) throw unsupportedOperator('evaluate pivot', aggCall, 'Its aggregation must give one value.');
+  const groupSql = groups.map((g) => quoteIdent(g.ColumnName));
+  const cells = c.qb.add(
+    `SELECT ${[...groupSql, '__pv', `${agg[0]} AS __v`, 'min(__rn) AS __first'].join(', ')} FROM ${numbered.cte} GROUP BY ${[...groupSql, '__pv'].join(', ')}`,
+    [],
+  );
+  // The aggregate of no rows: what a cell with no input rows holds.
+  const empty = c.qb.add(`SELECT ${agg[0]} AS __empty FROM ${input.cte} WHERE false`, []);
+  const select = out.map((col) => {
+    if (groupNames.has(col.ColumnName)) return quoteIdent(col.ColumnName);
+    const key = quoteString(col.ColumnName);
+    return `CASE WHEN bool_or(__pv = ${key}) THEN any_value(__v) FILTER (WHERE __pv = ${key}) ELSE any_value(__empty) END AS ${quoteIdent(col.ColumnName)}`;
+  });
+  const group = groupSql.length ? ` GROUP BY ${groupSql.join(', ')} ORDER BY min(__first)` : '';
+  return c.qb.add(`SELECT ${select.join(', ')} FROM ${cells.cte}, ${empty.cte}${group}`, out);
+};
+
+function discoverPivotValues(c: OperatorContext, call: KNode, numbered: Relation, groups: KustoColumn[], aggCall: KNode | null): NeedsColumnDiscovery {
+  const sql = `WITH ${c.qb.ctes.join(',\n')}\nSELECT __pv FROM ${numbered.cte} GROUP BY __pv ORDER BY min(__rn)`;
+  const aggType = aggregateType(aggCall);
+  const schema = (rows: DiscoveryRows): string => {
+    const values = rows.map(([v]) => v ?? '');
+    if (values.some((v) => v === '')) {
+      throw new KustoEngineError(
+        'unsupported',
+        'UnsupportedOperator',
+        "The local cluster does not support the 'evaluate pivot' operator over an empty or null pivot value yet: it would be a column without a name. Filter those rows out first.",
+      );
+    }
+    return [...groups.map((g) => schemaColumnText(g.ColumnName, g.ColumnType)), ...values.map((v) => schemaColumnText(v, aggType))].join(', ');
+  };
+  return new NeedsColumnDiscovery(sql, new Set(c.qb.tablesRead), call, schema);
+}
+
+/** The Kusto type of pivot's aggregation (count() when none is given). */
+function aggregateType(aggCall: KNode | null): KustoType {
+  if (!aggCall) return 'long';
+  const name = resultType(aggCall)?.Name;
+  const k = name ? kustoType(name) : null;
+  if (!k) throw unsupportedOperator('evaluate pivot', aggCall, `The type of '${tokenText(aggCall).trim()}' is not known.`);
+  return k;
+}
 
 /**
  * narrow(): every cell as a row (Row, Column, Value as string), rows numbered from 0 in input
@@ -83,19 +213,10 @@ const narrow: Plugin = (c, op, _call, input) => {
   );
 };
 
-const refusedBecauseOpen = (name: string): Plugin => (_c, _op, call) => {
-  throw unsupportedOperator(
-    `evaluate ${name}`,
-    call,
-    'It makes one column per distinct value of the data, and this engine plans every column before it runs. ' +
-      'summarize … by the pivot column gives the same numbers as rows.',
-  );
-};
-
 const PLUGINS: Record<string, Plugin> = {
   bag_unpack: bagUnpack,
   narrow,
-  pivot: refusedBecauseOpen('pivot'),
+  pivot,
 };
 
 const evaluate: OperatorHandler = (c, op, input) => {

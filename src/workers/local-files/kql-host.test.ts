@@ -95,6 +95,19 @@ describe('KQL over local files on DuckDB-wasm', () => {
     expect((await refusal('keys | mv-expand tags')).message).toMatch(/'mv-expand' operator/);
   });
 
+  it('pivots with a discovery query first, pivot columns in the order the values first appear', async () => {
+    const { tables } = await run('metrics | where t < datetime(2024-03-01T03:00:00Z) | project k, hour = hourofday(t), x | evaluate pivot(k, sum(x), hour)');
+    const [table] = tables;
+    expect(table?.columns.map((c) => `${c.name}:${c.type}`)).toEqual(['hour:int', 'a:long', 'b:long']);
+    // Rows i = 0, 1, 2 (hh:05) and 24, 25, 26 (hh:35); k = a for even i, x = i.
+    expect(texts(table)).toEqual([
+      ['0', '24', '0'],
+      ['1', '0', '26'],
+      ['2', '28', '0'],
+    ]);
+    expect((await refusal('keys | extend d = tags | evaluate bag_unpack(d)')).message).toMatch(/'evaluate bag_unpack' operator.*JSON extension/);
+  });
+
   it('reports a syntax error with its position', async () => {
     const error = (await refusal('metrics\n| where x >')) as { code: string; position?: { line: number } };
     expect(error.position?.line).toBe(2);

@@ -9,9 +9,10 @@
  * (`json: false`): dynamic values are JSON text in VARCHAR, and a construct that needs the
  * extension is refused with its name.
  */
-import { tableFromIPC } from 'apache-arrow';
+import { type Table, tableFromIPC } from 'apache-arrow';
+import { planWithDiscovery, type DiscoveryRows } from '../../engine/column-discovery';
 import { duckDbFailure, RUNTIME_UNSUPPORTED } from '../../engine/errors';
-import { createPlanner, type Planner } from '../../engine/planner';
+import { createPlanner, type PlannedTable, type Planner } from '../../engine/planner';
 import type { EngineSchema, SchemaDatabase, SchemaTable } from '../../engine/schema';
 import { ENGINE_MACROS } from '../../engine/sql-macros';
 import { KustoEngineError, type KustoColumn, type Visualization } from '../../engine/types';
@@ -70,6 +71,27 @@ function inBrowserWords(error: KustoEngineError): KustoEngineError {
 }
 
 /**
+ * The plan of `csl`; a query whose columns depend on its data (evaluate bag_unpack/pivot without a
+ * schema) first runs its discovery query here (src/engine/column-discovery.ts).
+ */
+export function planLocal(db: LocalDuckDb, planner: Planner, csl: string, parameters: Record<string, unknown>): Promise<PlannedTable[]> {
+  return planWithDiscovery(
+    (text) => planner.planOrDiscover(LOCAL_FILES_DATABASE, text, parameters),
+    csl,
+    (sql) => Promise.resolve(discoveryRows(db.query(sql))),
+  );
+}
+
+/** A discovery query's answer (every column VARCHAR) as rows of text. */
+export function discoveryRows(table: Table): DiscoveryRows {
+  const columns = table.schema.fields.map((_, i) => table.getChildAt(i));
+  return Array.from({ length: table.numRows }, (_, r) => columns.map((c) => {
+    const v: unknown = c?.get(r);
+    return v === null || v === undefined ? null : String(v);
+  }));
+}
+
+/**
  * Plans and runs `csl` (a batch gives several tables). Throws KustoEngineError (syntax, semantic,
  * unsupported, runtime); a cancel between polls stops DuckDB and answers `cancelled`.
  */
@@ -83,9 +105,10 @@ export async function runKql(
 ): Promise<KqlRun> {
   let planned;
   try {
-    planned = planner.plan(LOCAL_FILES_DATABASE, csl, parameters);
+    planned = await planLocal(db, planner, csl, parameters);
   } catch (e) {
-    throw e instanceof KustoEngineError ? inBrowserWords(e) : e;
+    if (isWasmTrap(e)) throw e;
+    throw e instanceof KustoEngineError ? inBrowserWords(e) : inBrowserWords(duckDbFailure(e));
   }
   const tables: ColumnarTable[] = [];
   const visualizations = new Map<number, Visualization>();
