@@ -4,7 +4,7 @@
  * the chart"; series_decompose_anomalies writes them as +1 (up), -1 (down) and 0 (none). This file
  * decides which columns hold the flags, which drawn column each one marks, and where the points go.
  */
-import { cellToNumber, columnRole, findColumn, type ChartCell, type ChartTable } from './chart-data';
+import { cellToNumber, findColumns, roleOf, type ChartCell, type ChartTable } from './chart-data';
 
 /** Names that read as anomaly flags when the query gives no `anomalycolumns` (render lets a client guess). */
 const ANOMALY_NAME = /anomal/i;
@@ -23,16 +23,12 @@ function holdsOnlyFlags(cells: ArrayLike<ChartCell>, rowCount: number): boolean 
  * all -1, 0, 1 or null.
  */
 export function anomalyColumns(table: ChartTable, requested: readonly string[], notes: string[]): number[] {
-  const numeric = (i: number) => columnRole(table.columns[i]?.type ?? '') === 'numeric';
+  const numeric = (i: number) => roleOf(table, i) === 'numeric';
   if (requested.length > 0) {
-    const found: number[] = [];
-    for (const name of requested) {
-      const i = findColumn(table, name);
-      if (i === -1) notes.push(`anomalycolumns: no column named "${name}".`);
-      else if (!numeric(i)) notes.push(`anomalycolumns: "${table.columns[i]!.name}" is not numeric and is not drawn.`);
-      else if (!found.includes(i)) found.push(i);
-    }
-    return found;
+    return findColumns(table, requested, 'anomalycolumns', notes).filter((i) => {
+      if (!numeric(i)) notes.push(`anomalycolumns: "${table.columns[i]!.name}" is not numeric and is not drawn.`);
+      return numeric(i);
+    });
   }
   return table.columns
     .map((_, i) => i)

@@ -85,6 +85,53 @@ export function findColumn(table: ChartTable, name: string): number {
   return exact !== -1 ? exact : table.columns.findIndex((c) => c.name.toLowerCase() === name.toLowerCase());
 }
 
+/** The role of column `index`; 'other' when there is no such column. */
+export function roleOf(table: ChartTable, index: number): ColumnRole {
+  return columnRole(table.columns[index]?.type ?? '');
+}
+
+/**
+ * Indices of the columns a render property names (`series`, `ycolumns`, …), each once and in the
+ * order named; a note `property: no column named "x".` for each name no column has.
+ */
+export function findColumns(table: ChartTable, names: readonly string[], property: string, notes: string[]): number[] {
+  const found: number[] = [];
+  for (const name of names) {
+    const i = findColumn(table, name);
+    if (i === -1) notes.push(`${property}: no column named "${name}".`);
+    else if (!found.includes(i)) found.push(i);
+  }
+  return found;
+}
+
+/**
+ * The label of a row over some columns — their cells as text (datetimes in ISO), joined by ", ":
+ * the name of a series, a ladder line, a time pivot lane, a treemap branch, a pivot row.
+ */
+export function rowKey(table: ChartTable, columns: readonly number[]): (row: number) => string {
+  const cells = columns.map((i) => ({ cells: table.column(i), role: roleOf(table, i) }));
+  return (r) => cells.map((c) => cellToLabel(c.cells[r], c.role)).join(', ');
+}
+
+export interface RowGroup {
+  key: string;
+  rows: number[];
+}
+
+/** Rows grouped by their key over `columns`, groups in the order rows first name them; one group of every row when there are no columns. */
+export function groupRows(table: ChartTable, columns: readonly number[]): RowGroup[] {
+  if (columns.length === 0) return [{ key: '', rows: Array.from({ length: table.rowCount }, (_, i) => i) }];
+  const keyOf = rowKey(table, columns);
+  const groups = new Map<string, number[]>();
+  for (let r = 0; r < table.rowCount; r++) {
+    const key = keyOf(r);
+    let rows = groups.get(key);
+    if (!rows) groups.set(key, (rows = []));
+    rows.push(r);
+  }
+  return [...groups].map(([key, rows]) => ({ key, rows }));
+}
+
 /** A ChartTable over plain arrays, for tests and small adapters. */
 export function chartTableFromColumns(columns: readonly (ChartColumn & { values: ArrayLike<ChartCell> })[]): ChartTable {
   const rowCount = columns.reduce((max, c) => Math.max(max, c.values.length), 0);

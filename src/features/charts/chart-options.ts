@@ -16,7 +16,7 @@ import type {
   XAXisComponentOption,
   YAXisComponentOption,
 } from 'echarts';
-import { cellToLabel, cellToNumber, cellToTime, columnRole, findColumn, type ChartCell, type ChartTable, type ColumnRole } from './chart-data';
+import { cellToLabel, cellToNumber, cellToTime, columnRole, findColumns, groupRows, roleOf, type ChartCell, type ChartTable, type ColumnRole, type RowGroup } from './chart-data';
 import { lttb, pointBudget } from './downsample';
 import { unrollSeriesArrays } from './series-arrays';
 import { anomalyColumns, anomalyPoints, anomalyTargets } from './anomaly-points';
@@ -108,24 +108,6 @@ function toPivot(spec: VisualizationSpec, table: ChartTable, theme: ChartTheme, 
     yTitle: spec.yTitle ?? summary.valueName,
   };
   return toAxisChart(drawn, pivotTable(summary), theme, s, notes);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Shared pieces
-
-/** Indices of the named columns that exist; a note for each that doesn't. */
-function findColumns(table: ChartTable, names: readonly string[], property: string, notes: string[]): number[] {
-  const found: number[] = [];
-  for (const name of names) {
-    const i = findColumn(table, name);
-    if (i === -1) notes.push(`${property}: no column named "${name}".`);
-    else if (!found.includes(i)) found.push(i);
-  }
-  return found;
-}
-
-function roleOf(table: ChartTable, index: number): ColumnRole {
-  return columnRole(table.columns[index]?.type ?? '');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -267,24 +249,6 @@ function resolveRoles(spec: VisualizationSpec, table: ChartTable, notes: string[
   return { x, ys, series };
 }
 
-interface Group {
-  key: string;
-  rows: number[];
-}
-
-function groupRows(table: ChartTable, seriesColumns: readonly number[]): Group[] {
-  if (seriesColumns.length === 0) return [{ key: '', rows: Array.from({ length: table.rowCount }, (_, i) => i) }];
-  const columns = seriesColumns.map((i) => ({ cells: table.column(i), role: roleOf(table, i) }));
-  const groups = new Map<string, number[]>();
-  for (let r = 0; r < table.rowCount; r++) {
-    const key = columns.map((c) => cellToLabel(c.cells[r], c.role)).join(', ');
-    let rows = groups.get(key);
-    if (!rows) groups.set(key, (rows = []));
-    rows.push(r);
-  }
-  return [...groups].map(([key, rows]) => ({ key, rows }));
-}
-
 type XAxisKind = 'category' | 'time' | 'value' | 'log';
 
 function xAxisKind(spec: VisualizationSpec, shape: Shape, role: ColumnRole): XAxisKind {
@@ -341,7 +305,7 @@ function toAxisChart(spec: VisualizationSpec, table: ChartTable, theme: ChartThe
     notes.push(`Showing ${maxGroups * roles.ys.length} of ${groups.length * roles.ys.length} series.`);
     groups = groups.slice(0, maxGroups);
   }
-  const nameOf = (g: Group, yIndex: number): string => {
+  const nameOf = (g: RowGroup, yIndex: number): string => {
     const yName = table.columns[roles.ys[yIndex]!]!.name;
     if (g.key === '' && roles.series.length === 0) return yName;
     return roles.ys.length === 1 ? g.key : `${g.key} (${yName})`;
@@ -410,14 +374,14 @@ function toAxisChart(spec: VisualizationSpec, table: ChartTable, theme: ChartThe
 
 /** What the lines on a time or value axis are drawn from; `xs` is NaN where a row has no x. */
 interface XYLines {
-  groups: Group[];
+  groups: RowGroup[];
   roles: Roles;
   xs: Float64Array;
   yCells: ArrayLike<ChartCell>[];
   shape: Shape;
   spec: VisualizationSpec;
   budget: number;
-  nameOf: (g: Group, yIndex: number) => string;
+  nameOf: (g: RowGroup, yIndex: number) => string;
   logY: boolean;
 }
 

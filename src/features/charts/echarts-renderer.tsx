@@ -15,7 +15,7 @@ import {
 import { init, registerCustomSeries, use as registerECharts, type ECharts, type EChartsCoreOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
-import { INTERVAL_RENDER_ITEM } from './interval-options';
+import { INTERVAL_RENDER_ITEM, linesWindow } from './interval-options';
 import { renderInterval } from './interval-render-item';
 
 registerECharts([
@@ -56,6 +56,13 @@ const EChartsRenderer = forwardRef<EChartsRendererHandle, EChartsRendererProps>(
   const chart = useRef<ECharts | null>(null);
   const rendered = useRef(onRendered);
   rendered.current = onRendered;
+  const drawn = useRef(option);
+
+  /** Ladder and time pivot charts show as many lines as the plot's height holds (interval-options.ts). */
+  const fitLines = (instance: ECharts) => {
+    const window = linesWindow(drawn.current as Parameters<typeof linesWindow>[0], instance.getHeight());
+    if (window) instance.setOption(window);
+  };
 
   useEffect(() => {
     const element = host.current;
@@ -63,7 +70,10 @@ const EChartsRenderer = forwardRef<EChartsRendererHandle, EChartsRendererProps>(
     const instance = init(element, null, { renderer: 'canvas' });
     chart.current = instance;
     instance.on('finished', () => rendered.current?.());
-    const observer = new ResizeObserver(() => instance.resize());
+    const observer = new ResizeObserver(() => {
+      instance.resize();
+      fitLines(instance);
+    });
     observer.observe(element);
     return () => {
       observer.disconnect();
@@ -74,7 +84,10 @@ const EChartsRenderer = forwardRef<EChartsRendererHandle, EChartsRendererProps>(
 
   useEffect(() => {
     // notMerge: a new plan (other theme, other table) replaces every series instead of merging into the old ones.
-    chart.current?.setOption(option, { notMerge: true, lazyUpdate: false });
+    drawn.current = option;
+    if (!chart.current) return;
+    chart.current.setOption(option, { notMerge: true, lazyUpdate: false });
+    fitLines(chart.current);
   }, [option]);
 
   useImperativeHandle(ref, () => ({

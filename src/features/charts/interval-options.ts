@@ -13,10 +13,40 @@ import type { VisualizationSpec } from './visualization';
 export const INTERVAL_RENDER_ITEM = 'kqlw-interval';
 
 /**
- * Lines shown at once: a 12 px label needs ~15 px, and the result pane's plot is ~120 px tall at an
- * 800 px window (seen in the e2e captures; ~230 px at 1400 px), where 15 lines overprinted.
+ * Height one line needs: a 12 px label needs ~15 px (at an 800 px window the result pane's plot is
+ * ~120 px tall, where 15 lines overprinted — seen in the e2e captures).
  */
+export const LINE_HEIGHT_PX = 15;
+
+/** Lines shown before the renderer knows the plot's height (the plan is computed before it is drawn). */
 export const VISIBLE_LINES = 8;
+
+/** The line axis' scroll slider and its wheel scrolling, updated by linesWindow(). */
+const LINES_SLIDER_ID = 'interval-lines-slider';
+const LINES_INSIDE_ID = 'interval-lines-inside';
+
+const GRID_RIGHT = { fits: 24, scrolls: 32 };
+
+/**
+ * The update that shows as many lines as a chart `chartHeight` px tall holds: every line when they
+ * fit, else the first ones with the scroll slider. Null for an option without a line axis (not an
+ * interval chart). The renderer applies it when the chart is drawn and on every resize.
+ */
+export function linesWindow(option: EChartsOption, chartHeight: number): EChartsOption | null {
+  const zooms = Array.isArray(option.dataZoom) ? option.dataZoom : [];
+  if (!zooms.some((z) => z.id === LINES_SLIDER_ID)) return null;
+  const grid = option.grid as { top?: number; bottom?: number };
+  const lines = ((option.yAxis as { data?: unknown[] }).data ?? []).length;
+  const fit = Math.max(1, Math.floor((chartHeight - (grid.top ?? 0) - (grid.bottom ?? 0)) / LINE_HEIGHT_PX));
+  const scrolls = lines > fit;
+  return {
+    grid: { right: scrolls ? GRID_RIGHT.scrolls : GRID_RIGHT.fits },
+    dataZoom: [
+      { id: LINES_SLIDER_ID, show: scrolls, startValue: 0, endValue: (scrolls ? fit : lines) - 1 },
+      { id: LINES_INSIDE_ID, disabled: !scrolls },
+    ],
+  };
+}
 
 export interface IntervalChartSettings {
   /** A zoom slider under the time axis and wheel/drag zoom on the plot (time pivot's navigation). */
@@ -68,7 +98,7 @@ export function intervalChartOption(ladder: Ladder, spec: VisualizationSpec, the
       top,
       bottom: (settings.zoom ? 56 : 24) + (legend && spec.legend === 'visible' ? 24 : 0),
       left: 16,
-      right: ladder.lines.length > VISIBLE_LINES ? 32 : 24,
+      right: ladder.lines.length > VISIBLE_LINES ? GRID_RIGHT.scrolls : GRID_RIGHT.fits,
       // Line labels are as long as the data makes them: keep them inside the chart.
       outerBoundsMode: 'same',
       outerBoundsContain: 'axisLabel',
@@ -96,11 +126,31 @@ export function intervalChartOption(ladder: Ladder, spec: VisualizationSpec, the
             { type: 'inside' as const, xAxisIndex: 0, filterMode: 'weakFilter' as const },
           ]
         : []),
-      // A result pane holds about VISIBLE_LINES readable lines: more scroll (slider, wheel) instead of overprinting.
-      ...(ladder.lines.length > VISIBLE_LINES
+      // Lines that do not fit the plot's height scroll (slider, wheel) instead of overprinting; the
+      // renderer sizes the window to the plot (linesWindow), VISIBLE_LINES until it knows it.
+      ...(ladder.lines.length > 1
         ? [
-            { ...slider, yAxisIndex: 0, startValue: 0, endValue: VISIBLE_LINES - 1, right: 4, width: 14, showDetail: false },
-            { type: 'inside' as const, yAxisIndex: 0, zoomOnMouseWheel: false, moveOnMouseWheel: true, moveOnMouseMove: false, filterMode: 'weakFilter' as const },
+            {
+              ...slider,
+              id: LINES_SLIDER_ID,
+              show: ladder.lines.length > VISIBLE_LINES,
+              yAxisIndex: 0,
+              startValue: 0,
+              endValue: Math.min(ladder.lines.length, VISIBLE_LINES) - 1,
+              right: 4,
+              width: 14,
+              showDetail: false,
+            },
+            {
+              type: 'inside' as const,
+              id: LINES_INSIDE_ID,
+              disabled: ladder.lines.length <= VISIBLE_LINES,
+              yAxisIndex: 0,
+              zoomOnMouseWheel: false,
+              moveOnMouseWheel: true,
+              moveOnMouseMove: false,
+              filterMode: 'weakFilter' as const,
+            },
           ]
         : []),
     ],

@@ -6,7 +6,7 @@
  * (the docs' `with (series=State, EventType)`); when every other column is a series column, the
  * series names the line too.
  */
-import { cellToLabel, cellToNumber, cellToTime, columnRole, findColumn, type ChartTable, type ColumnRole } from './chart-data';
+import { cellToNumber, cellToTime, findColumns, roleOf, rowKey, type ChartTable, type ColumnRole } from './chart-data';
 
 export interface Rung {
   /** Position of the rung's line in `lines`. */
@@ -41,24 +41,19 @@ export function ladderRungs(table: ChartTable, seriesNames: readonly string[], n
   if (n < 2) return 'A ladder chart needs two columns for the start and end of each interval.';
   const startIndex = n - 2;
   const endIndex = n - 1;
-  const startRole = columnRole(table.columns[startIndex]!.type);
-  const endRole = columnRole(table.columns[endIndex]!.type);
+  const startRole = roleOf(table, startIndex);
+  const endRole = roleOf(table, endIndex);
   const readStart = endpoint(startRole);
   const readEnd = endpoint(endRole);
   if (!readStart || !readEnd || startRole !== endRole) {
     return `A ladder chart draws intervals from its last two columns; "${table.columns[startIndex]!.name}" and "${table.columns[endIndex]!.name}" must both be datetimes or both numbers.`;
   }
 
-  const seriesColumns: number[] = [];
-  for (const name of seriesNames) {
-    const i = findColumn(table, name);
-    if (i === -1) notes.push(`series: no column named "${name}".`);
-    else if (i < startIndex && !seriesColumns.includes(i)) seriesColumns.push(i);
-  }
+  const seriesColumns = findColumns(table, seriesNames, 'series', notes).filter((i) => i < startIndex);
   const labelColumns = Array.from({ length: startIndex }, (_, i) => i).filter((i) => !seriesColumns.includes(i));
   const nameColumns = labelColumns.length > 0 ? labelColumns : seriesColumns;
-  const keyOf = (columns: readonly number[], r: number) =>
-    columns.map((i) => cellToLabel(table.column(i)[r], columnRole(table.columns[i]!.type))).join(', ');
+  const lineOf = rowKey(table, nameColumns);
+  const seriesOf = rowKey(table, seriesColumns);
 
   const lines = new Map<string, number>();
   const series = new Map<string, number>();
@@ -73,8 +68,8 @@ export function ladderRungs(table: ChartTable, seriesNames: readonly string[], n
       missing++;
       continue;
     }
-    const label = nameColumns.length > 0 ? keyOf(nameColumns, r) : String(r + 1);
-    const key = keyOf(seriesColumns, r);
+    const label = nameColumns.length > 0 ? lineOf(r) : String(r + 1);
+    const key = seriesOf(r);
     if (!lines.has(label)) lines.set(label, lines.size);
     if (!series.has(key)) series.set(key, series.size);
     rungs.push({ line: lines.get(label)!, start: Math.min(a, b), end: Math.max(a, b), series: series.get(key)! });

@@ -7,7 +7,7 @@
  * rows when nothing is numeric). The pivot table is then drawn as a column chart: one bar group
  * per row value, one bar per pivot column value.
  */
-import { cellToLabel, cellToNumber, chartTableFromColumns, columnRole, findColumn, type ChartTable } from './chart-data';
+import { cellToNumber, chartTableFromColumns, findColumns, roleOf, rowKey, type ChartTable } from './chart-data';
 
 export interface PivotProperties {
   xColumn: string | null;
@@ -28,28 +28,23 @@ export interface PivotSummary {
 }
 
 export function pivotSummary(table: ChartTable, properties: PivotProperties, notes: string[]): PivotSummary | string {
-  const role = (i: number) => columnRole(table.columns[i]!.type);
-  const named = (name: string, property: string) => {
-    const i = findColumn(table, name);
-    if (i === -1) notes.push(`${property}: no column named "${name}".`);
-    return i;
-  };
+  const role = (i: number) => roleOf(table, i);
   let value = -1;
-  for (const name of properties.yColumns) {
-    const i = named(name, 'ycolumns');
-    if (i !== -1 && role(i) !== 'numeric') notes.push(`ycolumns: "${table.columns[i]!.name}" is not numeric and is not drawn.`);
-    else if (i !== -1 && value === -1) value = i;
+  for (const i of findColumns(table, properties.yColumns, 'ycolumns', notes)) {
+    if (role(i) !== 'numeric') notes.push(`ycolumns: "${table.columns[i]!.name}" is not numeric and is not drawn.`);
+    else if (value === -1) value = i;
   }
   if (value === -1) value = table.columns.findIndex((_, i) => role(i) === 'numeric');
 
   const dimensions = table.columns.map((_, i) => i).filter((i) => i !== value && role(i) !== 'numeric');
-  let row = properties.xColumn ? named(properties.xColumn, 'xcolumn') : -1;
+  let row = properties.xColumn ? (findColumns(table, [properties.xColumn], 'xcolumn', notes)[0] ?? -1) : -1;
   if (row === -1) row = dimensions[0] ?? -1;
   if (row === -1) return 'A pivot chart needs a non-numeric column for its rows.';
-  let pivot = properties.series.map((name) => named(name, 'series')).filter((i) => i !== -1 && i !== row);
+  let pivot = findColumns(table, properties.series, 'series', notes).filter((i) => i !== row);
   if (pivot.length === 0) pivot = dimensions.filter((i) => i !== row).slice(0, 1);
 
-  const labelOf = (i: number, r: number) => cellToLabel(table.column(i)[r], role(i));
+  const rowLabelOf = rowKey(table, [row]);
+  const columnLabelOf = rowKey(table, pivot);
   const rowIndex = new Map<string, number>();
   const columnIndex = new Map<string, number>();
   const cells = new Map<string, number>();
@@ -57,8 +52,8 @@ export function pivotSummary(table: ChartTable, properties: PivotProperties, not
   for (let r = 0; r < table.rowCount; r++) {
     const v = values ? cellToNumber(values[r]) : 1;
     if (v === null || Number.isNaN(v)) continue;
-    const rowLabel = labelOf(row, r);
-    const columnLabel = pivot.map((i) => labelOf(i, r)).join(', ');
+    const rowLabel = rowLabelOf(r);
+    const columnLabel = columnLabelOf(r);
     if (!rowIndex.has(rowLabel)) rowIndex.set(rowLabel, rowIndex.size);
     if (!columnIndex.has(columnLabel)) columnIndex.set(columnLabel, columnIndex.size);
     const key = `${rowIndex.get(rowLabel)!}\u0000${columnIndex.get(columnLabel)!}`;

@@ -5,7 +5,7 @@
  * row an event on the lane at its time — from its first datetime column to the next one when the
  * row has two (StartTime, EndTime), else a moment.
  */
-import { cellToLabel, cellToTime, columnRole, findColumn, type ChartTable } from './chart-data';
+import { cellToTime, findColumn, findColumns, roleOf, rowKey, type ChartTable } from './chart-data';
 import type { Ladder, Rung } from './ladder-rungs';
 
 /** Label of the lane when the table has nothing to pivot on. */
@@ -22,13 +22,8 @@ export interface PivotColumns {
  * first string column; else one lane.
  */
 export function timepivotLanes(table: ChartTable, properties: PivotColumns, notes: string[]): Ladder | string {
-  const role = (i: number) => columnRole(table.columns[i]!.type);
-  let pivot: number[] = [];
-  for (const name of properties.series) {
-    const i = findColumn(table, name);
-    if (i === -1) notes.push(`series: no column named "${name}".`);
-    else if (!pivot.includes(i)) pivot.push(i);
-  }
+  const role = (i: number) => roleOf(table, i);
+  let pivot = findColumns(table, properties.series, 'series', notes);
   if (pivot.length === 0 && properties.xColumn) {
     const i = findColumn(table, properties.xColumn);
     if (i !== -1 && role(i) !== 'datetime') pivot = [i];
@@ -44,7 +39,7 @@ export function timepivotLanes(table: ChartTable, properties: PivotColumns, note
 
   const starts = table.column(startIndex);
   const ends = table.column(endIndex);
-  const pivotCells = pivot.map((i) => ({ cells: table.column(i), role: role(i) }));
+  const laneOf = rowKey(table, pivot);
   const byLane = new Map<string, { start: number; end: number }[]>();
   let missing = 0;
   for (let r = 0; r < table.rowCount; r++) {
@@ -54,7 +49,7 @@ export function timepivotLanes(table: ChartTable, properties: PivotColumns, note
       continue;
     }
     const end = cellToTime(ends[r]) ?? start;
-    const key = pivot.length === 0 ? ALL_ROWS : pivotCells.map((c) => cellToLabel(c.cells[r], c.role)).join(', ');
+    const key = pivot.length === 0 ? ALL_ROWS : laneOf(r);
     let events = byLane.get(key);
     if (!events) byLane.set(key, (events = []));
     events.push({ start: Math.min(start, end), end: Math.max(start, end) });

@@ -5,7 +5,7 @@
  * are the `series` columns, or else every non-numeric column in order; a rectangle's size is the
  * first `ycolumns` column, or else the first numeric column, summed over the rows it covers.
  */
-import { cellToLabel, cellToNumber, columnRole, findColumn, type ChartTable } from './chart-data';
+import { cellToNumber, findColumns, roleOf, rowKey, type ChartTable } from './chart-data';
 
 export interface TreeNode {
   name: string;
@@ -32,29 +32,22 @@ function toNodes(children: Map<string, Branch>): TreeNode[] {
  * size is null, zero or negative have no area and are left out (negatives noted).
  */
 export function treemapTree(table: ChartTable, properties: TreemapProperties, notes: string[]): TreeNode[] | string {
-  const role = (i: number) => columnRole(table.columns[i]!.type);
+  const role = (i: number) => roleOf(table, i);
   let size = -1;
-  for (const name of properties.yColumns) {
-    const i = findColumn(table, name);
-    if (i === -1) notes.push(`ycolumns: no column named "${name}".`);
-    else if (role(i) !== 'numeric') notes.push(`ycolumns: "${table.columns[i]!.name}" is not numeric and is not drawn.`);
+  for (const i of findColumns(table, properties.yColumns, 'ycolumns', notes)) {
+    if (role(i) !== 'numeric') notes.push(`ycolumns: "${table.columns[i]!.name}" is not numeric and is not drawn.`);
     else if (size === -1) size = i;
   }
   if (size === -1) size = table.columns.findIndex((_, i) => role(i) === 'numeric');
   if (size === -1) return 'A treemap needs a numeric column for the size of its rectangles.';
 
-  let levels: number[] = [];
-  for (const name of properties.series) {
-    const i = findColumn(table, name);
-    if (i === -1) notes.push(`series: no column named "${name}".`);
-    else if (i !== size && !levels.includes(i)) levels.push(i);
-  }
+  let levels = findColumns(table, properties.series, 'series', notes).filter((i) => i !== size);
   if (levels.length === 0) levels = table.columns.map((_, i) => i).filter((i) => role(i) !== 'numeric');
   if (levels.length === 0) return 'A treemap needs a column to name its rectangles.';
 
   const root: Branch = { value: 0, children: new Map() };
   const sizes = table.column(size);
-  const levelCells = levels.map((i) => ({ cells: table.column(i), role: role(i) }));
+  const levelNames = levels.map((i) => rowKey(table, [i]));
   let negatives = 0;
   for (let r = 0; r < table.rowCount; r++) {
     const v = cellToNumber(sizes[r]);
@@ -64,8 +57,8 @@ export function treemapTree(table: ChartTable, properties: TreemapProperties, no
     }
     root.value += v;
     let at = root;
-    for (const level of levelCells) {
-      const name = cellToLabel(level.cells[r], level.role);
+    for (const nameOf of levelNames) {
+      const name = nameOf(r);
       let next = at.children.get(name);
       if (!next) at.children.set(name, (next = { value: 0, children: new Map() }));
       next.value += v;
