@@ -16,7 +16,7 @@ import type { Theme } from './use-theme';
 
 export interface HeaderActionsProps {
   compact: boolean;
-  share: Pick<ShareMenuProps, 'clusterUrl' | 'database' | 'query' | 'parameters' | 'files' | 'table' | 'order'>;
+  share: Pick<ShareMenuProps, 'clusterUrl' | 'database' | 'query' | 'parameters' | 'files' | 'shownTable'>;
   onOpenLink(link: OpenedLink): void;
   historyOpen: boolean;
   onToggleHistory(): void;

@@ -9,10 +9,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useRuntimeConfig } from '../config/runtime-config-context';
 import type { SignOutChoice } from '../features/auth/components/sign-out-dialog';
-import { accountLabel, homeTenantIdOf } from '../features/auth/api/accounts';
-import { connectionIdentity, connectionIdentityText } from '../features/auth/api/connection-identity';
 import type { ReturnedRedirect } from '../features/auth/api/msal';
-import { createTenantDirectory } from '../features/auth/api/tenant-directory';
 import { SignInProblemNotice } from '../features/auth/components/sign-in-problem';
 import { useSignInActions } from '../features/auth/hooks/use-sign-in-actions';
 import { useTokenProvider } from '../features/auth/hooks/use-token-provider';
@@ -24,41 +21,43 @@ import { tenantOf } from '../features/connections/utils/connections-model';
 import { WantedFilesNotice } from '../features/local-files/components/wanted-files';
 import { QueryEditor } from '../features/editor/components/query-editor';
 import { statementAtCursor } from '../features/editor/statement-at-cursor';
-import type { KqlEditorHandle, Statement } from '../features/editor/types';
-import { HistoryPanel } from '../features/history/components/history-panel';
-import type { HistoryEntry } from '../features/history/history-store';
+import type { KqlEditorHandle } from '../features/editor/types';
 import { useHistoryStore } from '../features/history/hooks/use-history-store';
 import { ParametersForm } from '../features/parameters/components/parameters-form';
 import { useQueryParameters } from '../features/parameters/hooks/use-query-parameters';
-import { ResultsPanel, type ResultViewState } from '../features/results/components/results-panel';
+import { ResultsPanel } from '../features/results/components/results-panel';
 import { useWarmDecodeWorker } from '../features/run/hooks/use-warm-decode-worker';
 import { useShareUrlSync } from '../features/share/hooks/use-share-url-sync';
 import { TabBar } from '../features/tabs/components/tab-bar';
 import { useTabs } from '../features/tabs/hooks/use-tabs';
 import { activeTab } from '../features/tabs/utils/tabs-model';
 import { parseDeclaredParameters } from '../kusto/query-parameters';
-import type { ColumnarTable, DataSet } from '../kusto/types';
+import type { ColumnarTable } from '../kusto/types';
 import { isTrustedKustoHost } from '../kusto/trusted-hosts';
 import { isLocalFilesCluster, LOCAL_FILES_CLUSTER, LOCAL_FILES_DATABASE, LOCAL_FILES_LABEL } from '../kusto/local-files';
 import { useElementSize } from '../lib/use-element-size';
 import { accountStorageKey } from '../lib/account-storage';
 import { invalidateClusterMetadata } from '../lib/kusto-queries';
-import { localStore } from '../lib/storage';
 import { useSplitter } from '../lib/use-splitter';
 import { selectors } from '../testing/selectors';
 import { workerTableOps } from '../workers/decode-client';
 import { accountStorageNames, forgetAccountData } from './account-data';
 import { AppHeader } from './app-header';
+import { HistoryAside } from './history-aside';
 import { HeaderActions } from './header-actions';
-import { parametersFor } from './run-parameters';
 import { RunToolbar } from './run-toolbar';
+import { signInProblemToShow } from './sign-in-problem-to-show';
+import { useIdentityOf } from './use-identity-of';
 import { useLinkOpener } from './use-link-opener';
 import { LOCAL_FILES_ACCEPT, useLocalFilesTab } from './use-local-files-tab';
 import { useRecall } from './use-recall';
+import { useRunStatement } from './use-run-statement';
+import { useShownView } from './use-shown-view';
 import { useSignInRecovery } from './use-sign-in-recovery';
 import { useKustoClient } from './use-kusto-client';
-import { retryableRequest, useTabRuns, type RunRequest } from './use-tab-runs';
+import { retryableRequest, useTabRuns } from './use-tab-runs';
 import { useTabSchema } from './use-tab-schema';
+import { useTenantQuestion } from './use-tenant-question';
 import { useTheme } from './use-theme';
 import { useWorkspaceCommands } from './use-workspace-commands';
 
@@ -101,22 +100,7 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
     redirectBlockedBy: (pending) => recovery.current?.blockedBy(pending) ?? null,
   });
   const signInActions = useSignInActions(tokenProvider);
-  const tenantDirectory = useMemo(() => createTenantDirectory(localStore()), []);
-  const identityOf = useCallback(
-    (url: string) => {
-      const configured = config.clusters.find((c) => c.url === url);
-      return connectionIdentityText(connectionIdentity({
-        accountName: accountLabel(account),
-        connectionTenant: tenantOf(connections.connections, url),
-        pinnedAuthority: configured?.authority,
-        configTenant: configured?.tenant,
-        defaultAuthority: config.auth.authority,
-        domainOf: (id) => tenantDirectory.domainOf(id),
-        homeTenantId: homeTenantIdOf(account),
-      }));
-    },
-    [account, config, connections.connections, tenantDirectory],
-  );
+  const identityOf = useIdentityOf({ account, config, connections: connections.connections });
 
   const [tabs, tabsStore] = useTabs({ clusterUrl: firstCluster.url, database: firstCluster.defaultDatabase, sampleText: SAMPLE_QUERY, storageKey: stored.tabs });
   const tab = activeTab(tabs);
@@ -152,7 +136,7 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
     // Before the first measure (and in jsdom) the remembered size stands.
     max: columnHeight > 0 ? columnHeight - RESULTS_MIN_HEIGHT : Number.MAX_SAFE_INTEGER,
   });
-  const [tenantQuestion, setTenantQuestion] = useState<{ clusterUrl: string; run: { tabId: string; request: RunRequest } | null } | null>(null);
+  const tenantQuestion = useTenantQuestion({ connections, run: runs.run });
 
   // The form follows the statement at the cursor; monaco reports no cursor moves to us, so it is
   // read again after each edit, key and click in the editor.
@@ -210,34 +194,11 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
   );
 
   const recall = useRecall({ store: history.store, tab, statementToRun, show: runs.show });
-  const { clearNote: clearRecallNote } = recall;
-  const runStatement = useCallback(
-    (text: string, statement: Statement) => {
-      // The form already shows each refused value at its input; nothing is sent until they are fixed.
-      const parameters = parametersFor(text, params.values);
-      if (!parameters.ok) return;
-      clearRecallNote();
-      const properties = {
-        ...(parameters.parameters ? { Parameters: parameters.parameters } : {}),
-        ...(tab.progressive ? { Options: { results_progressive_enabled: true } } : {}),
-      };
-      // Running on a cluster a link brought in is what adds it to the list (with the default
-      // tenant, when the link's tenant question was not answered).
-      if (!isLocal && !listed) {
-        connections.add(tab.clusterUrl);
-        setTenantQuestion((q) => (q?.clusterUrl === tab.clusterUrl ? null : q));
-      }
-      runs.run(tab.id, {
-        clusterUrl: tab.clusterUrl, database: tab.database, text, statementStart: statement.start, documentText: tab.text,
-        properties: Object.keys(properties).length > 0 ? properties : undefined,
-      });
-    },
-    [runs, tab.id, tab.clusterUrl, tab.database, tab.text, tab.progressive, params.values, isLocal, listed, connections, clearRecallNote],
-  );
-  const runFromButton = useCallback(() => {
-    const statement = statementToRun();
-    runStatement(statement.text, statement);
-  }, [runStatement, statementToRun]);
+  // Running on a cluster a link brought in is what adds it to the list.
+  const { runStatement, runFromButton } = useRunStatement({
+    tab, parameterValues: params.values, listed: isLocal || listed, joinCluster: tenantQuestion.joinWithDefaultTenant,
+    run: runs.run, onRunStart: recall.clearNote, statementToRun,
+  });
   const cancel = useCallback(() => runs.cancel(tab.id), [runs, tab.id]);
 
   const openFileNames = useMemo(() => localFiles.tables.map((t) => t.fileName), [localFiles.tables]);
@@ -249,20 +210,12 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
     openTab: openInNewTab,
     setParameterValue,
     run: runs.run,
-    askTenant: setTenantQuestion,
+    askTenant: tenantQuestion.ask,
     wantFiles: localFiles.want,
   });
   useShareUrlSync(
     { clusterUrl: tab.clusterUrl, database: tab.database, query: tab.text, parameters: linkParameters, ...(linkFiles ? { files: linkFiles } : {}) },
     { enabled: links.startLinkStatus !== 'reading' },
-  );
-
-  const showResult = useCallback(
-    (entry: HistoryEntry, dataSet: DataSet) => {
-      const id = openInNewTab({ clusterUrl: entry.clusterUrl, database: entry.database, text: entry.text });
-      runs.show(id, dataSet, entry.durationMs, entry.text);
-    },
-    [openInNewTab, runs],
   );
 
   const { newTab } = useWorkspaceCommands({ tabsStore, clusterUrl: tab.clusterUrl, database: tab.database, running: runState.running, cancel });
@@ -272,14 +225,9 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
   const insertName = useCallback((text: string) => editorRef.current?.insertAtCursor(text), []);
 
   const error = runState.error;
-  // A sign-in problem gets its own notice with the action that fixes it; the results stay.
-  const signInProblem = error?.signIn ? { problem: error.signIn, clusterUrl: runState.lastRequest?.clusterUrl ?? tab.clusterUrl, dismiss: null }
-    : signInRecovery.failure?.signIn ? { problem: signInRecovery.failure.signIn, clusterUrl: signInRecovery.clusterOfFailure ?? tab.clusterUrl, dismiss: signInRecovery.dismissFailure }
-    : null;
+  const signInProblem = signInProblemToShow(runState, signInRecovery, tab.clusterUrl);
   const dataSet = runState.arriving?.dataSet ?? runState.lastRun?.dataSet ?? null;
-  // Share copies the table on screen in the order shown; a view of an older data set does not count.
-  const [view, setView] = useState<ResultViewState | null>(null);
-  const shownView = view && dataSet?.tables.includes(view.table) ? view : null;
+  const { onViewChange, shownTable } = useShownView(dataSet);
   // The chart takes its theme from data-theme on <html> (set by useTheme), as the grid does.
   const wrapTableView = useCallback(
     (table: ColumnarTable, renderTable: () => ReactNode) => (
@@ -298,8 +246,7 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
           <HeaderActions
             compact={compact}
             share={{
-              clusterUrl: tab.clusterUrl, database: tab.database, query: tab.text, parameters: linkParameters, files: linkFiles,
-              table: shownView?.table ?? dataSet?.primaryResults[0] ?? null, order: shownView?.order ?? null,
+              clusterUrl: tab.clusterUrl, database: tab.database, query: tab.text, parameters: linkParameters, files: linkFiles, shownTable,
             }}
             onOpenLink={links.openLink}
             historyOpen={historyOpen}
@@ -352,17 +299,8 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
             databaseOptions={databaseOptions}
             onDatabaseChange={(database) => selectContext({ clusterUrl: tab.clusterUrl, database })}
           />
-          {tenantQuestion ? (
-            <TenantQuestion
-              clusterUrl={tenantQuestion.clusterUrl}
-              willRun={tenantQuestion.run !== null}
-              onAnswer={(tenant) => {
-                const added = connections.add(tenantQuestion.clusterUrl);
-                if (tenant && added.ok) connections.setTenant(tenantQuestion.clusterUrl, tenant);
-                if (tenantQuestion.run) runs.run(tenantQuestion.run.tabId, tenantQuestion.run.request);
-                setTenantQuestion(null);
-              }}
-            />
+          {tenantQuestion.question ? (
+            <TenantQuestion clusterUrl={tenantQuestion.question.clusterUrl} willRun={tenantQuestion.question.run !== null} onAnswer={tenantQuestion.answer} />
           ) : null}
           {localFiles.wanted ? (
             <WantedFilesNotice
@@ -414,32 +352,21 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
               durationMs={runState.lastRun?.durationMs ?? null}
               query={runState.lastRun?.query}
               wrapTableView={wrapTableView}
-              onViewChange={setView}
+              onViewChange={onViewChange}
               ops={workerTableOps}
             />
           </div>
         </main>
         {historyOpen ? (
-          <aside
-            id="history-pane"
-            className="history-pane"
-            aria-label={selectors.history.pane.name}
-            onKeyDown={(e) => {
-              if (e.key !== 'Escape' || e.defaultPrevented) return;
+          <HistoryAside
+            history={history}
+            openTab={openInNewTab}
+            show={runs.show}
+            onClose={() => {
               setHistoryOpen(false);
               historyButton.current?.focus();
             }}
-          >
-            {history.store ? (
-              <HistoryPanel
-                store={history.store}
-                onReopen={(entry) => openInNewTab({ clusterUrl: entry.clusterUrl, database: entry.database, text: entry.text })}
-                onShowResult={showResult}
-              />
-            ) : (
-              <p className="history-empty">{history.error ?? 'Opening history…'}</p>
-            )}
-          </aside>
+          />
         ) : null}
       </div>
     </div>

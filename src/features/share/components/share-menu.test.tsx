@@ -3,9 +3,11 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decodeQueryFromLink } from '../../../kusto/deep-link';
 import { selectors } from '../../../testing/selectors';
+import { decodeTable } from '../../../testing/test-tables';
+import { col } from '../../../testing/v2-factories';
 import type { ShareClip, ShareClipboard } from '../clipboard-export';
 import { OpenLinkAction } from './open-link-dialog';
-import { ShareMenu } from './share-menu';
+import { ShareMenu, type ShownTable } from './share-menu';
 
 afterEach(cleanup);
 
@@ -121,6 +123,18 @@ describe('ShareMenu', () => {
     await waitFor(() => expect(status().textContent).toBe('Copied the query, link and results.'));
     expect(rich[0]?.text).toContain('```kusto\nprint n = 1\n```');
     expect(rich[0]?.html).toContain('<a href="https://app.example/clusters/localhost:8443/databases/Samples?query=');
+  });
+
+  it('copies the table shown when the copy is clicked, in the order shown', async () => {
+    const user = userEvent.setup();
+    const { clipboard, rich } = fakeClipboard();
+    let shown: ShownTable = { table: decodeTable([col('n', 'long')], [[1]]), order: null };
+    render(<ShareMenu clusterUrl="https://localhost:8443" database="Samples" query="T" clipboard={clipboard} shownTable={() => shown} shortcut={false} />);
+    // Sorted after the menu rendered: nothing re-renders it, the click reads the new view.
+    shown = { table: decodeTable([col('n', 'long')], [[10], [20], [30]]), order: Uint32Array.from([2, 0]) };
+    await user.click(screen.getByRole('button', { name: selectors.share.copyWithResults.name }));
+    await waitFor(() => expect(rich).toHaveLength(1));
+    expect(rich[0]?.text).toContain('| n |\n| --: |\n| 30 |\n| 10 |');
   });
 });
 

@@ -21,10 +21,11 @@ export interface ShareMenuProps {
   parameters?: Readonly<Record<string, string>>;
   /** A "Local files" tab: the files its query reads (the link names them; their data never leaves). */
   files?: readonly string[];
-  /** The result on screen, for "Copy query, link and results". */
-  table?: ColumnarTable | null;
-  /** Its rows in the order shown (sorted, filtered); null for table order. */
-  order?: Uint32Array | null;
+  /**
+   * The result on screen, for "Copy query, link and results": read when that is clicked, so a
+   * sort or filter in the grid re-renders nothing here.
+   */
+  shownTable?: () => ShownTable;
   clipboard?: ShareClipboard;
   openWindow?: (url: string) => void;
   /** Where links hang; defaults to this page's origin and base path. */
@@ -38,6 +39,12 @@ export interface ShareMenuProps {
   layout?: 'inline' | 'menu';
 }
 
+export interface ShownTable {
+  table: ColumnarTable | null;
+  /** Its rows in the order shown (sorted, filtered); null for table order. */
+  order: Uint32Array | null;
+}
+
 type Status = { tone: 'info' | 'warn' | 'error'; text: string } | null;
 
 /** Shift+Alt+L, as in the ADX web UI; by `code` because Alt changes `key` on macOS. */
@@ -49,7 +56,7 @@ function describe(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export function ShareMenu({ clusterUrl, database, query, parameters, files, table = null, order = null, clipboard = browserClipboard, openWindow, appBase, shortcut = true, layout = 'inline' }: ShareMenuProps) {
+export function ShareMenu({ clusterUrl, database, query, parameters, files, shownTable, clipboard = browserClipboard, openWindow, appBase, shortcut = true, layout = 'inline' }: ShareMenuProps) {
   const [status, setStatus] = useState<Status>(null);
   const [adx, setAdx] = useState<Result<string> | null>(null);
   const menu = useMenuButton();
@@ -85,6 +92,7 @@ export function ShareMenu({ clusterUrl, database, query, parameters, files, tabl
     try {
       const url = await link();
       const refused = checkLinkLength(url).level === 'refuse';
+      const { table, order } = shownTable?.() ?? { table: null, order: null };
       await clipboard.writeRich(composeShareClip({ query, clusterUrl, database, link: refused ? null : url, table, order }));
       setStatus({ tone: refused ? 'warn' : 'info', text: refused ? 'Copied the query and results; the link is too long to include.' : 'Copied the query, link and results.' });
     } catch (e) {
