@@ -5,6 +5,7 @@
  */
 
 import { loadRuntimeConfig, type RuntimeConfig } from '../config/runtime-config';
+import { warmUpClusterCloud } from '../features/auth/api/cluster-clouds';
 import { describeAuthError, startAuth, type StartedAuth } from '../features/auth/api/msal';
 
 export type Boot =
@@ -15,6 +16,8 @@ export type Boot =
 export async function bootstrap(origin: string): Promise<Boot> {
   const loaded = await loadRuntimeConfig(`${import.meta.env.BASE_URL}config.json`);
   if (!loaded.ok) return { state: 'config-error', problems: loaded.problems };
+  // The first token for this cluster needs its cloud (cluster-authority.ts): asked now, beside MSAL.
+  void warmUpClusterCloud(loaded.config.clusters[0].url);
   try {
     const auth = await startAuth(loaded.config.auth, origin);
     return { state: 'ready', config: loaded.config, auth };

@@ -30,7 +30,9 @@ function restored(storage: Storage | undefined): Record<string, CloudInfo> {
 export function createClusterClouds(storage: Storage | undefined = sessionStore(), fetchImpl: typeof fetch = (...args) => fetch(...args)): CloudInfoCache {
   const cache = createCloudInfoCache(async (clusterUrl) => {
     const info = await fetchCloudInfo(clusterUrl, fetchImpl);
-    queueMicrotask(() => writeStored(storage, CLUSTER_CLOUDS_KEY, JSON.stringify(cache.snapshot())));
+    // The cache records the answer only once this returns (a microtask queued here ran before
+    // that, and stored the answers without this one): store it beside the ones known so far.
+    writeStored(storage, CLUSTER_CLOUDS_KEY, JSON.stringify({ ...cache.snapshot(), [new URL(clusterUrl).origin]: info }));
     return info;
   }, restored(storage));
   return cache;
@@ -42,4 +44,18 @@ let shared: CloudInfoCache | null = null;
 export function clusterClouds(): CloudInfoCache {
   shared ??= createClusterClouds();
   return shared;
+}
+
+/**
+ * Asks for a cluster's cloud before any token is wanted: on the signed-out page, so that the
+ * answer is in this tab's session when the sign-in redirect comes back and the first token
+ * request does not wait for the round trip; and beside MSAL's code exchange on the way back, in
+ * case the click came before the answer. The endpoint is anonymous. A failure is not kept
+ * (createCloudInfoCache): the token request asks again and reports it.
+ */
+export function warmUpClusterCloud(clusterUrl: string, cache: CloudInfoCache = clusterClouds()): Promise<void> {
+  return cache.get(clusterUrl).then(
+    () => undefined,
+    () => undefined,
+  );
 }
