@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { type FileHandle, LOCAL_FILE_HANDLES_ITEM, loadFileHandles, saveFileHandles } from '../features/local-files/remembered-files';
+import { LOCAL_FILE_HANDLES_ITEM, loadFileHandles, saveFileHandles } from '../features/local-files/remembered-files';
+import type { FileHandle } from '../lib/file-handle';
 import { accountStorageKey } from '../lib/account-storage';
 import { forgetAccountData } from './account-data';
 

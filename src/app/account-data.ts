@@ -10,7 +10,7 @@ import { forgetHistory } from '../features/history/hooks/use-history-store';
 import { deleteFileHandles, LOCAL_FILE_HANDLES_ITEM } from '../features/local-files/remembered-files';
 import { TABS_ITEM } from '../features/tabs/hooks/tabs-store';
 import { accountStorageKey, removeAccountItems, type StorageAccount } from '../lib/account-storage';
-import { localStore } from '../lib/storage';
+import { localStore, removeStored } from '../lib/storage';
 
 export interface AccountStorageNames {
   tabs: string;
@@ -45,12 +45,6 @@ const UNOWNED_HISTORY_DATABASE = 'kql-workbench-history';
 
 export async function removeUnownedStorage(): Promise<void> {
   const storage = localStore();
-  for (const key of UNOWNED_LOCAL_ITEMS) {
-    try {
-      storage?.removeItem(key);
-    } catch {
-      // storage unavailable: nothing stored
-    }
-  }
+  for (const key of UNOWNED_LOCAL_ITEMS) removeStored(storage, key);
   if (typeof indexedDB !== 'undefined') await deleteHistoryDatabase(UNOWNED_HISTORY_DATABASE).catch(() => undefined);
 }

@@ -8,7 +8,8 @@ import type { AccountInfo } from '@azure/msal-browser';
 import { useCallback, useMemo } from 'react';
 import type { LocalFilesPane } from '../features/connections/components/connection-pane';
 import { useLocalFiles, type LocalFilesApi } from '../features/local-files/hooks/use-local-files';
-import { type FileHandle, LOCAL_FILE_HANDLES_ITEM, LOCAL_FILES_ITEM } from '../features/local-files/remembered-files';
+import { LOCAL_FILE_HANDLES_ITEM, LOCAL_FILES_ITEM } from '../features/local-files/remembered-files';
+import type { FileHandle } from '../lib/file-handle';
 import { accountStorageKey } from '../lib/account-storage';
 import { ACCEPTED_EXTENSIONS } from '../workers/local-files/file-format';
 

@@ -18,6 +18,14 @@ export function writeStored(storage: Storage | undefined, key: string, value: st
   }
 }
 
+export function removeStored(storage: Storage | undefined, key: string): void {
+  try {
+    storage?.removeItem(key);
+  } catch {
+    // storage unavailable (privacy mode): nothing was stored either
+  }
+}
+
 export function localStore(): Storage | undefined {
   try {
     return typeof window === 'undefined' ? undefined : window.localStorage;

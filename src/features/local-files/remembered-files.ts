@@ -6,7 +6,8 @@
  * too: a handle is a permission to ask for, not a copy of the data. Both are stored under the
  * account's name (src/lib/account-storage.ts).
  */
-import { readStored, writeStored, localStore } from '../../lib/storage';
+import { localStore, readStored, removeStored, writeStored } from '../../lib/storage';
+import type { FileHandle } from '../../lib/file-handle';
 import { requestResult, transactionDone } from '../../lib/indexed-db';
 
 export const LOCAL_FILES_ITEM = 'localFiles';
@@ -33,23 +34,10 @@ export function readRememberedFiles(key: string, storage: Storage | undefined = 
 
 export function writeRememberedFiles(key: string, files: readonly RememberedFile[], storage: Storage | undefined = localStore()): void {
   if (files.length === 0) {
-    try {
-      storage?.removeItem(key);
-    } catch {
-      // storage unavailable: nothing to remove
-    }
+    removeStored(storage, key);
     return;
   }
   writeStored(storage, key, JSON.stringify(files.map(({ fileName, tableName }) => ({ fileName, tableName }))));
-}
-
-/** The part of FileSystemFileHandle we use (not in every TypeScript DOM lib yet). */
-export interface FileHandle {
-  readonly kind: 'file';
-  readonly name: string;
-  getFile(): Promise<File>;
-  queryPermission?(options: { mode: 'read' }): Promise<PermissionState>;
-  requestPermission?(options: { mode: 'read' }): Promise<PermissionState>;
 }
 
 const STORE = 'handles';

@@ -10,7 +10,7 @@
  */
 
 import type { KustoError } from '../../../kusto/errors';
-import { parseStoredObject, readStored, writeStored } from '../../../lib/storage';
+import { parseStoredObject, readStored, removeStored, writeStored } from '../../../lib/storage';
 import type { PendingRedirect } from './token-provider';
 
 export const REDIRECT_JOURNAL_KEY = 'kqlw.redirect';
@@ -30,11 +30,7 @@ export function writeRedirectRecord<Resume>(storage: Storage | undefined, record
 /** The record of the redirect this page load returns from, removed from storage; null when there is none. */
 export function takeRedirectRecord(storage: Storage | undefined): RedirectRecord | null {
   const stored = parseStoredObject(readStored(storage, REDIRECT_JOURNAL_KEY));
-  try {
-    storage?.removeItem(REDIRECT_JOURNAL_KEY);
-  } catch {
-    // storage unavailable: nothing was stored either
-  }
+  removeStored(storage, REDIRECT_JOURNAL_KEY);
   const pending = stored?.['pending'];
   if (!stored || typeof pending !== 'object' || pending === null) return null;
   const { clusterUrl, authority, tenant, claims } = pending as Record<string, unknown>;

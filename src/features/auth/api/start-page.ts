@@ -8,7 +8,7 @@
  * Kept in sessionStorage (this tab), removed when read.
  */
 
-import { readStored, writeStored } from '../../../lib/storage';
+import { readStored, removeStored, writeStored } from '../../../lib/storage';
 
 export const START_PAGE_KEY = 'kqlw.redirect-start-page';
 
@@ -19,11 +19,7 @@ export function rememberStartPage(storage: Storage | undefined, href: string): v
 /** The remembered page, removed from storage; null when there is none or it is not on `origin`. */
 export function takeStartPage(storage: Storage | undefined, origin: string): string | null {
   const href = readStored(storage, START_PAGE_KEY);
-  try {
-    storage?.removeItem(START_PAGE_KEY);
-  } catch {
-    // storage unavailable: nothing was stored either
-  }
+  removeStored(storage, START_PAGE_KEY);
   if (!href) return null;
   try {
     return new URL(href).origin === origin ? href : null;

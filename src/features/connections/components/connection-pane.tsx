@@ -10,6 +10,7 @@ import type { KustoClient } from '../../../kusto/client/kusto-client';
 import { describeKustoError, type KustoError } from '../../../kusto/errors';
 import { kqlEntityName, type SchemaTable } from '../../../kusto/mgmt';
 import { selectors } from '../../../testing/selectors';
+import type { FileHandle } from '../../../lib/file-handle';
 import { databasesQueryOptions, invalidateClusterMetadata, schemaQueryOptions } from '../../../lib/kusto-queries';
 import type { ConnectionsApi } from '../hooks/use-connections';
 import { useSelectableNode } from '../hooks/use-selectable-node';
@@ -22,21 +23,14 @@ export interface ConnectionContext {
   database: string;
 }
 
-/** A File System Access file handle (showOpenFilePicker, a drop's getAsFileSystemHandle). */
-export interface FileSystemHandleLike {
-  readonly kind: 'file';
-  readonly name: string;
-  getFile(): Promise<File>;
-}
-
-type PickerWindow = Window & { showOpenFilePicker?: (options: object) => Promise<FileSystemHandleLike[]> };
-type HandleItem = DataTransferItem & { getAsFileSystemHandle?: () => Promise<FileSystemHandleLike | null> };
+type PickerWindow = Window & { showOpenFilePicker?: (options: object) => Promise<FileHandle[]> };
+type HandleItem = DataTransferItem & { getAsFileSystemHandle?: () => Promise<FileHandle | null> };
 
 /**
  * The browser's picker with handles where it has one (Chromium: showOpenFilePicker), else null
  * (the caller clicks the file input). A handle lets the next visit reopen the file.
  */
-async function pickWithHandles(accept: string): Promise<{ files: File[]; handles: FileSystemHandleLike[] } | null> {
+async function pickWithHandles(accept: string): Promise<{ files: File[]; handles: FileHandle[] } | null> {
   const picker = (window as PickerWindow).showOpenFilePicker;
   if (!picker) return null;
   try {
@@ -57,7 +51,7 @@ export interface LocalFilesPane extends LocalFilesView {
   active: boolean;
   onSelect(): void;
   /** `handles`: File System Access handles of the files, where the browser gave them (kept for the next visit). */
-  onOpenFiles(files: File[], handles?: FileSystemHandleLike[]): void;
+  onOpenFiles(files: File[], handles?: FileHandle[]): void;
   /** A reason the name is refused, or null once renamed. */
   onRename(from: string, to: string): Promise<string | null>;
   onClose(table: string): void;
@@ -333,7 +327,7 @@ export function ConnectionPane({ connections, client, active, onSelectDatabase, 
         const handles = Array.from(e.dataTransfer.items).map((item) => (item as HandleItem).getAsFileSystemHandle?.() ?? Promise.resolve(null));
         if (files.length === 0) return;
         void Promise.all(handles).then(
-          (hs) => localFiles.onOpenFiles(files, hs.filter((h): h is FileSystemHandleLike => h !== null && h.kind === 'file')),
+          (hs) => localFiles.onOpenFiles(files, hs.filter((h): h is FileHandle => h !== null && h.kind === 'file')),
           () => localFiles.onOpenFiles(files),
         );
       }}

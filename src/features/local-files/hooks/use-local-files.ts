@@ -10,8 +10,9 @@ import type { LoadedTable } from '../../../workers/local-files/load-file';
 import type { LocalFileFailure } from '../../../workers/local-files/protocol';
 import { localFiles, localFilesStarted } from '../../../workers/local-files-client';
 import {
-  deleteFileHandles, type FileHandle, filesFromHandles, loadFileHandles, readRememberedFiles, type RememberedFile, saveFileHandles, writeRememberedFiles,
+  deleteFileHandles, filesFromHandles, loadFileHandles, readRememberedFiles, type RememberedFile, saveFileHandles, writeRememberedFiles,
 } from '../remembered-files';
+import type { FileHandle } from '../../../lib/file-handle';
 
 /** Where an account keeps its list of files and their handles (accountStorageKey names). */
 export interface LocalFilesStorage {
