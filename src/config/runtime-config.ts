@@ -7,6 +7,7 @@
 import { normalizeTenant } from '../kusto/cloud-info';
 import { normalizeClusterUrl } from '../kusto/cluster-url';
 import { isTrustedKustoHost } from '../kusto/trusted-hosts';
+import { errorText } from '../lib/error-text';
 
 export type ProtocolMode = 'AAD' | 'OIDC';
 
@@ -140,7 +141,7 @@ export async function loadRuntimeConfig(url = '/config.json', fetchImpl: typeof 
     // no-store: a redeployed config must take effect on the next load.
     response = await fetchImpl(url, { cache: 'no-store' });
   } catch (e) {
-    return { ok: false, problems: [`Could not fetch ${url}: ${e instanceof Error ? e.message : String(e)}`] };
+    return { ok: false, problems: [`Could not fetch ${url}: ${errorText(e)}`] };
   }
   if (!response.ok) return { ok: false, problems: [`Could not fetch ${url}: HTTP ${response.status}.`] };
   let body: unknown;

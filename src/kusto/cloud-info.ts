@@ -6,6 +6,7 @@
  */
 
 import { kustoError } from './errors';
+import { errorText } from '../lib/error-text';
 
 export interface CloudInfo {
   /** `https://login.microsoftonline.com`: scheme and host, no trailing slash. */
@@ -100,7 +101,7 @@ export async function fetchCloudInfo(clusterUrl: string, fetchImpl: typeof fetch
     // No credentials, no redirects: the endpoint is anonymous and must answer itself.
     response = await fetchImpl(metadataUrl(clusterUrl), { method: 'GET', headers: { Accept: 'application/json' }, redirect: 'error', credentials: 'omit' });
   } catch (e) {
-    throw kustoError('network', `Could not read the sign-in settings of ${clusterUrl}: ${e instanceof Error ? e.message : String(e)}`);
+    throw kustoError('network', `Could not read the sign-in settings of ${clusterUrl}: ${errorText(e)}`);
   }
   if (response.status === 404) return PUBLIC_CLOUD;
   if (response.status !== 200) {

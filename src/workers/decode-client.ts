@@ -18,6 +18,7 @@ import { searchRows, sortRows, type ResultTableOps } from '../kusto/table-ops';
 import type { SortDirection, WorkerRequest, WorkerResponse } from './protocol';
 import { readPieces } from './read-pieces';
 import { SnapshotSchedule } from './snapshot-schedule';
+import { errorText } from '../lib/error-text';
 
 interface Pending {
   resolve(message: WorkerResponse): void;
@@ -156,10 +157,6 @@ function resultSoFar(tables: readonly TableSoFar[]): ResultSoFar {
   };
 }
 
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
 /** The main thread's own streaming decode (no worker): same decoder, same snapshots. */
 async function decodeStreamHere(body: ReadableStream<Uint8Array>, onProgress?: DecodeProgress): Promise<WorkerDecode> {
   const decoder = new V2StreamDecoder();
@@ -220,7 +217,7 @@ export async function decodeResponseInWorker(response: Response, _signal?: Abort
     if (!response.body) return (await decodeInWorker(await response.arrayBuffer())).result;
     return (await decodeStreamInWorker(response.body, onProgress)).result;
   } catch (e) {
-    return { ok: false, error: kustoError('malformed-response', `The response could not be decoded: ${message(e)}`) };
+    return { ok: false, error: kustoError('malformed-response', `The response could not be decoded: ${errorText(e)}`) };
   }
 }
 

@@ -14,6 +14,7 @@ import { createLocalPlanner, isWasmTrap, LocalSchema, registerEngineMacros, runK
 import { LocalFileError } from './local-files/load-error';
 import { dropLocalTable, loadLocalFile, renameLocalTable } from './local-files/load-file';
 import type { LocalFilesRequest, LocalFilesResponse } from './local-files/protocol';
+import { errorText } from '../lib/error-text';
 
 const post = (message: LocalFilesResponse, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(message, transfer);
 
@@ -48,7 +49,7 @@ self.onmessage = (event: MessageEvent<LocalFilesRequest>) => {
     return;
   }
   queue = queue.then(() => handle(request)).catch((error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorText(error);
     if (isWasmTrap(error)) {
       trapped = true;
       post({ type: 'crashed', id: request.id, message });
@@ -70,7 +71,7 @@ async function handle(request: Exclude<LocalFilesRequest, { type: 'cancel' }>): 
           if (isWasmTrap(error)) throw error;
           const failure = error instanceof LocalFileError
             ? { fileName: file.name, kind: error.kind, message: error.message, line: error.line }
-            : { fileName: file.name, kind: 'unreadable' as const, message: `${file.name}: ${error instanceof Error ? error.message : String(error)}`, line: null };
+            : { fileName: file.name, kind: 'unreadable' as const, message: `${file.name}: ${errorText(error)}`, line: null };
           post({ type: 'load-failed', id: request.id, failure });
         }
       }

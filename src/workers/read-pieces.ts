@@ -2,6 +2,9 @@
  * Reads a byte stream to its end, piece by piece, as the pieces arrive. Resolves with why the
  * stream broke off (its error's message), or null when it ended normally.
  */
+
+import { errorText } from '../lib/error-text';
+
 export async function readPieces(body: ReadableStream<Uint8Array>, piece: (bytes: Uint8Array) => void): Promise<string | null> {
   const reader = body.getReader();
   try {
@@ -11,6 +14,6 @@ export async function readPieces(body: ReadableStream<Uint8Array>, piece: (bytes
       piece(value);
     }
   } catch (e) {
-    return e instanceof Error ? e.message : String(e);
+    return errorText(e);
   }
 }

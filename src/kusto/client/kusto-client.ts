@@ -25,6 +25,7 @@ import { buildRequest, newClientRequestId, type ClientRequestKind, type ClientRe
 import { isTrustedKustoHost, untrustedHostMessage } from '../trusted-hosts';
 import type { ColumnarTable, DataSet, TokenProvider } from '../types';
 import { decideRetry, DEFAULT_RETRY_POLICY, parseRetryAfterMs, type AttemptFailure, type RetryPolicy } from './retry-policy';
+import { errorText } from '../../lib/error-text';
 
 export interface Clock {
   now(): number;
@@ -139,10 +140,6 @@ interface Exchange extends Pick<RequestInput, 'endpoint' | 'clusterUrl' | 'datab
   what: 'query' | 'command';
 }
 
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
 export function createKustoClient(deps: KustoClientDeps): KustoClient {
   const fetchImpl = deps.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const clock = deps.clock ?? realClock;
@@ -199,7 +196,7 @@ export function createKustoClient(deps: KustoClientDeps): KustoClient {
           if (isOffline()) throw kustoError('network', `This browser is offline: the ${x.what} was not sent to ${x.clusterUrl}. Run it again when the connection is back.`);
           // fetch rejects with a bare TypeError for DNS, TLS, CORS and connection failures alike.
           failure = { kind: 'network' };
-          error = kustoError('network', `Could not reach ${x.clusterUrl}: ${message(e)}`);
+          error = kustoError('network', `Could not reach ${x.clusterUrl}: ${errorText(e)}`);
         }
         if (response?.status === 200) {
           try {
@@ -207,7 +204,7 @@ export function createKustoClient(deps: KustoClientDeps): KustoClient {
           } catch (e) {
             if (isKustoError(e)) throw e;
             if (signal.aborted) throw stopped();
-            throw kustoError('network', `The response from ${x.clusterUrl} was cut before it ended: ${message(e)}`);
+            throw kustoError('network', `The response from ${x.clusterUrl} was cut before it ended: ${errorText(e)}`);
           }
         }
         if (response?.status === 401) {

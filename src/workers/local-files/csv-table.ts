@@ -8,6 +8,7 @@
 import type { LocalDuckDb } from './duckdb-wasm';
 import { LocalFileError } from './load-error';
 import { quoteIdentifier, quoteLiteral } from './kusto-columns';
+import { errorText } from '../../lib/error-text';
 
 interface Reject {
   line: number;
@@ -113,7 +114,7 @@ function rejectError(fileName: string, r: Reject): LocalFileError {
 
 /** DuckDB's own errors while reading a CSV, turned into the file's error. */
 function csvReadError(fileName: string, error: unknown): LocalFileError {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorText(error);
   const line = Number(/Line: (\d+)/.exec(message)?.[1] ?? Number.NaN);
   const at = Number.isFinite(line) ? line : null;
   // Checked first: DuckDB's sniffing message also lists the encoding it tried ("Encoding: utf-8").

@@ -6,6 +6,7 @@
  */
 import type { JsColumn } from './js-columns';
 import { LocalFileError } from './load-error';
+import { errorText } from '../../lib/error-text';
 
 /** UTF-8 text of the file, or an encoding error naming the first line that is not UTF-8. */
 export function decodeUtf8(fileName: string, bytes: Uint8Array): string {
@@ -73,7 +74,7 @@ export function jsonLinesRows(fileName: string, text: string): Record<string, un
 }
 
 function parseError(fileName: string, text: string, error: unknown, base: number): LocalFileError {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorText(error);
   const position = /position (\d+)/.exec(message)?.[1];
   const lineMatch = /line (\d+)/.exec(message)?.[1];
   const line = lineMatch ? Number(lineMatch) : position !== undefined ? lineAt(text, base + Number(position)) : null;

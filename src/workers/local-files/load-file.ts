@@ -13,6 +13,7 @@ import { decodeUtf8, jsonLinesRows, jsonRows, rowsToColumns } from './json-colum
 import { kustoTypeOfDuckDb, quoteIdentifier, storedExpression, type LocalColumn, type LocalKustoType } from './kusto-columns';
 import { formatBytes, LocalFileError } from './load-error';
 import { parquetColumns } from './parquet-columns';
+import { errorText } from '../../lib/error-text';
 
 export interface LoadedTable {
   name: string;
@@ -85,7 +86,7 @@ export async function loadLocalFile(db: LocalDuckDb, file: File, tableName: stri
     };
   } catch (error) {
     if (error instanceof LocalFileError) throw error;
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorText(error);
     if (/out of memory|memory limit|allocation/i.test(message) || error instanceof RangeError) throw tooLarge(file, format, limit);
     throw new LocalFileError('unreadable', `${file.name}: ${message.split('\n')[0]}`);
   } finally {

@@ -7,6 +7,7 @@ import { parquetMetadata, parquetRead, type FileMetaData, type SchemaElement } f
 import type { JsColumn } from './js-columns';
 import type { LocalKustoType } from './kusto-columns';
 import { LocalFileError } from './load-error';
+import { errorText } from '../../lib/error-text';
 
 /** The Kusto type a top-level Parquet column declares, or undefined to infer it from the values. */
 function declaredType(element: SchemaElement): LocalKustoType | undefined {
@@ -60,7 +61,7 @@ export async function parquetColumns(fileName: string, bytes: ArrayBuffer): Prom
   try {
     metadata = parquetMetadata(bytes);
   } catch (error) {
-    throw new LocalFileError('unreadable', `${fileName}: the Parquet footer cannot be read (${error instanceof Error ? error.message : String(error)}).`);
+    throw new LocalFileError('unreadable', `${fileName}: the Parquet footer cannot be read (${errorText(error)}).`);
   }
   const elements = topLevelColumns(metadata.schema);
   const rowCount = Number(metadata.num_rows);
@@ -75,7 +76,7 @@ export async function parquetColumns(fileName: string, bytes: ArrayBuffer): Prom
       },
     });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorText(error);
     const codec = /unsupported compression codec: (\w+)/.exec(message)?.[1];
     throw new LocalFileError(
       'unreadable',

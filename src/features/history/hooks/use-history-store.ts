@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { deleteHistoryDatabase, openHistoryStore, type HistoryStore } from '../history-store';
+import { errorText } from '../../../lib/error-text';
 
 /** One open store per account database in this page, opened on first use. */
 const opened = new Map<string, Promise<HistoryStore>>();
@@ -25,7 +26,7 @@ export function useHistoryStore(name: string): { store: HistoryStore | null; err
     storeNamed(name).then(
       (store) => live && setState({ store, error: null }),
       (e: unknown) => {
-        if (live) setState({ store: null, error: `History is not kept in this browser: ${e instanceof Error ? e.message : String(e)}` });
+        if (live) setState({ store: null, error: `History is not kept in this browser: ${errorText(e)}` });
       },
     );
     return () => {

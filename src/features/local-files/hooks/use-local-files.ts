@@ -13,6 +13,7 @@ import {
   deleteFileHandles, filesFromHandles, loadFileHandles, readRememberedFiles, type RememberedFile, saveFileHandles, writeRememberedFiles,
 } from '../remembered-files';
 import type { FileHandle } from '../../../lib/file-handle';
+import { errorText } from '../../../lib/error-text';
 
 /** Where an account keeps its list of files and their handles (accountStorageKey names). */
 export interface LocalFilesStorage {
@@ -114,7 +115,7 @@ export function useLocalFiles(storage: LocalFilesStorage): LocalFilesApi {
         },
       );
     } catch (e) {
-      setFailures((f) => [...f, ...files.map((file) => ({ fileName: file.name, kind: 'unreadable' as const, message: `${file.name}: ${e instanceof Error ? e.message : String(e)}`, line: null }))]);
+      setFailures((f) => [...f, ...files.map((file) => ({ fileName: file.name, kind: 'unreadable' as const, message: `${file.name}: ${errorText(e)}`, line: null }))]);
       setLoading([]);
     }
   }, [storage.handles]);

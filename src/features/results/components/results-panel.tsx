@@ -20,6 +20,7 @@ import { isExpandable } from '../cell-text';
 import { CellDetail } from './cell-detail';
 import { ResultGrid, type GridTheme } from './result-grid';
 import { useDocumentTheme } from '../../../lib/use-document-theme';
+import { errorText } from '../../../lib/error-text';
 
 export interface ResultsPanelProps {
   /** The last data set that arrived; kept on screen when a later run fails. */
@@ -225,7 +226,7 @@ function ResultView({ table, title, query, ops, theme, onViewChange }: ResultVie
       }
       setMessage(rows < shown ? `Copied the first ${rows} of ${shown} rows as HTML.` : `Copied ${rowsText(rows)} as HTML.`);
     } catch (e) {
-      setMessage(`Could not copy: ${e instanceof Error ? e.message : String(e)}`);
+      setMessage(`Could not copy: ${errorText(e)}`);
     }
   }, [query, table, order, formulas]);
 

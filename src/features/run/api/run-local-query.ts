@@ -9,6 +9,7 @@ import type { DataSet } from '../../../kusto/types';
 import type { EngineErrorKind } from '../../../engine/types';
 import { localFiles, type LocalFilesClient } from '../../../workers/local-files-client';
 import type { QueryRun } from '../../../kusto/client/kusto-client';
+import { errorText } from '../../../lib/error-text';
 
 export interface LocalQueryInput {
   query: string;
@@ -36,7 +37,7 @@ export async function runLocalQuery(input: LocalQueryInput, client: LocalFilesCl
   try {
     answer = await client.kql(input.query, input.parameters ?? {}, input.signal);
   } catch (e) {
-    throw kustoError('server', e instanceof Error ? e.message : String(e));
+    throw kustoError('server', errorText(e));
   }
   if (answer.kind === 'failed') {
     const f = answer.failure;

@@ -12,6 +12,7 @@ import { selectors } from '../../../testing/selectors';
 import { browserClipboard, composeShareClip, type ShareClipboard } from '../clipboard-export';
 import { appBaseUrl } from '../share-url';
 import '../share.css';
+import { errorText } from '../../../lib/error-text';
 
 export interface ShareMenuProps {
   clusterUrl: string;
@@ -52,10 +53,6 @@ function isCopyLinkPress(e: KeyboardEvent): boolean {
   return e.shiftKey && e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyL';
 }
 
-function describe(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
 export function ShareMenu({ clusterUrl, database, query, parameters, files, shownTable, clipboard = browserClipboard, openWindow, appBase, shortcut = true, layout = 'inline' }: ShareMenuProps) {
   const [status, setStatus] = useState<Status>(null);
   const [adx, setAdx] = useState<Result<string> | null>(null);
@@ -83,7 +80,7 @@ export function ShareMenu({ clusterUrl, database, query, parameters, files, show
       await clipboard.writeText(url);
       setStatus(check.level === 'warn' ? { tone: 'warn', text: `Link copied. ${check.message}` } : { tone: 'info', text: 'Link copied.' });
     } catch (e) {
-      setStatus({ tone: 'error', text: `Could not copy the link: ${describe(e)}` });
+      setStatus({ tone: 'error', text: `Could not copy the link: ${errorText(e)}` });
     }
   };
   useKeyboardShortcut(isCopyLinkPress, () => void copyLink(), shortcut);
@@ -96,7 +93,7 @@ export function ShareMenu({ clusterUrl, database, query, parameters, files, show
       await clipboard.writeRich(composeShareClip({ query, clusterUrl, database, link: refused ? null : url, table, order }));
       setStatus({ tone: refused ? 'warn' : 'info', text: refused ? 'Copied the query and results; the link is too long to include.' : 'Copied the query, link and results.' });
     } catch (e) {
-      setStatus({ tone: 'error', text: `Could not copy: ${describe(e)}` });
+      setStatus({ tone: 'error', text: `Could not copy: ${errorText(e)}` });
     }
   };
 
