@@ -256,15 +256,9 @@ export async function parseShareLink(link: string, appOrigin?: string): Promise<
   if (!isAdx && appOrigin !== undefined && url.origin !== new URL(appOrigin).origin) {
     return { ok: false, reason: `Links from ${url.origin} are not query links of this app or of Azure Data Explorer.` };
   }
-  if (!isAdx && url.pathname.endsWith(LOCAL_FILES_LINK_PATH)) return { ok: true, value: await readLocalFilesLink(url) };
-  const match = /\/clusters\/([^/]+)(?:\/databases\/([^/]+))?\/?$/.exec(url.pathname);
-  if (!match) return { ok: false, reason: 'The link names no cluster (expected /clusters/<cluster>/databases/<database>).' };
-
-  const clusterText = url.searchParams.get('uri') ?? match[1]!;
-  const cluster = parseClusterSegment(clusterText);
-  if (!cluster.ok) return cluster;
-  const database = match[2] === undefined ? null : tryDecodeURIComponent(match[2]);
-  if (database === null && match[2] !== undefined) return { ok: false, reason: 'The database name is not valid URL encoding.' };
+  const target = linkTarget(url, isAdx);
+  if (!target.ok) return target;
+  const { clusterUrl, database, files } = target.value;
 
   const rawQuery = url.searchParams.get('query');
   const query = rawQuery === null || rawQuery === '' ? null : await decodeQueryFromLink(rawQuery);
@@ -276,32 +270,30 @@ export async function parseShareLink(link: string, appOrigin?: string): Promise<
   return {
     ok: true,
     value: {
-      clusterUrl: cluster.value,
-      database: database === '' ? null : database,
+      clusterUrl,
+      database,
       query,
       parameters,
-      autorun: query !== null && !autorunOff && classifyKustoText(query).kind === 'query',
+      // A "Local files" link has nothing to run until the reader opens the files.
+      autorun: !files && query !== null && !autorunOff && classifyKustoText(query).kind === 'query',
       source: isAdx ? 'adx' : 'app',
+      ...(files ? { files } : {}),
     },
   };
 }
 
-async function readLocalFilesLink(url: URL): Promise<ParsedShareLink> {
-  const rawQuery = url.searchParams.get('query');
-  const parameters: Record<string, string> = {};
-  for (const [key, value] of url.searchParams) {
-    if (key.startsWith(PARAMETER_PREFIX) && key.length > PARAMETER_PREFIX.length) parameters[key.slice(PARAMETER_PREFIX.length)] = value;
+/** Where a link points: a cluster (and database), or Local files and the files its query reads. */
+function linkTarget(url: URL, isAdx: boolean): Result<{ clusterUrl: string; database: string | null; files?: string[] }> {
+  if (!isAdx && url.pathname.endsWith(LOCAL_FILES_LINK_PATH)) {
+    return { ok: true, value: { clusterUrl: LOCAL_FILES_CLUSTER, database: LOCAL_FILES_DATABASE, files: url.searchParams.getAll('file').filter((f) => f !== '') } };
   }
-  return {
-    clusterUrl: LOCAL_FILES_CLUSTER,
-    database: LOCAL_FILES_DATABASE,
-    query: rawQuery === null || rawQuery === '' ? null : await decodeQueryFromLink(rawQuery),
-    parameters,
-    // Nothing to run until the reader opens the files.
-    autorun: false,
-    source: 'app',
-    files: url.searchParams.getAll('file').filter((f) => f !== ''),
-  };
+  const match = /\/clusters\/([^/]+)(?:\/databases\/([^/]+))?\/?$/.exec(url.pathname);
+  if (!match) return { ok: false, reason: 'The link names no cluster (expected /clusters/<cluster>/databases/<database>).' };
+  const cluster = parseClusterSegment(url.searchParams.get('uri') ?? match[1]!);
+  if (!cluster.ok) return cluster;
+  const database = match[2] === undefined ? null : tryDecodeURIComponent(match[2]);
+  if (database === null && match[2] !== undefined) return { ok: false, reason: 'The database name is not valid URL encoding.' };
+  return { ok: true, value: { clusterUrl: cluster.value, database: database === '' ? null : database } };
 }
 
 /** Web UI host per cloud (microsoft/mcp#1788 DeeplinkHelper.cs, fabric-rti-mcp#125). */
