@@ -70,7 +70,9 @@ describe('csvChunks', () => {
     }
     expect(parts).toBeGreaterThan(2);
     expect(longest).toBeLessThan((1 << 20) + 64);
-    const blob = csvBlob(big);
+    let yields = 0;
+    const blob = await csvBlob(big, null, 'neutralize', async () => void yields++);
+    expect(yields).toBe(parts);
     const bytes = new Uint8Array(await blob.arrayBuffer());
     expect(Array.from(bytes.subarray(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
     const text = await blob.text();

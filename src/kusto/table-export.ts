@@ -160,10 +160,17 @@ export function* csvChunks(table: ColumnarTable, order: RowOrder = null, formula
   if (parts.length > 0) yield parts.join('');
 }
 
-/** The whole CSV file as a Blob of chunked parts (UTF-8 with a BOM so Excel reads it as UTF-8). */
-export function csvBlob(table: ColumnarTable, order: RowOrder = null, formulas: FormulaPolicy = 'neutralize'): Blob {
+/**
+ * The whole CSV file as a Blob of chunked parts (UTF-8 with a BOM so Excel reads it as UTF-8).
+ * `betweenChunks` is awaited after each chunk: the results toolbar yields to the page there, so a
+ * large export does not freeze it.
+ */
+export async function csvBlob(table: ColumnarTable, order: RowOrder = null, formulas: FormulaPolicy = 'neutralize', betweenChunks?: () => Promise<void>): Promise<Blob> {
   const parts: BlobPart[] = ['\uFEFF'];
-  for (const chunk of csvChunks(table, order, formulas)) parts.push(chunk);
+  for (const chunk of csvChunks(table, order, formulas)) {
+    parts.push(chunk);
+    if (betweenChunks) await betweenChunks();
+  }
   return new Blob(parts, { type: 'text/csv;charset=utf-8' });
 }
 

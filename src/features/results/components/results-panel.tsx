@@ -9,7 +9,7 @@ import { Fragment, useCallback, useEffect, useId, useMemo, useRef, useState, typ
 import { describeKustoError, type KustoError } from '../../../kusto/errors';
 import type { ColumnarTable, DataSet } from '../../../kusto/types';
 import { recordsText, rowsSoFarText, selectors } from '../../../testing/selectors';
-import { csvChunks, type FormulaPolicy } from '../../../kusto/table-export';
+import { csvBlob, type FormulaPolicy } from '../../../kusto/table-export';
 import { resultsAsHtml, rowsText } from '../export-format';
 import { formatBytes, formatSeconds, readQueryStats } from '../query-stats';
 import { mainThreadTableOps } from '../table-ops';
@@ -200,12 +200,7 @@ function ResultView({ table, title, query, ops, theme, onViewChange }: ResultVie
     setBusy(true);
     setMessage('Exporting…');
     try {
-      const parts: BlobPart[] = ['\uFEFF'];
-      for (const chunk of csvChunks(table, order, formulas)) {
-        parts.push(chunk);
-        await nextTask();
-      }
-      download(new Blob(parts, { type: 'text/csv;charset=utf-8' }), `${title.replace(/[^\w.-]+/g, '_') || 'results'}.csv`);
+      download(await csvBlob(table, order, formulas, nextTask), `${title.replace(/[^\w.-]+/g, '_') || 'results'}.csv`);
       setMessage(`Exported ${rowsText(order ? order.length : table.rowCount)} to CSV.`);
     } finally {
       setBusy(false);
