@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parametersFor } from './run-parameters';
+import { linkParametersFor, parametersFor } from './run-parameters';
+
+describe('linkParametersFor', () => {
+  it('carries the typed values of declared parameters only, and no empty ones', () => {
+    const text = 'declare query_parameters(n:long = 1, s:string); T | take n';
+    expect(linkParametersFor(text, { n: '3', s: '', other: 'x' })).toEqual({ n: '3' });
+    expect(linkParametersFor('T | take 1', { n: '3' })).toEqual({});
+  });
+});
 
 describe('parametersFor', () => {
   it('sends only the parameters the text declares, as the literals typed', () => {

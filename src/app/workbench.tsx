@@ -31,7 +31,6 @@ import { useShareUrlSync } from '../features/share/hooks/use-share-url-sync';
 import { TabBar } from '../features/tabs/components/tab-bar';
 import { useTabs } from '../features/tabs/hooks/use-tabs';
 import { activeTab } from '../features/tabs/utils/tabs-model';
-import { parseDeclaredParameters } from '../kusto/query-parameters';
 import type { ColumnarTable } from '../kusto/types';
 import { isTrustedKustoHost } from '../kusto/trusted-hosts';
 import { isLocalFilesCluster, LOCAL_FILES_CLUSTER, LOCAL_FILES_DATABASE, LOCAL_FILES_LABEL } from '../kusto/local-files';
@@ -45,6 +44,7 @@ import { accountStorageNames, forgetAccountData } from './account-data';
 import { AppHeader } from './app-header';
 import { HistoryAside } from './history-aside';
 import { HeaderActions } from './header-actions';
+import { linkParametersFor } from './run-parameters';
 import { RunToolbar } from './run-toolbar';
 import { signInProblemToShow } from './sign-in-problem-to-show';
 import { useIdentityOf } from './use-identity-of';
@@ -145,11 +145,7 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
   useEffect(readCursorStatement, [readCursorStatement, tab.id]);
   const params = useQueryParameters(cursorText);
   const { setValue: setParameterValue } = params;
-  /** What share links carry: the values of parameters the tab declares, as typed. */
-  const linkParameters = useMemo(() => {
-    const declared = new Set(parseDeclaredParameters(tab.text).map((p) => p.name));
-    return Object.fromEntries(Object.entries(params.values).filter(([name, value]) => declared.has(name) && value !== ''));
-  }, [tab.text, params.values]);
+  const linkParameters = useMemo(() => linkParametersFor(tab.text, params.values), [tab.text, params.values]);
 
   const selectContext = useCallback(
     (context: ConnectionContext) => tabsStore.dispatch({ type: 'set-context', id: tab.id, ...context }),
