@@ -10,7 +10,7 @@
  * engine, DuckDB — and the 50 clients, which hold one answer each) sampled during the run.
  * Exits 1 on any mixed-up or lost answer.
  */
-import { Agent, request } from 'node:https';
+import { Agent } from 'node:https';
 import { readFileSync } from 'node:fs';
 import { startBenchStack } from '../cluster/stack';
 import { askFor, checkRows, checkStorms, primaryResult, STATES, stormsQuery, type Ask } from './answers';
@@ -43,31 +43,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main(): Promise<void> {
   const stack = await startBenchStack();
-  const post = (agent: Agent, db: string, csl: string, clientRequestId: string) =>
-    new Promise<Reply>((resolve, reject) => {
-      const t0 = performance.now();
-      const req = request(
-        `${stack.clusterUrl}/v2/rest/query`,
-        {
-          method: 'POST', ca: stack.ca, agent,
-          headers: { authorization: `Bearer ${stack.accessToken}`, 'content-type': 'application/json', 'x-ms-client-request-id': clientRequestId },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({
-            status: res.statusCode ?? 0,
-            retryAfter: res.headers['retry-after'],
-            echoedId: res.headers['x-ms-client-request-id'] as string | undefined,
-            body: Buffer.concat(chunks).toString('utf8'),
-            ms: performance.now() - t0,
-          }));
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.end(JSON.stringify({ db, csl }));
-    });
+  const post = async (agent: Agent, db: string, csl: string, clientRequestId: string): Promise<Reply> => {
+    const { status, headers, body, ms } = await stack.post(db, csl, { agent, clientRequestId });
+    return { status, retryAfter: headers['retry-after'], echoedId: headers['x-ms-client-request-id'] as string | undefined, body, ms };
+  };
 
   try {
     // The summaries each state's query gets alone, one request at a time: what every tagged
