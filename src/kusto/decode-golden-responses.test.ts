@@ -1,11 +1,13 @@
 /**
  * Golden tests: responses recorded from the service, as the official SDKs keep them for their
  * own tests (sources in golden-responses/README.md). Every expected value below was read off the
- * JSON by hand, never taken from this decoder's output.
+ * JSON by hand, never taken from this decoder's output. The documentation's own examples (the
+ * last describe) are here too.
  */
 import { describe, expect, it } from 'vitest';
 import { cellText, dynamicAt, formatCell, isNullAt } from './columnar';
 import { decodeV1DataSet } from './decode-v1';
+import { errorFromHttpResponse } from './errors';
 import { V2StreamDecoder, decodeV2Frames, type DecodeResult } from './decode-v2';
 import type { ColumnarColumn, ColumnarTable } from './types';
 import allTypesFragmented from './golden-responses/v2/all-types-fragmented.json?raw';
@@ -18,6 +20,8 @@ import progressiveReplace from './golden-responses/v2/progressive-replace.json?r
 import zeroResults from './golden-responses/v2/zero-results.json?raw';
 import v1PartialError from './golden-responses/v1/partial-error.json?raw';
 import v1QueryWithStatus from './golden-responses/v1/query-with-status.json?raw';
+import docsRequestFailure from './golden-responses/v2/docs-request-failure.json?raw';
+import docsSingleTable from './golden-responses/v1/docs-single-table.json?raw';
 
 function decoded(text: string): Extract<DecodeResult, { ok: true }> {
   const result = decodeV2Frames(text);
@@ -258,5 +262,27 @@ describe('v1 responses', () => {
     expect(Array.from(numbers(column(result.dataSet.primaryResults[0], 'a')))).toEqual([1]);
     expect(result.partial?.kind).toBe('partial');
     expect(result.partial?.message).toBe(LIMITS_80DA0003);
+  });
+});
+
+describe("the REST API documentation's examples (learn.microsoft.com/kusto/api/rest/response and response-v2)", () => {
+  it('a request failure (400, OneApiErrors): Kusto\'s full text, a semantic error, its inner code', () => {
+    const error = errorFromHttpResponse(400, docsRequestFailure);
+    expect(error.kind).toBe('semantic');
+    expect(error.httpStatus).toBe(400);
+    expect(error.code).toBe('SEM0100');
+    expect(error.message).toBe("Request is invalid and cannot be processed: Semantic error: SEM0100: 'table' operator: Failed to resolve table expression named 'aaa'");
+    expect(error.oneApiErrors?.map((e) => [e.code, e.type, e.permanent])).toEqual([['General_BadRequest', 'Kusto.Data.Exceptions.KustoBadRequestException', true]]);
+  });
+
+  it('a v1 sequence of one table: Table_0 with its one string cell, shown as the primary result', () => {
+    const result = decodeV1DataSet(docsSingleTable);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.dataSet.primaryResults).toHaveLength(1);
+    const table = result.dataSet.primaryResults[0];
+    expect(table?.tableName).toBe('PrimaryResult');
+    expect(table?.columns.map((c) => [c.name, c.type])).toEqual([['Text', 'string']]);
+    expect(texts(table, 'Text')).toEqual(['Hello, World!']);
+    expect(result.partial).toBeNull();
   });
 });
