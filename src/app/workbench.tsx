@@ -14,7 +14,7 @@ import { SignInProblemNotice } from '../features/auth/components/sign-in-problem
 import { useSignInActions } from '../features/auth/hooks/use-sign-in-actions';
 import { useTokenProvider } from '../features/auth/hooks/use-token-provider';
 import { TableChartSwitch } from '../features/charts/components/table-chart-switch';
-import { ConnectionPane, type ConnectionContext } from '../features/connections/components/connection-pane';
+import { ConnectionPane } from '../features/connections/components/connection-pane';
 import { TenantQuestion } from '../features/connections/components/tenant-question';
 import { useConnections } from '../features/connections/hooks/use-connections';
 import { tenantOf } from '../features/connections/utils/connections-model';
@@ -33,7 +33,7 @@ import { useTabs } from '../features/tabs/hooks/use-tabs';
 import { activeTab } from '../features/tabs/utils/tabs-model';
 import type { ColumnarTable } from '../kusto/types';
 import { isTrustedKustoHost } from '../kusto/trusted-hosts';
-import { isLocalFilesCluster, LOCAL_FILES_CLUSTER, LOCAL_FILES_DATABASE, LOCAL_FILES_LABEL } from '../kusto/local-files';
+import { isLocalFilesCluster, LOCAL_FILES_LABEL } from '../kusto/local-files';
 import { useElementSize } from '../lib/use-element-size';
 import { accountStorageKey } from '../lib/account-storage';
 import { invalidateClusterMetadata } from '../lib/kusto-queries';
@@ -56,6 +56,7 @@ import { useShownView } from './use-shown-view';
 import { useSignInRecovery } from './use-sign-in-recovery';
 import { useKustoClient } from './use-kusto-client';
 import { retryableRequest, useTabRuns } from './use-tab-runs';
+import { useTabActions } from './use-tab-actions';
 import { useTabSchema } from './use-tab-schema';
 import { useTenantQuestion } from './use-tenant-question';
 import { useTheme } from './use-theme';
@@ -147,20 +148,15 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
   const { setValue: setParameterValue } = params;
   const linkParameters = useMemo(() => linkParametersFor(tab.text, params.values), [tab.text, params.values]);
 
-  const selectContext = useCallback(
-    (context: ConnectionContext) => tabsStore.dispatch({ type: 'set-context', id: tab.id, ...context }),
-    [tabsStore, tab.id],
-  );
+  const tabActions = useTabActions({ tabsStore, tab, clusters: config.clusters });
+  const { selectContext, openInNewTab } = tabActions;
   const isLocal = isLocalFilesCluster(tab.clusterUrl);
   const { localFiles, linkFiles, pane: localFilesPane, reopenFromHandles, openWanted } = useLocalFilesTab({
     account,
     isLocal,
     tabText: tab.text,
-    openLocalTab: useCallback(
-      () => tabsStore.dispatch({ type: 'new', id: crypto.randomUUID(), clusterUrl: LOCAL_FILES_CLUSTER, database: LOCAL_FILES_DATABASE }),
-      [tabsStore],
-    ),
-    selectLocal: useCallback(() => selectContext({ clusterUrl: LOCAL_FILES_CLUSTER, database: LOCAL_FILES_DATABASE }), [selectContext]),
+    openLocalTab: tabActions.openLocalTab,
+    selectLocal: tabActions.selectLocal,
   });
   // A cluster a link brought in is asked nothing (not even its schema) until the user runs a
   // query there or adds it: until then nothing, token included, is sent to it.
@@ -176,19 +172,6 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
     configuredDatabases: useMemo(() => config.clusters.find((c) => c.url === tab.clusterUrl)?.databases ?? [], [config.clusters, tab.clusterUrl]),
   });
 
-  const defaultDatabaseOf = useCallback(
-    (clusterUrl: string) => config.clusters.find((c) => c.url === clusterUrl)?.defaultDatabase ?? (clusterUrl === tab.clusterUrl ? tab.database : firstCluster.defaultDatabase),
-    [config.clusters, tab.clusterUrl, tab.database, firstCluster.defaultDatabase],
-  );
-  const openInNewTab = useCallback(
-    (target: { clusterUrl: string; database: string | null; text: string }): string => {
-      const id = crypto.randomUUID();
-      tabsStore.dispatch({ type: 'new', id, clusterUrl: target.clusterUrl, database: target.database ?? defaultDatabaseOf(target.clusterUrl), text: target.text });
-      return id;
-    },
-    [tabsStore, defaultDatabaseOf],
-  );
-
   const recall = useRecall({ store: history.store, tab, statementToRun, show: runs.show });
   // Running on a cluster a link brought in is what adds it to the list.
   const { runStatement, runFromButton } = useRunStatement({
@@ -201,7 +184,7 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
   const links = useLinkOpener({
     trustedHosts,
     knownClusters: connections.connections.clusters,
-    defaultDatabaseOf,
+    defaultDatabaseOf: tabActions.defaultDatabaseOf,
     openFileNames,
     openTab: openInNewTab,
     setParameterValue,
@@ -217,7 +200,6 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
   const { newTab } = useWorkspaceCommands({ tabsStore, clusterUrl: tab.clusterUrl, database: tab.database, running: runState.running, cancel });
   useWarmDecodeWorker();
 
-  const setText = useCallback((text: string) => tabsStore.dispatch({ type: 'set-text', id: tab.id, text }), [tabsStore, tab.id]);
   const insertName = useCallback((text: string) => editorRef.current?.insertAtCursor(text), []);
 
   const error = runState.error;
@@ -288,7 +270,7 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
             onRun={runFromButton}
             onCancel={cancel}
             progressive={tab.progressive ?? false}
-            onProgressiveChange={(progressive) => tabsStore.dispatch({ type: 'set-progressive', id: tab.id, progressive })}
+            onProgressiveChange={tabActions.setProgressive}
             onRetry={retry ? () => runs.run(tab.id, retry) : null}
             clusterLabel={isLocal ? LOCAL_FILES_LABEL : tab.clusterUrl}
             database={tab.database}
@@ -325,7 +307,7 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
               <QueryEditor
                 ref={editorRef}
                 value={tab.text}
-                onChange={setText}
+                onChange={tabActions.setText}
                 onRun={runStatement}
                 onCancel={cancel}
                 running={runState.running}
