@@ -6,7 +6,7 @@
 
 import type { AccountInfo } from '@azure/msal-browser';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useRuntimeConfig } from '../config/runtime-config-context';
 import type { SignOutChoice } from '../features/auth/components/sign-out-dialog';
 import type { ReturnedRedirect } from '../features/auth/api/msal';
@@ -24,7 +24,6 @@ import { statementAtCursor } from '../features/editor/statement-at-cursor';
 import type { KqlEditorHandle } from '../features/editor/types';
 import { useHistoryStore } from '../features/history/hooks/use-history-store';
 import { ParametersForm } from '../features/parameters/components/parameters-form';
-import { useQueryParameters } from '../features/parameters/hooks/use-query-parameters';
 import { ResultsPanel } from '../features/results/components/results-panel';
 import { useWarmDecodeWorker } from '../features/run/hooks/use-warm-decode-worker';
 import { useShareUrlSync } from '../features/share/hooks/use-share-url-sync';
@@ -44,9 +43,9 @@ import { accountStorageNames, forgetAccountData } from './account-data';
 import { AppHeader } from './app-header';
 import { HistoryAside } from './history-aside';
 import { HeaderActions } from './header-actions';
-import { linkParametersFor } from './run-parameters';
 import { RunToolbar } from './run-toolbar';
 import { signInProblemToShow } from './sign-in-problem-to-show';
+import { useCursorParameters } from './use-cursor-parameters';
 import { useIdentityOf } from './use-identity-of';
 import { useLinkOpener } from './use-link-opener';
 import { LOCAL_FILES_ACCEPT, useLocalFilesTab } from './use-local-files-tab';
@@ -139,14 +138,8 @@ export function Workbench({ account, onUseAccount, returned }: WorkbenchProps) {
   });
   const tenantQuestion = useTenantQuestion({ connections, run: runs.run });
 
-  // The form follows the statement at the cursor; monaco reports no cursor moves to us, so it is
-  // read again after each edit, key and click in the editor.
-  const [cursorText, setCursorText] = useState(() => statementAtCursor(tab.text, 0).text);
-  const readCursorStatement = useCallback(() => setCursorText(statementToRun().text), [statementToRun]);
-  useEffect(readCursorStatement, [readCursorStatement, tab.id]);
-  const params = useQueryParameters(cursorText);
+  const { params, readCursorStatement, linkParameters } = useCursorParameters({ tabId: tab.id, tabText: tab.text, statementToRun });
   const { setValue: setParameterValue } = params;
-  const linkParameters = useMemo(() => linkParametersFor(tab.text, params.values), [tab.text, params.values]);
 
   const tabActions = useTabActions({ tabsStore, tab, clusters: config.clusters });
   const { selectContext, openInNewTab } = tabActions;
