@@ -1,7 +1,7 @@
 /** summarize aggregates → DuckDB aggregates. Each returns one SQL expression per output column. */
 import { unsupportedFunction } from './errors';
 import { requireJsonFor } from './host-capabilities';
-import { type KNode, referencedSymbol } from './kusto-language';
+import { children, type KNode, nodeType, referencedSymbol } from './kusto-language';
 import { quoteIdent } from './kusto-types';
 import type { ScalarTranslator } from './scalar';
 import { refusalSql, toJsonValue, typeOf } from './values';
@@ -26,6 +26,33 @@ function need(args: KNode[], i: number, call: KNode, name: string): KNode {
 
 function emptyZero(f: string, x: string): string {
   return `CASE WHEN count(${x}) = 0 THEN 0 ELSE ${f}(${x}) END`;
+}
+
+/** The aggregate functions aggregateSql implements (a call of one of them is an aggregate, not a scalar). */
+const AGGREGATE_NAMES = new Set(['count', 'countif', 'sum', 'sumif', 'avg', 'avgif', 'min', 'max', 'minif', 'maxif', 'dcount', 'dcountif', 'stdev', 'stdevp', 'variance', 'variancep', 'any', 'take_any', 'take_anyif', 'make_bag', 'make_bag_if', 'percentile', 'percentiles', 'make_list', 'make_set', 'make_list_if', 'make_set_if', 'make_list_with_nulls', 'arg_max', 'arg_min']);
+
+export function isAggregateCall(n: KNode): boolean {
+  return nodeType(n) === 'FunctionCallExpression' && AGGREGATE_NAMES.has((referencedSymbol(n)?.Name ?? '').toLowerCase());
+}
+
+/**
+ * One summarize column that is an expression over aggregates (`sum(x) * 2`, `round(avg(x), 2)`,
+ * `100.0 * countif(p) / count()`, `strcat_array(make_list(s), ',')`): each aggregate call inside
+ * becomes its SQL aggregate, the rest is translated as a scalar around them.
+ */
+export function aggregateExpressionSql(e: KNode, ctx: AggregateContext): string {
+  const aggregates = new Map<KNode, string>();
+  const visit = (n: KNode): void => {
+    if (isAggregateCall(n)) {
+      const [sql, ...more] = aggregateSql(n, ctx);
+      if (!sql || more.length > 0) throw unsupportedFunction(referencedSymbol(n)?.Name ?? 'this aggregate', n, 'Inside an expression it must give one value.');
+      aggregates.set(n, sql);
+      return;
+    }
+    for (const child of children(n)) visit(child);
+  };
+  visit(e);
+  return ctx.translator.withAggregates(aggregates).translate(e);
 }
 
 /** Returns the SQL for each column the aggregate produces (arg_max/percentiles produce several). */

@@ -96,6 +96,23 @@ describe('parse', () => {
   });
 });
 
+describe('summarize expressions over aggregates', () => {
+  it('computes scalars around aggregates per group (sum × 2, a percentage, a joined list, round of avg)', async () => {
+    const t = await runOne(
+      engine,
+      `datatable(g:string, x:long)['a', 1, 'a', 3, 'b', 5] | summarize total = sum(x) * 2, pct = 100.0 * countif(x > 2) / count(), names = strcat_array(make_list(tostring(x)), ',') by g | order by g asc`,
+    );
+    expect(t.columns.map((c) => `${c.ColumnName}:${c.ColumnType}`)).toEqual(['g:string', 'total:long', 'pct:real', 'names:string']);
+    // a: (1 + 3) × 2 = 8, one of two above 2 → 50 %; b: 5 × 2 = 10, 100 %.
+    expect(t.rows).toEqual([
+      ['a', 8n, 50, '1,3'],
+      ['b', 10n, 100, '5'],
+    ]);
+    const rounded = await runOne(engine, 'datatable(x:real)[1.234, 2.0] | summarize r = round(avg(x), 2)');
+    expect(rounded.rows).toEqual([[1.62]]);
+  });
+});
+
 describe('top-nested', () => {
   it('keeps the top states by damage, then the top event types by count inside each', async () => {
     const t = await runOne(engine, 'StormEvents | top-nested 3 of State by sum(DamageProperty), top-nested 2 of EventType by n = count()');

@@ -440,6 +440,11 @@ export class ScalarTranslator implements ScalarContext {
     return spec.parts(this, a, n);
   }
 
+  /** The same translator, with these aggregate calls already SQL (a summarize expression over aggregates). */
+  withAggregates(aggregates: ReadonlyMap<KNode, string>): ScalarTranslator {
+    return new ScalarTranslator({ ...this.scope, aggregates });
+  }
+
   args(n: KNode): KNode[] {
     return syntaxListElements(node(node(n, 'ArgumentList'), 'Expressions'));
   }
@@ -447,6 +452,8 @@ export class ScalarTranslator implements ScalarContext {
   private call(n: KNode): SqlExpr {
     const window = this.scope.windows?.get(n);
     if (window) return atom(quoteIdent(window));
+    const aggregate = this.scope.aggregates?.get(n);
+    if (aggregate) return atom(`(${aggregate})`);
     const user = expandUserFunction(n, this.scope);
     if (user) {
       if (user.tables.length > 0) throw unsupportedSyntax(`a call of '${simpleName(node(n, 'Name'))}' with tabular arguments in a scalar expression`, n);

@@ -30,6 +30,8 @@ export interface ScalarScope {
   subquery?: (n: KNode) => { cte: string; columns: { ColumnName: string; ColumnType: KustoType }[] };
   /** Window function calls (row_number(), prev(), …) already computed into columns of the input (windows.ts). */
   windows?: ReadonlyMap<KNode, string>;
+  /** Aggregate calls of a summarize expression, already SQL aggregates (aggregates.ts aggregateExpressionSql). */
+  aggregates?: ReadonlyMap<KNode, string>;
   /** What the host's DuckDB can do (host-capabilities.ts); missing: everything (the local cluster). */
   host?: HostCapabilities;
 }

@@ -1,5 +1,5 @@
 /** The row-at-a-time and grouping operators: where, take, count, project*, extend, summarize, sort, top, distinct, top-nested, render, as. */
-import { aggregateSql } from '../aggregates';
+import { aggregateExpressionSql, aggregateSql, isAggregateCall } from '../aggregates';
 import { unsupportedOperator, unsupportedSyntax } from '../errors';
 import { type KNode, node, nodeType, syntaxListElements, tokenText } from '../kusto-language';
 import { quoteIdent } from '../kusto-types';
@@ -207,8 +207,9 @@ export function summarize(c: OperatorContext, op: KNode, input: Relation): Relat
   for (const a of aggs) {
     if (nodeType(a) === 'CompoundNamedExpression') throw unsupportedSyntax('tuple assignment in summarize', a);
     const call = unwrap(a);
-    if (nodeType(call) !== 'FunctionCallExpression') throw unsupportedOperator('summarize', a, 'Only aggregate function calls are implemented.');
-    aggSql.push(...aggregateSql(call, { translator: t, inputColumns: input.columns.map((c) => c.ColumnName), byColumns: byNames }));
+    const ctx = { translator: t, inputColumns: input.columns.map((c) => c.ColumnName), byColumns: byNames };
+    if (isAggregateCall(call)) aggSql.push(...aggregateSql(call, ctx));
+    else aggSql.push(aggregateExpressionSql(call, ctx));
   }
   const all = [...bySql, ...aggSql];
   if (all.length !== cols.length) throw unsupportedOperator('summarize', op, 'Its column layout is not implemented.');
