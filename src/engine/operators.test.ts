@@ -113,6 +113,25 @@ describe('summarize expressions over aggregates', () => {
   });
 });
 
+describe('getschema and has_all', () => {
+  it('describes StormEvents as the docs page "getschema operator" shows', async () => {
+    const t = await runOne(engine, 'StormEvents | getschema');
+    expect(t.columns.map((c) => c.ColumnName)).toEqual(['ColumnName', 'ColumnOrdinal', 'DataType', 'ColumnType']);
+    const docs = `StartTime|0|System.DateTime|datetime EndTime|1|System.DateTime|datetime EpisodeId|2|System.Int32|int EventId|3|System.Int32|int
+      State|4|System.String|string EventType|5|System.String|string InjuriesDirect|6|System.Int32|int InjuriesIndirect|7|System.Int32|int
+      DeathsDirect|8|System.Int32|int DeathsIndirect|9|System.Int32|int DamageProperty|10|System.Int32|int DamageCrops|11|System.Int32|int
+      Source|12|System.String|string BeginLocation|13|System.String|string EndLocation|14|System.String|string BeginLat|15|System.Double|real
+      BeginLon|16|System.Double|real EndLat|17|System.Double|real EndLon|18|System.Double|real EpisodeNarrative|19|System.String|string
+      EventNarrative|20|System.String|string StormSummary|21|System.Object|dynamic`;
+    expect(t.rows.map((r) => r.map(String).join('|'))).toEqual(docs.split(/\s+/).filter(Boolean));
+  });
+
+  it('has_all is true only when every term is a whole term of the text', async () => {
+    const t = await runOne(engine, "print a = 'one two' has_all ('one', 'two'), b = 'one two' has_all ('one', 'three'), c = 'one two' has_all ('on')");
+    expect(t.rows).toEqual([[true, false, false]]);
+  });
+});
+
 describe('top-nested', () => {
   it('keeps the top states by damage, then the top event types by count inside each', async () => {
     const t = await runOne(engine, 'StormEvents | top-nested 3 of State by sum(DamageProperty), top-nested 2 of EventType by n = count()');

@@ -9,7 +9,7 @@ import { checkArgCount, type ScalarContext, type ScalarScope } from './functions
 import { literalSql, parseStringLiteral } from './literals';
 import { type KNode, node, nodeType, referencedSymbol, resultType, syntaxListElements, tokenText } from './kusto-language';
 import { duckType, quoteIdent, quoteString } from './kusto-types';
-import { atom, between, binary, type BinaryOp, call, fromSql, inList, anyOf, negate, not, render, type SqlExpr } from './sql';
+import { allOf, atom, between, binary, type BinaryOp, call, fromSql, inList, anyOf, negate, not, render, type SqlExpr } from './sql';
 import type { KustoType } from './types';
 import { addTimespan, escapeRegex, fromDynamic, isInteger, isNumeric, refusalSql, simpleName, snippet, symbolName, typeOf } from './values';
 import { dynamicLiteralJson } from './dynamic-literal';
@@ -152,6 +152,7 @@ export class ScalarTranslator implements ScalarContext {
       case 'InExpression':
         return this.inExpression(n);
       case 'HasAnyExpression':
+      case 'HasAllExpression':
         return this.hasAnyExpression(n);
       case 'BetweenExpression':
         return this.between(n);
@@ -277,7 +278,7 @@ export class ScalarTranslator implements ScalarContext {
       } else terms.push(this.literalString(item, n));
     }
     const tests = terms.map((term) => hasTerm(l, term, true, n));
-    if (op === 'HasAll') return tests.reduce<SqlExpr | null>((a, t) => (a ? binary('AND', a, t) : t), null) ?? atom('TRUE');
+    if (op === 'HasAll' || nodeType(n) === 'HasAllExpression') return allOf(tests);
     return anyOf(tests);
   }
 

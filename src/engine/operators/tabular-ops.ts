@@ -2,7 +2,7 @@
 import { aggregateExpressionSql, aggregateSql, isAggregateCall } from '../aggregates';
 import { unsupportedOperator, unsupportedSyntax } from '../errors';
 import { type KNode, node, nodeType, syntaxListElements, tokenText } from '../kusto-language';
-import { quoteIdent } from '../kusto-types';
+import { quoteIdent, quoteString } from '../kusto-types';
 import {
   columnList,
   columnsOf,
@@ -16,7 +16,7 @@ import {
   valueOf,
 } from '../relation';
 import { type ScalarScope, ScalarTranslator } from '../scalar';
-import type { KustoColumn, Visualization } from '../types';
+import type { KustoColumn, KustoType, Visualization } from '../types';
 import { simpleName, typeOf } from '../values';
 
 /** A parameter (`hint.…=`, `kind=`) an operator does not implement is refused, naming it. */
@@ -316,7 +316,32 @@ export function visualizationOf(render: KNode, scope: ScalarScope): Visualizatio
 }
 
 
+/** The .NET type getschema's DataType names for each Kusto type (docs "getschema operator"; bool is stored as an sbyte). */
+const DOTNET_TYPES: Record<KustoType, string> = {
+  bool: 'System.SByte',
+  datetime: 'System.DateTime',
+  decimal: 'System.Data.SqlTypes.SqlDecimal',
+  dynamic: 'System.Object',
+  guid: 'System.Guid',
+  int: 'System.Int32',
+  long: 'System.Int64',
+  real: 'System.Double',
+  string: 'System.String',
+  timespan: 'System.TimeSpan',
+};
+
+/** getschema: one row per input column — ColumnName, ColumnOrdinal (from 0), DataType, ColumnType. */
+function getschema(c: OperatorContext, op: KNode, input: Relation): Relation {
+  const out = columnsOf(op);
+  const rows = input.columns.map(
+    (col, i) => `(${quoteString(col.ColumnName)}, ${i}, ${quoteString(DOTNET_TYPES[col.ColumnType])}, ${quoteString(col.ColumnType)})`,
+  );
+  if (rows.length === 0) return c.qb.add(`SELECT ${out.map((x) => `CAST(NULL AS VARCHAR) AS ${quoteIdent(x.ColumnName)}`).join(', ')} WHERE false`, out);
+  return c.qb.add(`SELECT * FROM (VALUES ${rows.join(', ')}) AS t(${columnList(out)})`, out);
+}
+
 export const TABULAR_OPERATORS: Record<string, OperatorHandler> = {
+  GetSchemaOperator: getschema,
   FilterOperator: where,
   TakeOperator: take,
   CountOperator: count,
