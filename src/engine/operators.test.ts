@@ -132,6 +132,18 @@ describe('getschema and has_all', () => {
   });
 });
 
+describe('math functions', () => {
+  it('max_of prefers non-null values, null when all are null (docs "max_of()" data-table example)', async () => {
+    const t = await runOne(engine, 'datatable (A: int, B: int)[1, 6, 8, 1, int(null), 2, 1, int(null), int(null), int(null)] | project result = max_of(A, B)');
+    expect(t.rows).toEqual([[6], [8], [2], [1], [null]]);
+  });
+
+  it('min_of, ceiling, sign, exp10, exp2, isnan, atan2 (values by hand)', async () => {
+    const t = await runOne(engine, 'print a = min_of(10, 1, -3, 17), b = ceiling(-1.1), c = ceiling(0.9), d = sign(-42), e = exp10(2), f = exp2(3), g = isnan(real(nan)), h = atan2(1, 1)');
+    expect(t.rows).toEqual([[-3n, -1, 1, -1, 100, 8, true, Math.PI / 4]]);
+  });
+});
+
 describe('top-nested', () => {
   it('keeps the top states by damage, then the top event types by count inside each', async () => {
     const t = await runOne(engine, 'StormEvents | top-nested 3 of State by sum(DamageProperty), top-nested 2 of EventType by n = count()');
